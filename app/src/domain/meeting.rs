@@ -1,0 +1,272 @@
+//! A meeting and its minutes, as the pages and the memo see them.
+use super::dates::{date_bn, FiscalYear, Quarter};
+use super::numerals::bangla_number;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What kind of meeting this is; the kind decides the standard sentences and
+/// which APA indicator it counts for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MeetingKind {
+    /// সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার) ত্রৈমাসিক সভা
+    CitizenCharterQuarterly,
+    /// পরিবীক্ষণ কমিটির সভা
+    MonitoringCommittee,
+    /// অংশীজন (স্টেকহোল্ডার) সভা
+    Stakeholder,
+    Other,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::CitizenCharterQuarterly,
+        MeetingKind::MonitoringCommittee,
+        MeetingKind::Stakeholder,
+        MeetingKind::Other,
+    ];
+
+    /// The stable name stored in the database and in the JSON format.
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingKind::CitizenCharterQuarterly => "citizen_charter_quarterly",
+            MeetingKind::MonitoringCommittee => "monitoring_committee",
+            MeetingKind::Stakeholder => "stakeholder",
+            MeetingKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label_bn(self) -> &'static str {
+        match self {
+            MeetingKind::CitizenCharterQuarterly => "সিটিজেন চার্টার ত্রৈমাসিক সভা",
+            MeetingKind::MonitoringCommittee => "পরিবীক্ষণ কমিটির সভা",
+            MeetingKind::Stakeholder => "অংশীজন সভা",
+            MeetingKind::Other => "অন্যান্য সভা",
+        }
+    }
+}
+
+/// Where the minutes are in their life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MeetingStatus {
+    Draft,
+    Submitted,
+    Approved,
+    Issued,
+}
+
+impl MeetingStatus {
+    pub const ALL: [MeetingStatus; 4] = [
+        MeetingStatus::Draft,
+        MeetingStatus::Submitted,
+        MeetingStatus::Approved,
+        MeetingStatus::Issued,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingStatus::Draft => "draft",
+            MeetingStatus::Submitted => "submitted",
+            MeetingStatus::Approved => "approved",
+            MeetingStatus::Issued => "issued",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label_bn(self) -> &'static str {
+        match self {
+            MeetingStatus::Draft => "খসড়া",
+            MeetingStatus::Submitted => "সভাপতির অনুমোদনের অপেক্ষায়",
+            MeetingStatus::Approved => "অনুমোদিত",
+            MeetingStatus::Issued => "জারিকৃত",
+        }
+    }
+}
+
+/// When a decision must be carried out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Deadline {
+    /// No deadline was set.
+    None,
+    /// A fixed date.
+    On(NaiveDate),
+    /// "আগামী ১০ দিনের মধ্যে": counted from the memo's issue date.
+    DaysAfterIssue(u16),
+    /// "ত্রৈমাসিক ভিত্তিতে": every quarter.
+    Quarterly,
+}
+
+impl Deadline {
+    pub fn label_bn(self) -> String {
+        match self {
+            Deadline::None => "—".to_string(),
+            Deadline::On(d) => date_bn(d),
+            Deadline::DaysAfterIssue(n) => {
+                format!("জারির {} দিনের মধ্যে", bangla_number(n as u64, 2))
+            }
+            Deadline::Quarterly => "ত্রৈমাসিক ভিত্তিতে".to_string(),
+        }
+    }
+
+    /// The date this deadline falls on, once the memo's issue date is known.
+    /// Quarterly work is due by the end of the quarter the memo is issued in.
+    pub fn due_on(self, issued_on: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Deadline::None => None,
+            Deadline::On(d) => Some(d),
+            Deadline::DaysAfterIssue(n) => issued_on.checked_add_days(chrono::Days::new(n as u64)),
+            Deadline::Quarterly => Some(end_of_quarter(issued_on)),
+        }
+    }
+}
+
+fn end_of_quarter(d: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    let last_month = (d.month0() / 3) * 3 + 3; // 3, 6, 9 or 12
+    let next = if last_month == 12 {
+        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(d.year(), last_month + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).unwrap_or(d)
+}
+
+/// One line of the meetings list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: Uuid,
+    pub title: String,
+    pub office_name: String,
+    pub held_on: NaiveDate,
+    pub fiscal_year: FiscalYear,
+    pub quarter: Quarter,
+    pub status: MeetingStatus,
+    pub agenda_items: u32,
+    pub decisions: u32,
+}
+
+/// The issuing office as the memo's header prints it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeHeading {
+    pub name: String,
+    pub place: String,
+    pub branch: String,
+}
+
+/// A person as a signature block or the meta block names them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signatory {
+    pub name: String,
+    pub designation: String,
+}
+
+/// One line of appendix "ক", in signing order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub name: String,
+    pub designation: String,
+    pub office: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: Uuid,
+    pub text: String,
+    /// As printed in the বাস্তবায়নকারী column, one line per implementer.
+    pub implementers: Vec<String>,
+    pub deadline: Deadline,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: Uuid,
+    pub subject: String,
+    pub discussion: String,
+    pub decisions: Vec<Decision>,
+}
+
+/// A meeting with everything its minutes say.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: Uuid,
+    pub kind: MeetingKind,
+    pub office: OfficeHeading,
+    pub title: String,
+    pub fiscal_year: FiscalYear,
+    pub quarter: Quarter,
+    pub chair: Signatory,
+    pub issuer: Option<Signatory>,
+    pub held_on: NaiveDate,
+    pub starts_at: NaiveTime,
+    pub venue: String,
+    pub preamble: String,
+    pub closing: String,
+    pub status: MeetingStatus,
+    pub memo_number: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub attendees: Vec<Attendee>,
+    pub agenda: Vec<AgendaItem>,
+    pub distribution_heading: String,
+    pub recipients: Vec<String>,
+}
+
+impl Meeting {
+    pub fn decision_count(&self) -> usize {
+        self.agenda.iter().map(|a| a.decisions.len()).sum()
+    }
+}
+
+/// Decisions inside one agenda item are numbered "১।", "২।" … only when there are
+/// several, as the seed minutes do.
+pub fn decision_marker(index: usize, of: usize) -> Option<String> {
+    (of > 1).then(|| format!("{}।", bangla_number(index as u64 + 1, 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for k in MeetingKind::ALL {
+            assert_eq!(MeetingKind::from_code(k.code()), Some(k));
+        }
+        for s in MeetingStatus::ALL {
+            assert_eq!(MeetingStatus::from_code(s.code()), Some(s));
+        }
+        assert_eq!(MeetingStatus::from_code("nonsense"), None);
+    }
+
+    #[test]
+    fn deadlines_are_labelled_in_bangla() {
+        assert_eq!(Deadline::DaysAfterIssue(10).label_bn(), "জারির ১০ দিনের মধ্যে");
+        assert_eq!(Deadline::Quarterly.label_bn(), "ত্রৈমাসিক ভিত্তিতে");
+        assert_eq!(Deadline::On(d(2023, 7, 5)).label_bn(), "৫ জুলাই, ২০২৩");
+    }
+
+    #[test]
+    fn deadlines_become_dates_at_issue() {
+        let issued = d(2023, 6, 25);
+        assert_eq!(Deadline::DaysAfterIssue(10).due_on(issued), Some(d(2023, 7, 5)));
+        assert_eq!(Deadline::Quarterly.due_on(issued), Some(d(2023, 6, 30)));
+        assert_eq!(Deadline::Quarterly.due_on(d(2023, 11, 2)), Some(d(2023, 12, 31)));
+        assert_eq!(Deadline::None.due_on(issued), None);
+    }
+
+    #[test]
+    fn single_decisions_are_unnumbered() {
+        assert_eq!(decision_marker(0, 1), None);
+        assert_eq!(decision_marker(2, 3).as_deref(), Some("৩।"));
+    }
+}

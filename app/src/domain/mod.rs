@@ -1,0 +1,7 @@
+//! Shared domain types and pure rules. No I/O here: this module compiles to wasm
+//! and is unit-tested in place.
+pub mod dates;
+pub mod meeting;
+pub mod numerals;
+
+pub use meeting::*;

@@ -1,0 +1,64 @@
+use crate::components::error_list::ErrorList;
+use crate::domain::{dates::date_bn, numerals::bangla_number, MeetingSummary};
+use crate::i18n::bn;
+use crate::server_fns::meetings::list_meetings;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// "/" — every meeting, newest first.
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let meetings = Resource::new(|| (), |_| list_meetings());
+    view! {
+        <Title text=format!("{} · {}", bn("meetings.title"), bn("app.name"))/>
+        <h1>{bn("meetings.title")}</h1>
+        <Transition fallback=|| view! { <p>{bn("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move {
+                    meetings.await.map(|list| view! { <MeetingTable list/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn MeetingTable(list: Vec<MeetingSummary>) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p>{bn("meetings.empty")}</p> }.into_any();
+    }
+    view! {
+        <table class="meetings">
+            <thead>
+                <tr>
+                    <th scope="col">{bn("meetings.col.title")}</th>
+                    <th scope="col">{bn("meetings.col.office")}</th>
+                    <th scope="col">{bn("meetings.col.date")}</th>
+                    <th scope="col">{bn("meetings.col.period")}</th>
+                    <th scope="col">{bn("meetings.col.decisions")}</th>
+                    <th scope="col">{bn("meetings.col.status")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {list
+                    .into_iter()
+                    .map(|m| {
+                        view! {
+                            <tr>
+                                <td>
+                                    <a href=format!("/meetings/{}", m.id)>{m.title}</a>
+                                </td>
+                                <td>{m.office_name}</td>
+                                <td>{date_bn(m.held_on)}</td>
+                                <td>{format!("{}, {}", m.fiscal_year.label_bn(), m.quarter.label_bn())}</td>
+                                <td class="num">{bangla_number(m.decisions, 1)}</td>
+                                <td>{m.status.label_bn()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,5 @@
+mod list;
+mod show;
+
+pub use list::MeetingsPage;
+pub use show::MeetingPage;

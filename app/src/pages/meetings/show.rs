@@ -1,0 +1,223 @@
+use crate::components::error_list::ErrorList;
+use crate::domain::{
+    dates::{date_bn, time_bn},
+    decision_marker,
+    numerals::{bangla_number, to_bangla_digits},
+    AgendaItem, Meeting,
+};
+use crate::error::AppError;
+use crate::i18n::bn;
+use crate::server_fns::meetings::get_meeting;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+/// "/meetings/:id" — the minutes laid out as the memo reads.
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let params = use_params_map();
+    let meeting = Resource::new(
+        move || params.read().get("id"),
+        |id| async move {
+            let id = id.and_then(|s| Uuid::parse_str(&s).ok()).ok_or(AppError::NotFound)?;
+            get_meeting(id).await
+        },
+    );
+    view! {
+        <p class="back"><a href="/">{bn("meeting.back")}</a></p>
+        <Transition fallback=|| view! { <p>{bn("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move {
+                    meeting.await.map(|m| view! { <MeetingView meeting=m/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn MeetingView(meeting: Meeting) -> impl IntoView {
+    let Meeting { office, title, chair, held_on, starts_at, venue, preamble, closing, agenda, .. } =
+        meeting.clone();
+    // One signal per agenda item: open (true) or collapsed. Everything starts
+    // open, so a reader without JavaScript sees the whole minutes.
+    let open: Vec<RwSignal<bool>> = agenda.iter().map(|_| RwSignal::new(true)).collect();
+    let all_open = {
+        let open = open.clone();
+        move || open.iter().all(|s| s.get())
+    };
+    let toggle_all = {
+        let open = open.clone();
+        let all_open = all_open.clone();
+        move |_| {
+            let target = !all_open();
+            open.iter().for_each(|s| s.set(target));
+        }
+    };
+    view! {
+        <Title text=format!("{} · {}", title, bn("app.name"))/>
+        <article class="minutes">
+            <header class="memo-head">
+                <p>"গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"</p>
+                <p>{office.name}</p>
+                <p>{office.place}</p>
+                <p>{office.branch}</p>
+            </header>
+            <h1>{title}</h1>
+            <p class="status">
+                {bn("meeting.status")}": "{meeting.status.label_bn()}
+            </p>
+            <dl class="meta">
+                <dt>{bn("meeting.chair")}</dt>
+                <dd>{chair.name}" "<span class="designation">{chair.designation}</span></dd>
+                <dt>{bn("meeting.date")}</dt>
+                <dd>{format!("{} খ্রি.", date_bn(held_on))}</dd>
+                <dt>{bn("meeting.time")}</dt>
+                <dd>{time_bn(starts_at)}</dd>
+                <dt>{bn("meeting.venue")}</dt>
+                <dd>{venue}</dd>
+                <dt>{bn("meeting.attendance")}</dt>
+                <dd><a href="#appendix">{bn("meeting.attendance_ref")}</a></dd>
+            </dl>
+            <p class="preamble">{preamble}" "{bn("meeting.decisions_taken")}</p>
+            <section aria-labelledby="agenda-heading">
+                <div class="section-head">
+                    <h2 id="agenda-heading">{bn("meeting.agenda")}</h2>
+                    <button type="button" class="secondary" on:click=toggle_all>
+                        {move || if all_open() { bn("meeting.collapse_all") } else { bn("meeting.expand_all") }}
+                    </button>
+                </div>
+                {agenda
+                    .into_iter()
+                    .zip(open)
+                    .enumerate()
+                    .map(|(i, (item, open))| view! { <AgendaItemCard item serial=i + 1 open/> })
+                    .collect_view()}
+            </section>
+            <p class="closing">{closing}</p>
+            <MemoFooter meeting=meeting.clone()/>
+            <Appendix meeting/>
+        </article>
+    }
+}
+
+/// One agenda item. Its button collapses and expands the discussion and
+/// decisions; it only works once the page has hydrated.
+#[component]
+fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl IntoView {
+    let serial_bn = bangla_number(serial as u64, 2);
+    let body_id = format!("agenda-{serial}");
+    let count = item.decisions.len();
+    view! {
+        <section class="agenda-item" class:collapsed=move || !open.get()>
+            <header>
+                <h3>
+                    <span class="serial">{serial_bn}</span>
+                    " "
+                    {item.subject}
+                </h3>
+                <button
+                    type="button"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=body_id.clone()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { bn("meeting.collapse") } else { bn("meeting.expand") }}
+                </button>
+            </header>
+            <div class="agenda-body" id=body_id hidden=move || !open.get()>
+                <h4>{bn("meeting.discussion")}</h4>
+                <p class="discussion">{item.discussion}</p>
+                <h4>{bn("meeting.decision")}</h4>
+                <ol class="decisions">
+                    {item
+                        .decisions
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, d)| {
+                            view! {
+                                <li>
+                                    <p>
+                                        {decision_marker(i, count).map(|m| view! { <span class="marker">{m}" "</span> })}
+                                        {d.text}
+                                    </p>
+                                    <p class="implementers">
+                                        <span class="label">{bn("meeting.implementer")}": "</span>
+                                        {d.implementers.join("; ")}
+                                    </p>
+                                    <p class="deadline">
+                                        <span class="label">{bn("meeting.deadline")}": "</span>
+                                        {d.deadline.label_bn()}
+                                    </p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </div>
+        </section>
+    }
+}
+
+/// Signature, memo number with the issue date, and the অনুলিপি list.
+#[component]
+fn MemoFooter(meeting: Meeting) -> impl IntoView {
+    view! {
+        <div class="signature">
+            <p>{meeting.chair.name}</p>
+            <p>{meeting.chair.designation}</p>
+        </div>
+        {meeting.memo_number.map(|n| view! {
+            <p class="memo-line">
+                <span>{bn("meeting.memo_number")}": "{to_bangla_digits(&n)}</span>
+                {meeting.issued_on.map(|d| view! { <span>{bn("meeting.issue_date")}": "{date_bn(d)}</span> })}
+            </p>
+        })}
+        <div class="distribution">
+            <p>"অনুলিপি: "{meeting.distribution_heading}</p>
+            <ol>
+                {meeting.recipients.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ol>
+        </div>
+        {meeting.issuer.map(|s| view! {
+            <div class="signature">
+                <p>{s.name}</p>
+                <p>{s.designation}</p>
+            </div>
+        })}
+    }
+}
+
+/// Appendix "ক": attendance in signing order.
+#[component]
+fn Appendix(meeting: Meeting) -> impl IntoView {
+    view! {
+        <section id="appendix" aria-labelledby="appendix-heading">
+            <h2 id="appendix-heading">{bn("meeting.appendix")}</h2>
+            <table class="attendance">
+                <thead>
+                    <tr>
+                        <th scope="col">{bn("meeting.serial")}</th>
+                        <th scope="col">{bn("meeting.name_designation")}</th>
+                        <th scope="col">{bn("meeting.office")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {meeting
+                        .attendees
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, a)| view! {
+                            <tr>
+                                <td class="num">{bangla_number(i as u64 + 1, 2)}</td>
+                                <td>{a.name}<br/><span class="designation">{a.designation}</span></td>
+                                <td>{a.office}</td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,2 @@
+//! One component per route.
+pub mod meetings;

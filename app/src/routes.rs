@@ -1,0 +1,50 @@
+//! The HTML shell and the route table.
+use crate::components::layout::Layout;
+use crate::pages::meetings::{MeetingPage, MeetingsPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="bn">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, after hydration: the mark tells people
+    // (and the end-to-end tests) that the page's buttons are live.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/sidhanto.css"/>
+        <Title text=crate::i18n::bn("app.name")/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| crate::i18n::bn("error.not_found")>
+                    <Route path=path!("/") view=MeetingsPage/>
+                    <Route path=path!("/meetings/:id") view=MeetingPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,15 @@
+//! Sidhanto's schema history. Each file is one change and is never edited once
+//! released; it names tables and columns itself (not through the entities),
+//! because the entities describe today's schema and a migration describes a past one.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_core_schema;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_create_core_schema::Migration)]
+    }
+}

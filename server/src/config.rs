@@ -1,0 +1,64 @@
+//! Settings from the command line, then the environment, then defaults.
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "sidhanto", version, about = "Minutes and decision tracking for government offices")]
+pub struct Cli {
+    /// SQLite (default, a file under data/) or PostgreSQL: postgres://user:pass@host/db
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/sidhanto.db?mode=rwc", global = true)]
+    pub database_url: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database and serve the web app (the default).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Load the demo data (Rangpur division and the seed-004 meeting) if the database has no offices.
+    LoadDemo,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SIDHANTO_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Where cargo-leptos put the built site (pkg/sidhanto.js, .wasm, .css).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+    /// Load the demo data first (only into a database without offices).
+    #[arg(long)]
+    pub demo: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        ServeArgs { addr: ([127, 0, 0, 1], 3000).into(), site_root: "target/site".into(), demo: false }
+    }
+}
+
+/// The file behind a `sqlite:` URL, if it is one (so its folder can be created).
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| PathBuf::from(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_file_from_url() {
+        assert_eq!(sqlite_file("sqlite://data/sidhanto.db?mode=rwc"), Some("data/sidhanto.db".into()));
+        assert_eq!(sqlite_file("sqlite:/tmp/x.db"), Some("/tmp/x.db".into()));
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("postgres://u@localhost/db"), None);
+    }
+}

@@ -1,0 +1,12 @@
+//! SeaORM entities: today's schema, as the migrations leave it. They never
+//! leave the server; `store/` maps them to the domain types.
+pub mod agenda_items;
+pub mod assignments;
+pub mod attendees;
+pub mod decisions;
+pub mod implementers;
+pub mod meetings;
+pub mod offices;
+pub mod people;
+pub mod progress_events;
+pub mod recipients;

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "offices")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub kind: String,
+    pub name_bn: String,
+    pub name_en: String,
+    pub place_bn: String,
+    pub place_en: String,
+    pub branch_bn: String,
+    pub website: String,
+    pub memo_prefix: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

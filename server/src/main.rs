@@ -1,0 +1,54 @@
+use clap::Parser;
+use server::config::{Cli, Command, ServeArgs};
+use server::{demo, startup};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sidhanto: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
+    let db = startup::connect(&cli.database_url).await?;
+    startup::migrate(&db).await?;
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Migrate => println!("database is up to date"),
+        Command::LoadDemo => report_demo(demo::load(&db).await?),
+        Command::Serve(args) => {
+            if args.demo {
+                report_demo(demo::load(&db).await?);
+            }
+            let options = startup::leptos_options(&args);
+            let app = startup::router(startup::services(db), options);
+            let listener = tokio::net::TcpListener::bind(args.addr).await?;
+            println!("Sidhanto is serving on http://{}", listener.local_addr()?);
+            axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+        }
+    }
+    Ok(())
+}
+
+fn report_demo(loaded: bool) {
+    if loaded {
+        println!("demo data loaded");
+    } else {
+        println!("demo data skipped: the database already has offices");
+    }
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}

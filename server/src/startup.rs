@@ -1,0 +1,67 @@
+//! Connect, migrate, build the services and the router, serve.
+use crate::config::{sqlite_file, ServeArgs};
+use crate::store::meetings::SeaMeetingStore;
+use app::ports::Services;
+use app::{shell, App};
+use axum::{routing::get, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::sync::Arc;
+
+/// Opens the pool; for SQLite, creates the database file's folder first.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    if let Some(parent) = sqlite_file(url).as_deref().and_then(|f| f.parent()) {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
+        }
+    }
+    let mut opts = ConnectOptions::new(url.to_owned());
+    opts.sqlx_logging(false);
+    let db = Database::connect(opts).await?;
+    if url.starts_with("sqlite") {
+        // Foreign keys are off by default in SQLite; WAL lets readers and the
+        // writer work at once.
+        use sea_orm::ConnectionTrait;
+        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;").await?;
+    }
+    Ok(db)
+}
+
+/// Brings the schema up to date. A failed migration stops the start-up.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+pub fn services(db: DatabaseConnection) -> Services {
+    Services { meetings: Arc::new(SeaMeetingStore { db }) }
+}
+
+pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("sidhanto")
+        .site_root(args.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(args.addr)
+        .build()
+}
+
+/// The whole HTTP app: health check, pages, server functions, static files.
+pub fn router(services: Services, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(services.clone()),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(options)
+}

@@ -1,0 +1,18 @@
+//! SeaORM implementations of `app::ports`: entity ↔ domain mapping, and the one
+//! place where a `DbErr` becomes an `AppError`.
+pub mod meetings;
+
+use app::error::AppError;
+use sea_orm::DbErr;
+
+/// Database errors never reach the user as text: they are logged with their
+/// cause and become `Internal` (or `NotFound` when a row is missing).
+pub(crate) fn db_error(err: DbErr) -> AppError {
+    match err {
+        DbErr::RecordNotFound(_) => AppError::NotFound,
+        other => {
+            tracing::error!(error = %other, "database error");
+            AppError::Internal
+        }
+    }
+}
