@@ -75,7 +75,10 @@ mod tests {
         assert_eq!(AppError::Forbidden.status(), 403);
         assert_eq!(AppError::Conflict.status(), 409);
         assert_eq!(AppError::Internal.status(), 500);
-        let invalid = AppError::Invalid { field: "chair".into(), key: "meeting.chair_missing".into() };
+        let invalid = AppError::Invalid {
+            field: "chair".into(),
+            key: "meeting.chair_missing".into(),
+        };
         assert_eq!(invalid.status(), 422);
         assert_eq!(invalid.message_key(), "meeting.chair_missing");
     }

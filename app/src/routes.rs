@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -15,6 +15,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="data:,"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -41,8 +42,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=|| crate::i18n::bn("error.not_found")>
-                    <Route path=path!("/") view=MeetingsPage/>
-                    <Route path=path!("/meetings/:id") view=MeetingPage/>
+                    // Async: the server sends each page complete, so it reads
+                    // (and its links and forms work) without JavaScript.
+                    <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

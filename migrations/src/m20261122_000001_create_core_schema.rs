@@ -245,7 +245,11 @@ impl MigrationTrait for Migration {
                 .col(text("note"))
                 .col(uuid_null("actor_person_id"))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut cascade("progress_events", "assignment_id", "assignments"))
+                .foreign_key(&mut cascade(
+                    "progress_events",
+                    "assignment_id",
+                    "assignments",
+                ))
                 .foreign_key(&mut fk("progress_events", "actor_person_id", "people"))
                 .to_owned(),
         )

@@ -4,10 +4,19 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "sidhanto", version, about = "Minutes and decision tracking for government offices")]
+#[command(
+    name = "sidhanto",
+    version,
+    about = "Minutes and decision tracking for government offices"
+)]
 pub struct Cli {
     /// SQLite (default, a file under data/) or PostgreSQL: postgres://user:pass@host/db
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/sidhanto.db?mode=rwc", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/sidhanto.db?mode=rwc",
+        global = true
+    )]
     pub database_url: String,
 
     #[command(subcommand)]
@@ -39,13 +48,19 @@ pub struct ServeArgs {
 
 impl Default for ServeArgs {
     fn default() -> Self {
-        ServeArgs { addr: ([127, 0, 0, 1], 3000).into(), site_root: "target/site".into(), demo: false }
+        ServeArgs {
+            addr: ([127, 0, 0, 1], 3000).into(),
+            site_root: "target/site".into(),
+            demo: false,
+        }
     }
 }
 
 /// The file behind a `sqlite:` URL, if it is one (so its folder can be created).
 pub fn sqlite_file(url: &str) -> Option<PathBuf> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next().unwrap_or_default();
     (!path.is_empty() && !path.starts_with(":memory:")).then(|| PathBuf::from(path))
 }
@@ -56,7 +71,10 @@ mod tests {
 
     #[test]
     fn sqlite_file_from_url() {
-        assert_eq!(sqlite_file("sqlite://data/sidhanto.db?mode=rwc"), Some("data/sidhanto.db".into()));
+        assert_eq!(
+            sqlite_file("sqlite://data/sidhanto.db?mode=rwc"),
+            Some("data/sidhanto.db".into())
+        );
         assert_eq!(sqlite_file("sqlite:/tmp/x.db"), Some("/tmp/x.db".into()));
         assert_eq!(sqlite_file("sqlite::memory:"), None);
         assert_eq!(sqlite_file("postgres://u@localhost/db"), None);

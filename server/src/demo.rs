@@ -12,7 +12,9 @@ use app::domain::{
     Deadline, MeetingKind, MeetingStatus,
 };
 use chrono::{NaiveDate, NaiveTime, Utc};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -63,7 +65,18 @@ const fn office(
     place_en: &'static str,
     website: &'static str,
 ) -> OfficeSeed<'static> {
-    OfficeSeed { key, parent, kind, name_bn, name_en, place_bn, place_en, branch_bn: "", website, memo_prefix: "" }
+    OfficeSeed {
+        key,
+        parent,
+        kind,
+        name_bn,
+        name_en,
+        place_bn,
+        place_en,
+        branch_bn: "",
+        website,
+        memo_prefix: "",
+    }
 }
 
 const DIVISION: OfficeSeed<'static> = OfficeSeed {
@@ -94,13 +107,76 @@ const DISTRICTS: [(&str, &str, &str); 8] = [
 /// The ICT directorate and the field offices that the citizen charters of
 /// seeds 000–003 belong to.
 const ICT_OFFICES: [OfficeSeed<'static>; 7] = [
-    office("doict", None, "directorate", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর", "Department of ICT", "আগারগাঁও, ঢাকা।", "Agargaon, Dhaka.", "www.doict.gov.bd"),
-    office("doict-lalmonirhat", Some("doict"), "district", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, জেলা কার্যালয়", "Department of ICT, District Office", "লালমনিরহাট।", "Lalmonirhat.", "doict.lalmonirhat.gov.bd"),
-    office("doict-bagerhat", Some("doict"), "district", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, জেলা কার্যালয়", "Department of ICT, District Office", "বাগেরহাট।", "Bagerhat.", "doict.bagerhat.gov.bd"),
-    office("doict-tarakanda", Some("doict"), "upazila", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়", "Department of ICT, Upazila Office", "তারাকান্দা, ময়মনসিংহ", "Tarakanda, Mymensingh", "www.doict.tarakanda.mymensingh.gov.bd"),
-    office("doict-kachua", Some("doict-bagerhat"), "upazila", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়", "Department of ICT, Upazila Office", "কচুয়া, বাগেরহাট।", "Kachua, Bagerhat.", "doict.kachua.bagerhat.gov.bd"),
-    office("doict-jaintiapur", Some("doict"), "upazila", "উপজেলা আইসিটি কার্যালয়", "Upazila ICT Office", "জৈন্তাপুর, সিলেট", "Jaintiapur, Sylhet", "doict.jaintiapur.sylhet.gov.bd"),
-    office("doict-patgram", Some("doict-lalmonirhat"), "upazila", "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়", "Department of ICT, Upazila Office", "পাটগ্রাম, লালমনিরহাট।", "Patgram, Lalmonirhat.", "doict.patgram.lalmonirhat.gov.bd"),
+    office(
+        "doict",
+        None,
+        "directorate",
+        "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর",
+        "Department of ICT",
+        "আগারগাঁও, ঢাকা।",
+        "Agargaon, Dhaka.",
+        "www.doict.gov.bd",
+    ),
+    office(
+        "doict-lalmonirhat",
+        Some("doict"),
+        "district",
+        "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, জেলা কার্যালয়",
+        "Department of ICT, District Office",
+        "লালমনিরহাট।",
+        "Lalmonirhat.",
+        "doict.lalmonirhat.gov.bd",
+    ),
+    office(
+        "doict-bagerhat",
+        Some("doict"),
+        "district",
+        "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, জেলা কার্যালয়",
+        "Department of ICT, District Office",
+        "বাগেরহাট।",
+        "Bagerhat.",
+        "doict.bagerhat.gov.bd",
+    ),
+    office(
+        "doict-tarakanda",
+        Some("doict"),
+        "upazila",
+        "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়",
+        "Department of ICT, Upazila Office",
+        "তারাকান্দা, ময়মনসিংহ",
+        "Tarakanda, Mymensingh",
+        "www.doict.tarakanda.mymensingh.gov.bd",
+    ),
+    office(
+        "doict-kachua",
+        Some("doict-bagerhat"),
+        "upazila",
+        "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়",
+        "Department of ICT, Upazila Office",
+        "কচুয়া, বাগেরহাট।",
+        "Kachua, Bagerhat.",
+        "doict.kachua.bagerhat.gov.bd",
+    ),
+    office(
+        "doict-jaintiapur",
+        Some("doict"),
+        "upazila",
+        "উপজেলা আইসিটি কার্যালয়",
+        "Upazila ICT Office",
+        "জৈন্তাপুর, সিলেট",
+        "Jaintiapur, Sylhet",
+        "doict.jaintiapur.sylhet.gov.bd",
+    ),
+    office(
+        "doict-patgram",
+        Some("doict-lalmonirhat"),
+        "upazila",
+        "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়",
+        "Department of ICT, Upazila Office",
+        "পাটগ্রাম, লালমনিরহাট।",
+        "Patgram, Lalmonirhat.",
+        "doict.patgram.lalmonirhat.gov.bd",
+    ),
 ];
 
 struct PersonSeed {
@@ -115,17 +191,116 @@ struct PersonSeed {
 }
 
 const PEOPLE: [PersonSeed; 11] = [
-    PersonSeed { key: "chair", office: "rangpur-division", name_bn: "মো: হাবিবুর রহমান", name_en: "Md. Habibur Rahman", designation_bn: "বিভাগীয় কমিশনার", designation_en: "Divisional Commissioner", phone: "", email: "" },
-    PersonSeed { key: "issuer", office: "rangpur-division", name_bn: "মোঃ মেহেদী হাসান", name_en: "Md. Mehedi Hasan", designation_bn: "সিনিয়র সহকারী কমিশনার", designation_en: "Senior Assistant Commissioner", phone: "", email: "" },
-    PersonSeed { key: "adc-revenue", office: "rangpur-division", name_bn: "", name_en: "", designation_bn: "অতিরিক্ত বিভাগীয় কমিশনার (রাজস্ব)", designation_en: "Additional Divisional Commissioner (Revenue)", phone: "", email: "" },
-    PersonSeed { key: "adc-general", office: "rangpur-division", name_bn: "", name_en: "", designation_bn: "অতিরিক্ত বিভাগীয় কমিশনার (সার্বিক)", designation_en: "Additional Divisional Commissioner (General)", phone: "", email: "" },
-    PersonSeed { key: "director-lg", office: "rangpur-division", name_bn: "", name_en: "", designation_bn: "পরিচালক, স্থানীয় সরকার", designation_en: "Director, Local Government", phone: "", email: "" },
-    PersonSeed { key: "ac-ict", office: "rangpur-division", name_bn: "", name_en: "", designation_bn: "সহকারী কমিশনার (আইসিটি)", designation_en: "Assistant Commissioner (ICT)", phone: "", email: "" },
-    PersonSeed { key: "ap-tarakanda", office: "doict-tarakanda", name_bn: "হসাইন মুহাম্মদ রিদওয়ান", name_en: "Hossain Muhammad Ridwan", designation_bn: "সহকারী প্রোগ্রামার", designation_en: "Assistant Programmer", phone: "+8801674300290", email: "ictofficer.tarakanda@gmail.com" },
-    PersonSeed { key: "ap-kachua", office: "doict-kachua", name_bn: "", name_en: "", designation_bn: "সহকারী প্রোগ্রামার", designation_en: "Assistant Programmer", phone: "01721587011", email: "engrraju36@gmail.com" },
-    PersonSeed { key: "ueso-jaintiapur", office: "doict-jaintiapur", name_bn: "মোঃ ওয়াহিদুল ইসলাম", name_en: "Md. Wahidul Islam", designation_bn: "উপজেলা ই-সার্ভিস অফিসার/ সহকারী প্রোগ্রামার", designation_en: "Upazila e-Service Officer / Assistant Programmer", phone: "01936447955", email: "wahidul60@gmail.com" },
-    PersonSeed { key: "ap-patgram", office: "doict-patgram", name_bn: "মোঃ কামরুল হাসান", name_en: "Md. Kamrul Hasan", designation_bn: "সহকারী প্রোগ্রামার", designation_en: "Assistant Programmer", phone: "01303388680", email: "appatgramlalmonirhat@gmail.com" },
-    PersonSeed { key: "programmer-lalmonirhat", office: "doict-lalmonirhat", name_bn: "অনিমেষ চন্দ্র বসুনিয়া", name_en: "Animesh Chandra Basunia", designation_bn: "প্রোগ্রামার", designation_en: "Programmer", phone: "02589986883", email: "doict.lalmonirhat@gmail.com" },
+    PersonSeed {
+        key: "chair",
+        office: "rangpur-division",
+        name_bn: "মো: হাবিবুর রহমান",
+        name_en: "Md. Habibur Rahman",
+        designation_bn: "বিভাগীয় কমিশনার",
+        designation_en: "Divisional Commissioner",
+        phone: "",
+        email: "",
+    },
+    PersonSeed {
+        key: "issuer",
+        office: "rangpur-division",
+        name_bn: "মোঃ মেহেদী হাসান",
+        name_en: "Md. Mehedi Hasan",
+        designation_bn: "সিনিয়র সহকারী কমিশনার",
+        designation_en: "Senior Assistant Commissioner",
+        phone: "",
+        email: "",
+    },
+    PersonSeed {
+        key: "adc-revenue",
+        office: "rangpur-division",
+        name_bn: "",
+        name_en: "",
+        designation_bn: "অতিরিক্ত বিভাগীয় কমিশনার (রাজস্ব)",
+        designation_en: "Additional Divisional Commissioner (Revenue)",
+        phone: "",
+        email: "",
+    },
+    PersonSeed {
+        key: "adc-general",
+        office: "rangpur-division",
+        name_bn: "",
+        name_en: "",
+        designation_bn: "অতিরিক্ত বিভাগীয় কমিশনার (সার্বিক)",
+        designation_en: "Additional Divisional Commissioner (General)",
+        phone: "",
+        email: "",
+    },
+    PersonSeed {
+        key: "director-lg",
+        office: "rangpur-division",
+        name_bn: "",
+        name_en: "",
+        designation_bn: "পরিচালক, স্থানীয় সরকার",
+        designation_en: "Director, Local Government",
+        phone: "",
+        email: "",
+    },
+    PersonSeed {
+        key: "ac-ict",
+        office: "rangpur-division",
+        name_bn: "",
+        name_en: "",
+        designation_bn: "সহকারী কমিশনার (আইসিটি)",
+        designation_en: "Assistant Commissioner (ICT)",
+        phone: "",
+        email: "",
+    },
+    PersonSeed {
+        key: "ap-tarakanda",
+        office: "doict-tarakanda",
+        name_bn: "হসাইন মুহাম্মদ রিদওয়ান",
+        name_en: "Hossain Muhammad Ridwan",
+        designation_bn: "সহকারী প্রোগ্রামার",
+        designation_en: "Assistant Programmer",
+        phone: "+8801674300290",
+        email: "ictofficer.tarakanda@gmail.com",
+    },
+    PersonSeed {
+        key: "ap-kachua",
+        office: "doict-kachua",
+        name_bn: "",
+        name_en: "",
+        designation_bn: "সহকারী প্রোগ্রামার",
+        designation_en: "Assistant Programmer",
+        phone: "01721587011",
+        email: "engrraju36@gmail.com",
+    },
+    PersonSeed {
+        key: "ueso-jaintiapur",
+        office: "doict-jaintiapur",
+        name_bn: "মোঃ ওয়াহিদুল ইসলাম",
+        name_en: "Md. Wahidul Islam",
+        designation_bn: "উপজেলা ই-সার্ভিস অফিসার/ সহকারী প্রোগ্রামার",
+        designation_en: "Upazila e-Service Officer / Assistant Programmer",
+        phone: "01936447955",
+        email: "wahidul60@gmail.com",
+    },
+    PersonSeed {
+        key: "ap-patgram",
+        office: "doict-patgram",
+        name_bn: "মোঃ কামরুল হাসান",
+        name_en: "Md. Kamrul Hasan",
+        designation_bn: "সহকারী প্রোগ্রামার",
+        designation_en: "Assistant Programmer",
+        phone: "01303388680",
+        email: "appatgramlalmonirhat@gmail.com",
+    },
+    PersonSeed {
+        key: "programmer-lalmonirhat",
+        office: "doict-lalmonirhat",
+        name_bn: "অনিমেষ চন্দ্র বসুনিয়া",
+        name_en: "Animesh Chandra Basunia",
+        designation_bn: "প্রোগ্রামার",
+        designation_en: "Programmer",
+        phone: "02589986883",
+        email: "doict.lalmonirhat@gmail.com",
+    },
 ];
 
 const ALL_DCS: &str = "জেলা প্রশাসক (সকল), রংপুর বিভাগ, রংপুর।";
@@ -189,7 +364,8 @@ fn agenda() -> Vec<(&'static str, &'static str, Vec<(&'static str, Deadline)>)> 
 
 const PREAMBLE: &str = "সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে সভার কার্যক্রম শুরু করেন। সভাপতি জানান যে, এ কার্যালয়ের ২০২২-২৩ অর্থবছরের বার্ষিক কর্মসম্পাদন চুক্তির অংশ হিসেবে সেবা প্রদান প্রতিশ্রুতি বাস্তবায়ন কর্মপরিকল্পনার ১.৩ কার্যক্রম অংশে সেবা প্রদান প্রতিশ্রুতি বিষয়ে আওতাধীন দপ্তর/সংস্থার সমন্বয়ে ত্রৈমাসিক ভিত্তিতে সভা আয়োজনের বিষয়টি অন্তর্ভুক্ত রয়েছে। সভাপতি আওতাধীন অফিসের সেবাসমূহকে নাগরিক সেবা, প্রাতিষ্ঠানিক সেবা ও অভ্যন্তরীণ সেবা এই তিন ভাগে বিভক্ত করে সেবা প্রদান প্রতিশ্রুতির নির্ধারিত ফরমেটে সেবাসমূহের বাস্তবায়ন কার্যক্রম গ্রহণ, ওয়েবসাইটে হালনাগাদকরণ এবং প্রতিটি কাজ নির্ধারিত সময়ের মধ্যে নিষ্পন্ন করে সূচকের প্রমাণকসমূহ ত্রৈমাসিক ভিত্তিতে এ কার্যালয়ে প্রেরণের অনুরোধ করেন। সভায় আওতাধীন অফিসের সেবা প্রদান প্রতিশ্রুতির ত্রুটিসমূহ তুলে ধরা হয়।";
 
-const CLOSING: &str = "সভায় আর কোন আলোচ্যসূচী না থাকায় সভাপতি উপস্থিত সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।";
+const CLOSING: &str =
+    "সভায় আর কোন আলোচ্যসূচী না থাকায় সভাপতি উপস্থিত সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।";
 
 const RECIPIENTS: [&str; 6] = [
     "অতিরিক্ত বিভাগীয় কমিশনার, রাজস্ব, বিভাগীয় কমিশনারের কার্যালয়, রংপুর",
@@ -209,7 +385,13 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
     let txn = db.begin().await?;
     let mut office_ids: HashMap<String, Uuid> = HashMap::new();
     let mut office_rows = vec![];
-    let division = add_office(&mut office_ids, &mut office_rows, &DIVISION, DIVISION.key, None);
+    let division = add_office(
+        &mut office_ids,
+        &mut office_rows,
+        &DIVISION,
+        DIVISION.key,
+        None,
+    );
     let mut districts = vec![];
     for (key, bn, en) in DISTRICTS {
         let (place_bn, place_en) = (format!("{bn}।"), format!("{en}."));
@@ -226,7 +408,13 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
             website: &website,
             memo_prefix: "",
         };
-        let id = add_office(&mut office_ids, &mut office_rows, &seed, &format!("dc-{key}"), Some(division));
+        let id = add_office(
+            &mut office_ids,
+            &mut office_rows,
+            &seed,
+            &format!("dc-{key}"),
+            Some(division),
+        );
         districts.push((id, bn));
     }
     for o in &ICT_OFFICES {
@@ -289,27 +477,48 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
     // Appendix "ক" is not in the seed text; the attendance below is the
     // officers the minutes and the distribution list name, in signing order.
     let mut attendance: Vec<(Option<&str>, String, String, String)> = vec![];
-    for key in ["chair", "adc-revenue", "adc-general", "director-lg", "ac-ict", "issuer"] {
+    for key in [
+        "chair",
+        "adc-revenue",
+        "adc-general",
+        "director-lg",
+        "ac-ict",
+        "issuer",
+    ] {
         let p = PEOPLE.iter().find(|p| p.key == key).expect("known person");
-        attendance.push((Some(key), p.name_bn.into(), p.designation_bn.into(), "বিভাগীয় কমিশনারের কার্যালয়, রংপুর".into()));
+        attendance.push((
+            Some(key),
+            p.name_bn.into(),
+            p.designation_bn.into(),
+            "বিভাগীয় কমিশনারের কার্যালয়, রংপুর".into(),
+        ));
     }
     for (_, bn) in &districts {
-        attendance.push((None, String::new(), "জেলা প্রশাসক".into(), format!("জেলা প্রশাসকের কার্যালয়, {bn}")));
+        attendance.push((
+            None,
+            String::new(),
+            "জেলা প্রশাসক".into(),
+            format!("জেলা প্রশাসকের কার্যালয়, {bn}"),
+        ));
     }
     let attendee_rows: Vec<_> = attendance
         .into_iter()
         .enumerate()
-        .map(|(i, (key, name, designation, office))| attendees::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            meeting_id: Set(meeting_id),
-            position: Set(i as i32 + 1),
-            person_id: Set(key.map(|k| person_ids[k])),
-            name_bn: Set(name),
-            designation_bn: Set(designation),
-            office_bn: Set(office),
-        })
+        .map(
+            |(i, (key, name, designation, office))| attendees::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                meeting_id: Set(meeting_id),
+                position: Set(i as i32 + 1),
+                person_id: Set(key.map(|k| person_ids[k])),
+                name_bn: Set(name),
+                designation_bn: Set(designation),
+                office_bn: Set(office),
+            },
+        )
         .collect();
-    attendees::Entity::insert_many(attendee_rows).exec(&txn).await?;
+    attendees::Entity::insert_many(attendee_rows)
+        .exec(&txn)
+        .await?;
 
     let (mut item_rows, mut decision_rows, mut implementer_rows, mut assignment_rows) =
         (vec![], vec![], vec![], vec![]);
@@ -355,10 +564,18 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
             }
         }
     }
-    agenda_items::Entity::insert_many(item_rows).exec(&txn).await?;
-    decisions::Entity::insert_many(decision_rows).exec(&txn).await?;
-    implementers::Entity::insert_many(implementer_rows).exec(&txn).await?;
-    assignments::Entity::insert_many(assignment_rows).exec(&txn).await?;
+    agenda_items::Entity::insert_many(item_rows)
+        .exec(&txn)
+        .await?;
+    decisions::Entity::insert_many(decision_rows)
+        .exec(&txn)
+        .await?;
+    implementers::Entity::insert_many(implementer_rows)
+        .exec(&txn)
+        .await?;
+    assignments::Entity::insert_many(assignment_rows)
+        .exec(&txn)
+        .await?;
 
     let recipient_rows: Vec<_> = RECIPIENTS
         .iter()
@@ -370,7 +587,9 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
             text_bn: Set((*text).into()),
         })
         .collect();
-    recipients::Entity::insert_many(recipient_rows).exec(&txn).await?;
+    recipients::Entity::insert_many(recipient_rows)
+        .exec(&txn)
+        .await?;
 
     txn.commit().await?;
     Ok(true)

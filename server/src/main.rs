@@ -35,7 +35,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             let app = startup::router(startup::services(db), options);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);
-            axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown())
+                .await?;
         }
     }
     Ok(())

@@ -25,7 +25,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // Foreign keys are off by default in SQLite; WAL lets readers and the
         // writer work at once.
         use sea_orm::ConnectionTrait;
-        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;").await?;
+        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;")
+            .await?;
     }
     Ok(db)
 }
@@ -36,7 +37,9 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 }
 
 pub fn services(db: DatabaseConnection) -> Services {
-    Services { meetings: Arc::new(SeaMeetingStore { db }) }
+    Services {
+        meetings: Arc::new(SeaMeetingStore { db }),
+    }
 }
 
 pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {

@@ -37,21 +37,33 @@ async fn spawn_app() -> TestApp {
     let name = format!("sidhanto_test_{}", Uuid::new_v4().simple());
     let (url, file) = match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) => {
-            let admin = startup::connect(&admin_url).await.expect("connect to PostgreSQL");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+            let admin = startup::connect(&admin_url)
+                .await
+                .expect("connect to PostgreSQL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create database");
             let base = admin_url.rsplit_once('/').expect("URL with a database").0;
             (format!("{base}/{name}"), None)
         }
         Err(_) => {
             let path = std::env::temp_dir().join(format!("{name}.db"));
-            (format!("sqlite://{}?mode=rwc", path.display()), Some(TempFile(path)))
+            (
+                format!("sqlite://{}?mode=rwc", path.display()),
+                Some(TempFile(path)),
+            )
         }
     };
     let db = startup::connect(&url).await.expect("connect");
     startup::migrate(&db).await.expect("migrate");
     let options = startup::leptos_options(&ServeArgs::default());
     let router = startup::router(startup::services(db.clone()), options);
-    TestApp { db, router, _sqlite_file: file }
+    TestApp {
+        db,
+        router,
+        _sqlite_file: file,
+    }
 }
 
 impl TestApp {
@@ -69,7 +81,8 @@ impl TestApp {
     }
 
     async fn get(&self, path: &str) -> (StatusCode, String) {
-        self.request(Request::get(path).body(Body::empty()).unwrap()).await
+        self.request(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     /// Calls a server function the way the browser does (URL-encoded POST).
@@ -83,7 +96,12 @@ impl TestApp {
     }
 
     async fn meeting_id(&self) -> Uuid {
-        meetings::Entity::find().one(&self.db).await.unwrap().expect("a meeting").id
+        meetings::Entity::find()
+            .one(&self.db)
+            .await
+            .unwrap()
+            .expect("a meeting")
+            .id
     }
 }
 
@@ -91,7 +109,10 @@ impl TestApp {
 async fn migrations_go_down_and_up_again() {
     let app = spawn_app().await;
     Migrator::down(&app.db, None).await.expect("down");
-    assert!(offices::Entity::find().count(&app.db).await.is_err(), "tables dropped");
+    assert!(
+        offices::Entity::find().count(&app.db).await.is_err(),
+        "tables dropped"
+    );
     Migrator::up(&app.db, None).await.expect("up again");
     assert_eq!(offices::Entity::find().count(&app.db).await.unwrap(), 0);
 }
@@ -107,7 +128,10 @@ async fn demo_data_loads_once() {
     assert_eq!(decisions::Entity::find().count(db).await.unwrap(), 7);
     // Every decision goes to all eight district offices.
     assert_eq!(assignments::Entity::find().count(db).await.unwrap(), 7 * 8);
-    assert!(!demo::load(db).await.unwrap(), "a second load writes nothing");
+    assert!(
+        !demo::load(db).await.unwrap(),
+        "a second load writes nothing"
+    );
     assert_eq!(meetings::Entity::find().count(db).await.unwrap(), 1);
 }
 
@@ -132,24 +156,42 @@ async fn store_reads_the_seed_meeting_back() {
     assert_eq!(m.starts_at.to_string(), "10:30:00");
     assert_eq!(m.quarter.number(), 4);
     assert_eq!(m.fiscal_year.label_bn(), "২০২২-২৩");
-    assert_eq!(m.memo_number.as_deref(), Some("05.47.0000.005.12.002.17.299"));
+    assert_eq!(
+        m.memo_number.as_deref(),
+        Some("05.47.0000.005.12.002.17.299")
+    );
     let subjects: Vec<_> = m.agenda.iter().map(|a| a.subject.as_str()).collect();
     assert_eq!(subjects[1], "সেবা প্রদান প্রতিশ্রুতি সংক্রান্ত পরিবীক্ষণ কমিটি গঠন");
     assert_eq!(subjects.len(), 5);
     let item2 = &m.agenda[1];
-    assert_eq!(item2.decisions.len(), 3, "agenda item ০২ has three decisions, in order");
+    assert_eq!(
+        item2.decisions.len(),
+        3,
+        "agenda item ০২ has three decisions, in order"
+    );
     assert!(item2.decisions[0].text.contains("আগামী ১০ দিনের মধ্যে"));
     assert_eq!(item2.decisions[0].deadline, Deadline::DaysAfterIssue(10));
     assert_eq!(item2.decisions[1].deadline, Deadline::Quarterly);
-    assert!(item2.decisions[2].text.starts_with("পরিবীক্ষণ কমিটির সিদ্ধান্তের"));
-    assert_eq!(item2.decisions[0].implementers, vec!["জেলা প্রশাসক (সকল), রংপুর বিভাগ, রংপুর।"]);
+    assert!(item2.decisions[2]
+        .text
+        .starts_with("পরিবীক্ষণ কমিটির সিদ্ধান্তের"));
+    assert_eq!(
+        item2.decisions[0].implementers,
+        vec!["জেলা প্রশাসক (সকল), রংপুর বিভাগ, রংপুর।"]
+    );
     assert_eq!(m.attendees.len(), 14);
     assert_eq!(m.attendees[0].name, "মো: হাবিবুর রহমান");
     assert_eq!(m.recipients.len(), 6);
     assert_eq!(m.recipients[3], "জেলা প্রশাসক (সকল), রংপুর বিভাগ");
-    assert_eq!(m.issuer.as_ref().map(|s| s.name.as_str()), Some("মোঃ মেহেদী হাসান"));
+    assert_eq!(
+        m.issuer.as_ref().map(|s| s.name.as_str()),
+        Some("মোঃ মেহেদী হাসান")
+    );
 
-    assert_eq!(services.meetings.get(Uuid::new_v4()).await, Err(AppError::NotFound));
+    assert_eq!(
+        services.meetings.get(Uuid::new_v4()).await,
+        Err(AppError::NotFound)
+    );
 }
 
 #[tokio::test]
@@ -166,9 +208,14 @@ async fn server_functions_answer_over_http() {
     let meeting: app::domain::Meeting = serde_json::from_str(&body).expect("meeting JSON");
     assert_eq!(meeting.agenda.len(), 5);
 
-    let (status, body) = app.call("meetings/get", &format!("id={}", Uuid::new_v4())).await;
+    let (status, body) = app
+        .call("meetings/get", &format!("id={}", Uuid::new_v4()))
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    assert_eq!(serde_json::from_str::<AppError>(&body).unwrap(), AppError::NotFound);
+    assert_eq!(
+        serde_json::from_str::<AppError>(&body).unwrap(),
+        AppError::NotFound
+    );
 }
 
 #[tokio::test]
@@ -181,7 +228,10 @@ async fn pages_render_the_meeting_on_the_server() {
 
     let (status, body) = app.get("/").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains(&format!("/meetings/{id}")), "the list links to the meeting");
+    assert!(
+        body.contains(&format!("/meetings/{id}")),
+        "the list links to the meeting"
+    );
     assert!(body.contains("২২ জুন, ২০২৩"));
 
     let (status, body) = app.get(&format!("/meetings/{id}")).await;

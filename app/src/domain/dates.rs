@@ -43,7 +43,11 @@ pub fn time_bn(t: NaiveTime) -> String {
         0 => 12,
         x => x,
     };
-    format!("{part} {}:{} টা", bangla_number(h12, 1), bangla_number(t.minute(), 2))
+    format!(
+        "{part} {}:{} টা",
+        bangla_number(h12, 1),
+        bangla_number(t.minute(), 2)
+    )
 }
 
 /// A fiscal year of the Government of Bangladesh: 1 July to 30 June, named by
@@ -106,9 +110,18 @@ mod tests {
 
     #[test]
     fn afternoon_and_midnight_use_twelve_hour_clock() {
-        assert_eq!(time_bn(NaiveTime::from_hms_opt(14, 5, 0).unwrap()), "দুপুর ২:০৫ টা");
-        assert_eq!(time_bn(NaiveTime::from_hms_opt(0, 0, 0).unwrap()), "রাত ১২:০০ টা");
-        assert_eq!(time_bn(NaiveTime::from_hms_opt(12, 0, 0).unwrap()), "দুপুর ১২:০০ টা");
+        assert_eq!(
+            time_bn(NaiveTime::from_hms_opt(14, 5, 0).unwrap()),
+            "দুপুর ২:০৫ টা"
+        );
+        assert_eq!(
+            time_bn(NaiveTime::from_hms_opt(0, 0, 0).unwrap()),
+            "রাত ১২:০০ টা"
+        );
+        assert_eq!(
+            time_bn(NaiveTime::from_hms_opt(12, 0, 0).unwrap()),
+            "দুপুর ১২:০০ টা"
+        );
     }
 
     #[test]
@@ -122,7 +135,10 @@ mod tests {
     #[test]
     fn quarters_follow_the_fiscal_year() {
         let q = |m| Quarter::of(d(2023, m, 15)).number();
-        assert_eq!([q(7), q(9), q(10), q(12), q(1), q(3), q(4), q(6)], [1, 1, 2, 2, 3, 3, 4, 4]);
+        assert_eq!(
+            [q(7), q(9), q(10), q(12), q(1), q(3), q(4), q(6)],
+            [1, 1, 2, 2, 3, 3, 4, 4]
+        );
         assert_eq!(Quarter::of(d(2023, 6, 22)).label_bn(), "৪র্থ ত্রৈমাসিক");
         assert!(Quarter::new(0).is_none() && Quarter::new(5).is_none());
     }

@@ -250,7 +250,10 @@ mod tests {
 
     #[test]
     fn deadlines_are_labelled_in_bangla() {
-        assert_eq!(Deadline::DaysAfterIssue(10).label_bn(), "জারির ১০ দিনের মধ্যে");
+        assert_eq!(
+            Deadline::DaysAfterIssue(10).label_bn(),
+            "জারির ১০ দিনের মধ্যে"
+        );
         assert_eq!(Deadline::Quarterly.label_bn(), "ত্রৈমাসিক ভিত্তিতে");
         assert_eq!(Deadline::On(d(2023, 7, 5)).label_bn(), "৫ জুলাই, ২০২৩");
     }
@@ -258,9 +261,15 @@ mod tests {
     #[test]
     fn deadlines_become_dates_at_issue() {
         let issued = d(2023, 6, 25);
-        assert_eq!(Deadline::DaysAfterIssue(10).due_on(issued), Some(d(2023, 7, 5)));
+        assert_eq!(
+            Deadline::DaysAfterIssue(10).due_on(issued),
+            Some(d(2023, 7, 5))
+        );
         assert_eq!(Deadline::Quarterly.due_on(issued), Some(d(2023, 6, 30)));
-        assert_eq!(Deadline::Quarterly.due_on(d(2023, 11, 2)), Some(d(2023, 12, 31)));
+        assert_eq!(
+            Deadline::Quarterly.due_on(d(2023, 11, 2)),
+            Some(d(2023, 12, 31))
+        );
         assert_eq!(Deadline::None.due_on(issued), None);
     }
 

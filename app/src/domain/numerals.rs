@@ -52,7 +52,10 @@ mod tests {
     fn ascii_digits_become_bangla_and_back() {
         assert_eq!(to_bangla_digits("2023-06-22 10:30"), "২০২৩-০৬-২২ ১০:৩০");
         assert_eq!(to_ascii_digits("০৫.৪৭.০০০০.২৯৯"), "05.47.0000.299");
-        assert_eq!(to_ascii_digits(&to_bangla_digits("0123456789")), "0123456789");
+        assert_eq!(
+            to_ascii_digits(&to_bangla_digits("0123456789")),
+            "0123456789"
+        );
     }
 
     #[test]

@@ -128,17 +128,23 @@ impl MeetingStore for SeaMeetingStore {
             .await
             .map_err(db_error)?
         {
-            implementers_by_decision.entry(imp.decision_id).or_default().push(imp.label_bn);
+            implementers_by_decision
+                .entry(imp.decision_id)
+                .or_default()
+                .push(imp.label_bn);
         }
         let mut decisions_by_item: HashMap<Uuid, Vec<Decision>> = HashMap::new();
         for d in decisions {
             let deadline = deadline(&d)?;
-            decisions_by_item.entry(d.agenda_item_id).or_default().push(Decision {
-                id: d.id,
-                implementers: implementers_by_decision.remove(&d.id).unwrap_or_default(),
-                text: d.text_bn,
-                deadline,
-            });
+            decisions_by_item
+                .entry(d.agenda_item_id)
+                .or_default()
+                .push(Decision {
+                    id: d.id,
+                    implementers: implementers_by_decision.remove(&d.id).unwrap_or_default(),
+                    text: d.text_bn,
+                    deadline,
+                });
         }
         let recipients = recipients::Entity::find()
             .filter(recipients::Column::MeetingId.eq(id))
@@ -149,7 +155,8 @@ impl MeetingStore for SeaMeetingStore {
 
         Ok(Meeting {
             id: m.id,
-            kind: MeetingKind::from_code(&m.kind).ok_or_else(|| corrupt("meetings.kind", &m.kind))?,
+            kind: MeetingKind::from_code(&m.kind)
+                .ok_or_else(|| corrupt("meetings.kind", &m.kind))?,
             office: OfficeHeading {
                 name: office.name_bn,
                 place: office.place_bn,
@@ -170,7 +177,11 @@ impl MeetingStore for SeaMeetingStore {
             issued_on: m.issued_on,
             attendees: attendees
                 .into_iter()
-                .map(|a| Attendee { name: a.name_bn, designation: a.designation_bn, office: a.office_bn })
+                .map(|a| Attendee {
+                    name: a.name_bn,
+                    designation: a.designation_bn,
+                    office: a.office_bn,
+                })
                 .collect(),
             agenda: items
                 .into_iter()
@@ -212,7 +223,9 @@ fn deadline(d: &decisions::Model) -> Result<Deadline, AppError> {
         "none" => Deadline::None,
         "date" => Deadline::On(d.deadline_on.ok_or_else(bad)?),
         "days_after_issue" => Deadline::DaysAfterIssue(
-            d.deadline_days.and_then(|n| u16::try_from(n).ok()).ok_or_else(bad)?,
+            d.deadline_days
+                .and_then(|n| u16::try_from(n).ok())
+                .ok_or_else(bad)?,
         ),
         "quarterly" => Deadline::Quarterly,
         _ => return Err(bad()),
@@ -220,7 +233,9 @@ fn deadline(d: &decisions::Model) -> Result<Deadline, AppError> {
 }
 
 /// The columns that store `deadline`; the inverse of [`deadline`].
-pub fn deadline_columns(deadline: Deadline) -> (&'static str, Option<chrono::NaiveDate>, Option<i32>) {
+pub fn deadline_columns(
+    deadline: Deadline,
+) -> (&'static str, Option<chrono::NaiveDate>, Option<i32>) {
     match deadline {
         Deadline::None => ("none", None, None),
         Deadline::On(d) => ("date", Some(d), None),
@@ -237,7 +252,12 @@ mod tests {
     #[test]
     fn deadline_columns_round_trip() {
         let date = NaiveDate::from_ymd_opt(2023, 7, 5).unwrap();
-        for dl in [Deadline::None, Deadline::On(date), Deadline::DaysAfterIssue(10), Deadline::Quarterly] {
+        for dl in [
+            Deadline::None,
+            Deadline::On(date),
+            Deadline::DaysAfterIssue(10),
+            Deadline::Quarterly,
+        ] {
             let (kind, on, days) = deadline_columns(dl);
             let model = decisions::Model {
                 id: Uuid::nil(),

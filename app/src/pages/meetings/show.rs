@@ -20,7 +20,9 @@ pub fn MeetingPage() -> impl IntoView {
     let meeting = Resource::new(
         move || params.read().get("id"),
         |id| async move {
-            let id = id.and_then(|s| Uuid::parse_str(&s).ok()).ok_or(AppError::NotFound)?;
+            let id = id
+                .and_then(|s| Uuid::parse_str(&s).ok())
+                .ok_or(AppError::NotFound)?;
             get_meeting(id).await
         },
     );
@@ -38,8 +40,18 @@ pub fn MeetingPage() -> impl IntoView {
 
 #[component]
 fn MeetingView(meeting: Meeting) -> impl IntoView {
-    let Meeting { office, title, chair, held_on, starts_at, venue, preamble, closing, agenda, .. } =
-        meeting.clone();
+    let Meeting {
+        office,
+        title,
+        chair,
+        held_on,
+        starts_at,
+        venue,
+        preamble,
+        closing,
+        agenda,
+        ..
+    } = meeting.clone();
     // One signal per agenda item: open (true) or collapsed. Everything starts
     // open, so a reader without JavaScript sees the whole minutes.
     let open: Vec<RwSignal<bool>> = agenda.iter().map(|_| RwSignal::new(true)).collect();
@@ -211,7 +223,10 @@ fn Appendix(meeting: Meeting) -> impl IntoView {
                         .map(|(i, a)| view! {
                             <tr>
                                 <td class="num">{bangla_number(i as u64 + 1, 2)}</td>
-                                <td>{a.name}<br/><span class="designation">{a.designation}</span></td>
+                                <td>
+                                    {(!a.name.is_empty()).then(|| view! { {a.name}<br/> })}
+                                    <span class="designation">{a.designation}</span>
+                                </td>
                                 <td>{a.office}</td>
                             </tr>
                         })
