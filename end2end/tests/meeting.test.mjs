@@ -24,10 +24,14 @@ after(async () => {
   await server?.stop();
 });
 
-/// Opens the meetings list and follows the link to the seed meeting.
-async function openSeedMeeting(page) {
+const hydrated = (page) => page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+
+/// Opens the meetings list and follows the link to the seed meeting; with
+/// JavaScript, after hydration, so the router navigates in the browser.
+async function openSeedMeeting(page, { js }) {
   await page.goto(server.baseUrl + '/');
   await page.getByRole('heading', { level: 1, name: 'সভাসমূহ' }).waitFor();
+  if (js) await hydrated(page);
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
 }
@@ -42,9 +46,11 @@ test('hydrated: an agenda item collapses and expands', async () => {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-  await openSeedMeeting(page);
-  // The app marks <body> once the wasm has taken over the page.
-  await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+  await openSeedMeeting(page, { js: true });
+  // A fresh load of the meeting page hydrates too (the app marks <body> once
+  // the wasm has taken over the page).
+  await page.reload();
+  await hydrated(page);
 
   const item = agendaItem(page, ITEM_02);
   const toggle = item.getByRole('button', { name: 'সংক্ষিপ্ত করুন' });
@@ -71,7 +77,7 @@ test('hydrated: an agenda item collapses and expands', async () => {
 test('without JavaScript: the whole minutes are readable', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await openSeedMeeting(page);
+  await openSeedMeeting(page, { js: false });
   for (const text of [
     'গণপ্রজাতন্ত্রী বাংলাদেশ সরকার',
     'মো: হাবিবুর রহমান',
