@@ -23,7 +23,7 @@ leptos_env() {
   LEPTOS_ARGS=()
   export LEPTOS_OUTPUT_NAME=sidhanto
   if [ "$(wasm_route)" = debian ]; then
-    export RUSTC="$RUSTC_WEB/usr/bin/rustc"
+    export RUSTC="$RUSTC_WEB/usr/bin/rustc" RUSTDOC="$RUSTC_WEB/usr/bin/rustdoc"
     export LD_LIBRARY_PATH="$RUSTC_WEB/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     export RUSTC_BOOTSTRAP=1
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$(rustc +stable --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld"
