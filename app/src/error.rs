@@ -10,6 +10,9 @@ pub enum AppError {
     NotFound,
     #[error("invalid")]
     Invalid { field: String, key: String },
+    /// No session: sign in first.
+    #[error("unauthenticated")]
+    Unauthenticated,
     #[error("forbidden")]
     Forbidden,
     #[error("conflict")]
@@ -26,6 +29,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Invalid { .. } => 422,
+            AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::Conflict => 409,
             AppError::Internal | AppError::Unreachable => 500,
@@ -37,6 +41,7 @@ impl AppError {
         match self {
             AppError::NotFound => "error.not_found",
             AppError::Invalid { key, .. } => key,
+            AppError::Unauthenticated => "error.unauthenticated",
             AppError::Forbidden => "error.forbidden",
             AppError::Conflict => "error.conflict",
             AppError::Internal => "error.internal",
@@ -73,6 +78,7 @@ mod tests {
     fn statuses() {
         assert_eq!(AppError::NotFound.status(), 404);
         assert_eq!(AppError::Forbidden.status(), 403);
+        assert_eq!(AppError::Unauthenticated.status(), 401);
         assert_eq!(AppError::Conflict.status(), 409);
         assert_eq!(AppError::Internal.status(), 500);
         let invalid = AppError::Invalid {

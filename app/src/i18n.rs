@@ -1,11 +1,78 @@
 //! Message keys → Bangla and English text. Bangla is the default; English is
-//! the switch (issue: accounts add the switch to the page chrome).
+//! a switch in the page chrome, kept in the `lang` cookie.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Bn,
     En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Bn => "bn",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "bn" => Some(Lang::Bn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The `lang` cookie's value in a Cookie header, if any.
+    pub fn from_cookie_header(header: &str) -> Option<Lang> {
+        header
+            .split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == "lang")
+            .and_then(|(_, v)| Lang::from_code(v))
+    }
+}
+
+/// The language of this page: on the server from the request's cookie, in the
+/// browser from `<html lang>` (which the server wrote), so both agree.
+pub fn detect_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        use_context::<http::request::Parts>()
+            .and_then(|p| {
+                p.headers
+                    .get(http::header::COOKIE)?
+                    .to_str()
+                    .ok()
+                    .map(str::to_owned)
+            })
+            .and_then(|h| Lang::from_cookie_header(&h))
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        leptos::prelude::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
+    }
+}
+
+/// The page's language, provided by `App`.
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
+/// Text for `key` in the page's language.
+pub fn tr(key: &str) -> String {
+    t(use_lang(), key).to_string()
 }
 
 /// (key, Bangla, English)
@@ -71,6 +138,63 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("meeting.status", "অবস্থা", "Status"),
     ("meeting.back", "← সব সভা", "← All meetings"),
     ("loading", "লোড হচ্ছে…", "Loading…"),
+    ("nav.account", "আমার অ্যাকাউন্ট", "My account"),
+    ("nav.users", "ব্যবহারকারী", "Users"),
+    ("nav.audit", "পরিবর্তনের ইতিহাস", "Audit trail"),
+    ("nav.login", "লগইন", "Sign in"),
+    ("nav.logout", "লগআউট", "Sign out"),
+    ("nav.switch_lang", "English", "বাংলা"),
+    ("login.title", "লগইন করুন", "Sign in"),
+    ("login.username", "ব্যবহারকারীর নাম", "Username"),
+    ("login.password", "পাসওয়ার্ড", "Password"),
+    ("login.submit", "লগইন", "Sign in"),
+    ("login.error.missing_username", "ব্যবহারকারীর নাম লিখুন।", "Enter your username."),
+    ("login.error.missing_password", "পাসওয়ার্ড লিখুন।", "Enter your password."),
+    ("login.error.wrong", "ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়।", "Wrong username or password."),
+    ("login.error.locked", "বারবার ভুল পাসওয়ার্ডের কারণে অ্যাকাউন্টটি ১৫ মিনিটের জন্য বন্ধ রয়েছে। পরে চেষ্টা করুন বা প্রশাসকের সাথে যোগাযোগ করুন।", "Too many wrong passwords: the account is locked for 15 minutes. Try later or ask an administrator."),
+    ("login.error.inactive", "এই অ্যাকাউন্টটি নিষ্ক্রিয়।", "This account is disabled."),
+    ("account.title", "আমার অ্যাকাউন্ট", "My account"),
+    ("account.roles", "আমার ভূমিকা", "My roles"),
+    ("account.below", "(অধীন দপ্তরসহ)", "(and offices below)"),
+    ("account.password_title", "পাসওয়ার্ড পরিবর্তন", "Change password"),
+    ("account.current_password", "বর্তমান পাসওয়ার্ড", "Current password"),
+    ("account.new_password", "নতুন পাসওয়ার্ড", "New password"),
+    ("account.confirm_password", "নতুন পাসওয়ার্ড আবার লিখুন", "New password again"),
+    ("account.password_submit", "পাসওয়ার্ড পরিবর্তন করুন", "Change password"),
+    ("account.password_changed", "পাসওয়ার্ড পরিবর্তন হয়েছে।", "Your password was changed."),
+    ("account.error.wrong_current", "বর্তমান পাসওয়ার্ড সঠিক নয়।", "The current password is wrong."),
+    ("account.error.too_short", "নতুন পাসওয়ার্ড কমপক্ষে ১০ অক্ষরের হতে হবে।", "The new password needs at least 10 characters."),
+    ("account.error.too_long", "নতুন পাসওয়ার্ড ২০০ অক্ষরের বেশি হতে পারবে না।", "The new password may have at most 200 characters."),
+    ("account.error.mismatch", "দুটি নতুন পাসওয়ার্ড মেলেনি।", "The two new passwords differ."),
+    ("account.error.same", "নতুন পাসওয়ার্ড বর্তমানটির মতো হতে পারবে না।", "The new password must differ from the current one."),
+    ("role.admin", "প্রশাসক", "Administrator"),
+    ("role.secretary", "সদস্য সচিব", "Secretary"),
+    ("role.chair", "সভাপতি", "Chair"),
+    ("role.implementer", "বাস্তবায়নকারী", "Implementer"),
+    ("role.viewer", "পাঠক", "Viewer"),
+    ("users.title", "ব্যবহারকারী", "Users"),
+    ("users.username", "ব্যবহারকারীর নাম", "Username"),
+    ("users.name", "নাম", "Name"),
+    ("users.roles", "ভূমিকা", "Roles"),
+    ("users.state", "অবস্থা", "State"),
+    ("users.locked", "বন্ধ (ভুল পাসওয়ার্ড)", "Locked (wrong passwords)"),
+    ("users.active", "সক্রিয়", "Active"),
+    ("users.inactive", "নিষ্ক্রিয়", "Disabled"),
+    ("users.unlock", "খুলে দিন", "Unlock"),
+    ("audit.title", "পরিবর্তনের ইতিহাস", "Audit trail"),
+    ("audit.when", "সময়", "When"),
+    ("audit.who", "কে", "Who"),
+    ("audit.what", "কী", "What"),
+    ("audit.details", "বিস্তারিত", "Details"),
+    ("audit.system", "সিস্টেম", "System"),
+    ("audit.empty", "কোনো পরিবর্তন নেই।", "No changes."),
+    ("audit.meeting.import", "সভা যুক্ত করা হয়েছে", "Meeting added"),
+    ("audit.user.create", "ব্যবহারকারী তৈরি", "User created"),
+    ("audit.user.password_change", "পাসওয়ার্ড পরিবর্তন", "Password changed"),
+    ("audit.user.lock", "অ্যাকাউন্ট বন্ধ (ভুল পাসওয়ার্ড)", "Account locked (wrong passwords)"),
+    ("audit.user.unlock", "অ্যাকাউন্ট খুলে দেওয়া হয়েছে", "Account unlocked"),
+    ("error.unauthenticated", "এ পাতা দেখতে লগইন করুন।", "Sign in to see this page."),
+    ("error.csrf", "অনুরোধটি এই সাইট থেকে আসেনি, তাই গ্রহণ করা হয়নি।", "The request did not come from this site and was refused."),
     ("error.not_found", "খুঁজে পাওয়া যায়নি।", "Not found."),
     (
         "error.forbidden",
@@ -139,6 +263,16 @@ mod tests {
         ] {
             assert_ne!(bn(e.message_key()), e.message_key());
         }
+    }
+
+    #[test]
+    fn lang_cookie_is_read_from_the_header() {
+        assert_eq!(
+            Lang::from_cookie_header("a=b; lang=en; c=d"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_cookie_header("lang=xx"), None);
+        assert_eq!(Lang::from_cookie_header(""), None);
     }
 
     #[test]

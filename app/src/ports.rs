@@ -1,5 +1,6 @@
 //! What the UI needs from the server, as traits. The server crate implements
 //! them (SeaORM stores) and provides `Services` to renders and server functions.
+use crate::domain::audit::{AuditEntry, UserSummary};
 use crate::domain::{Meeting, MeetingSummary};
 use crate::error::AppError;
 use std::sync::Arc;
@@ -12,9 +13,23 @@ pub trait MeetingStore: Send + Sync {
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError>;
 }
 
+#[async_trait::async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Users holding any role at one of `offices`.
+    async fn list_users(&self, offices: Vec<Uuid>) -> Result<Vec<UserSummary>, AppError>;
+}
+
+#[async_trait::async_trait]
+pub trait AuditStore: Send + Sync {
+    async fn recent(&self, limit: u64) -> Result<Vec<AuditEntry>, AppError>;
+    async fn for_meeting(&self, meeting: Uuid) -> Result<Vec<AuditEntry>, AppError>;
+}
+
 #[derive(Clone)]
 pub struct Services {
     pub meetings: Arc<dyn MeetingStore>,
+    pub accounts: Arc<dyn AccountStore>,
+    pub audit: Arc<dyn AuditStore>,
 }
 
 /// The services of the running server, read from the Leptos context.

@@ -1,5 +1,8 @@
 //! The HTML shell and the route table.
 use crate::components::layout::Layout;
+use crate::i18n::{detect_lang, tr};
+use crate::pages::account::{AccountPage, LoginPage};
+use crate::pages::admin::{AuditPage, UsersPage};
 use crate::pages::meetings::{MeetingPage, MeetingsPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -11,7 +14,7 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="bn">
+        <html lang=detect_lang().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -29,6 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(detect_lang());
     // Effects run only in the browser, after hydration: the mark tells people
     // (and the end-to-end tests) that the page's buttons are live.
     Effect::new(|_| {
@@ -38,14 +42,18 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/sidhanto.css"/>
-        <Title text=crate::i18n::bn("app.name")/>
+        <Title text=tr("app.name")/>
         <Router>
             <Layout>
-                <Routes fallback=|| crate::i18n::bn("error.not_found")>
+                <Routes fallback=|| tr("error.not_found")>
                     // Async: the server sends each page complete, so it reads
                     // (and its links and forms work) without JavaScript.
                     <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

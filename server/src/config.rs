@@ -29,8 +29,29 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date and exit.
     Migrate,
-    /// Load the demo data (Rangpur division and the seed-004 meeting) if the database has no offices.
+    /// Load the demo data (Rangpur division, the seed-004 meeting, one user per role) if the database has no offices.
     LoadDemo,
+    /// Create a user (the first admin, say). The password is read from standard input.
+    CreateUser(CreateUserArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CreateUserArgs {
+    #[arg(long)]
+    pub username: String,
+    /// The name shown on pages (Bangla or English).
+    #[arg(long)]
+    pub name: String,
+    /// admin, secretary, chair, implementer or viewer.
+    #[arg(long, default_value = "admin")]
+    pub role: String,
+    /// The office (its id, or its Bangla or English name) where the role is
+    /// held; may be left out when there is only one top-level office.
+    #[arg(long)]
+    pub office: Option<String>,
+    /// The role also covers the offices below (always so for admins).
+    #[arg(long)]
+    pub include_below: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -44,6 +65,11 @@ pub struct ServeArgs {
     /// Load the demo data first (only into a database without offices).
     #[arg(long)]
     pub demo: bool,
+    /// Mark the session cookie Secure (sent over HTTPS only; browsers also
+    /// accept it from http://localhost and 127.0.0.1). Turn off only for a
+    /// plain-HTTP trial on a LAN address.
+    #[arg(long, env = "SIDHANTO_SECURE_COOKIES", default_value_t = true, action = clap::ArgAction::Set)]
+    pub secure_cookies: bool,
 }
 
 impl Default for ServeArgs {
@@ -52,6 +78,7 @@ impl Default for ServeArgs {
             addr: ([127, 0, 0, 1], 3000).into(),
             site_root: "target/site".into(),
             demo: false,
+            secure_cookies: true,
         }
     }
 }

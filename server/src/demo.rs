@@ -2,11 +2,14 @@
 //! offices of seeds 000–003 with their officers, and the meeting of seed 004
 //! (the 4th-quarter citizen-charter meeting of 22 June 2023) with its agenda
 //! items, decisions, implementers, attendance and distribution list.
+use crate::audit::{self, Change};
 use crate::db::entities::{
     agenda_items, assignments, attendees, decisions, implementers, meetings, offices, people,
     recipients,
 };
+use crate::store::accounts::{self, NewUser};
 use crate::store::meetings::deadline_columns;
+use app::domain::auth::Role;
 use app::domain::{
     dates::{FiscalYear, Quarter},
     Deadline, MeetingKind, MeetingStatus,
@@ -591,6 +594,72 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
         .exec(&txn)
         .await?;
 
+    audit::record(
+        &txn,
+        Change {
+            actor: None,
+            action: "meeting.import",
+            entity_kind: "meeting",
+            entity_id: Some(meeting_id),
+            meeting_id: Some(meeting_id),
+            before: None,
+            after: Some(serde_json::json!({ "source": "demo data (seed 004)" })),
+        },
+    )
+    .await?;
+
+    // One user per role; all share DEMO_PASSWORD (README).
+    let hash = DEMO_HASH.clone();
+    let dinajpur = office_ids["dc-dinajpur"];
+    for (username, name, person, role, office, below) in [
+        ("admin", "প্রশাসক (ডেমো)", None, Role::Admin, division, true),
+        (
+            "secretary",
+            "মোঃ মেহেদী হাসান",
+            Some("issuer"),
+            Role::Secretary,
+            division,
+            false,
+        ),
+        (
+            "chair",
+            "মো: হাবিবুর রহমান",
+            Some("chair"),
+            Role::Chair,
+            division,
+            false,
+        ),
+        (
+            "dc.dinajpur",
+            "জেলা প্রশাসকের কার্যালয়, দিনাজপুর",
+            None,
+            Role::Implementer,
+            dinajpur,
+            false,
+        ),
+        ("viewer", "পাঠক (ডেমো)", None, Role::Viewer, division, true),
+    ] {
+        accounts::create_user(
+            &txn,
+            None,
+            NewUser {
+                username,
+                display_name: name,
+                person_id: person.map(|p| person_ids[p]),
+                password_hash: hash.clone(),
+                grants: vec![(role, office, below)],
+            },
+        )
+        .await?;
+    }
+
     txn.commit().await?;
     Ok(true)
 }
+
+/// The password of every demo user.
+pub const DEMO_PASSWORD: &str = "sidhanto-demo";
+
+/// Hashed once per process: argon2 is slow on purpose.
+static DEMO_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password_auth::generate_hash(DEMO_PASSWORD));

@@ -1,7 +1,11 @@
 //! Sidhanto's server: configuration, database, stores, the HTTP router, and the
 //! `sidhanto` command's subcommands. `main.rs` only dispatches.
+pub mod audit;
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod middleware;
+pub mod routes;
 pub mod startup;
 pub mod store;

@@ -1,6 +1,6 @@
 use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
-use server::{demo, startup};
+use server::{cli, demo, startup};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -27,12 +27,13 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Migrate => println!("database is up to date"),
         Command::LoadDemo => report_demo(demo::load(&db).await?),
+        Command::CreateUser(args) => cli::create_user(&db, args).await?,
         Command::Serve(args) => {
             if args.demo {
                 report_demo(demo::load(&db).await?);
             }
             let options = startup::leptos_options(&args);
-            let app = startup::router(startup::services(db), options);
+            let app = startup::router(db, options, args.secure_cookies);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);
             axum::serve(listener, app)

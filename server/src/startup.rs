@@ -1,14 +1,21 @@
 //! Connect, migrate, build the services and the router, serve.
 use crate::config::{sqlite_file, ServeArgs};
-use crate::store::meetings::SeaMeetingStore;
+use crate::middleware;
+use crate::routes::account;
+use crate::store::{
+    accounts::SeaAccountStore, audit::SeaAuditStore, meetings::SeaMeetingStore,
+    sessions::SeaSessionStore,
+};
 use app::ports::Services;
 use app::{shell, App};
-use axum::{routing::get, Router};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::sync::Arc;
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 /// Opens the pool; for SQLite, creates the database file's folder first.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -38,7 +45,9 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 pub fn services(db: DatabaseConnection) -> Services {
     Services {
-        meetings: Arc::new(SeaMeetingStore { db }),
+        meetings: Arc::new(SeaMeetingStore { db: db.clone() }),
+        accounts: Arc::new(SeaAccountStore { db: db.clone() }),
+        audit: Arc::new(SeaAuditStore { db }),
     }
 }
 
@@ -51,11 +60,24 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
         .build()
 }
 
-/// The whole HTTP app: health check, pages, server functions, static files.
-pub fn router(services: Services, options: LeptosOptions) -> Router {
+/// The whole HTTP app: pages, server functions, the account forms, static
+/// files; behind the session, CSRF and sign-in layers.
+pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bool) -> Router {
+    let services = services(db.clone());
     let routes = generate_route_list(App);
-    Router::new()
+    let sessions = SessionManagerLayer::new(SeaSessionStore { db: db.clone() })
+        .with_name("sidhanto_session")
+        .with_same_site(SameSite::Strict)
+        .with_http_only(true)
+        .with_secure(secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
+    let mut app = Router::new()
         .route("/health", get(|| async { "ok" }))
+        .route("/login", post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/lang", post(account::set_lang))
+        .route("/account/password", post(account::change_password))
+        .route("/admin/users/{id}/unlock", post(account::unlock_user))
         .leptos_routes_with_context(
             &options,
             routes,
@@ -67,4 +89,14 @@ pub fn router(services: Services, options: LeptosOptions) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        // Layers run outside-in in the reverse order of these lines.
+        .layer(axum::middleware::from_fn(middleware::sign_in_gate))
+        .layer(axum::middleware::from_fn(middleware::csrf))
+        .layer(axum::middleware::from_fn(middleware::load_user))
+        .layer(sessions)
+        .layer(Extension(db));
+    for header in middleware::security_headers() {
+        app = app.layer(header);
+    }
+    app
 }

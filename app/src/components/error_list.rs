@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::i18n::bn;
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 /// Shows the errors caught by an `<ErrorBoundary>`, translated.
@@ -16,7 +16,7 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
                             .downcast_ref::<AppError>()
                             .map(|a| a.message_key().to_string())
                             .unwrap_or_else(|| "error.internal".to_string());
-                        view! { <p>{bn(&key).to_string()}</p> }
+                        view! { <p>{tr(&key)}</p> }
                     })
                     .collect_view()
             }}

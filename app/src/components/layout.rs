@@ -1,19 +1,68 @@
-use crate::i18n::bn;
+use crate::domain::auth::{CurrentUser, Role};
+use crate::i18n::{tr, use_lang, Lang};
+use crate::server_fns::account::me;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
-/// Page chrome: the app's name, the main navigation, and the content.
+/// Page chrome: the app's name, navigation for what this user may do, the
+/// language switch, and the content.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let user = Resource::new(|| (), |_| me());
     view! {
         <header class="site-header">
             <a class="brand" href="/">
-                <span class="brand-name">{bn("app.name")}</span>
-                <span class="brand-tagline">{bn("app.tagline")}</span>
+                <span class="brand-name">{tr("app.name")}</span>
+                <span class="brand-tagline">{tr("app.tagline")}</span>
             </a>
-            <nav aria-label="প্রধান">
-                <a href="/">{bn("nav.meetings")}</a>
+            <nav aria-label=tr("nav.meetings")>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let user = user.await.ok().flatten();
+                        view! { <NavLinks user/> }
+                    })}
+                </Transition>
+                <LangSwitch/>
             </nav>
         </header>
         <main id="main">{children()}</main>
+    }
+}
+
+#[component]
+fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
+    let Some(user) = user else {
+        return view! { <a href="/login">{tr("nav.login")}</a> }.into_any();
+    };
+    let admin = user.has_role(Role::Admin);
+    view! {
+        <a href="/">{tr("nav.meetings")}</a>
+        {admin.then(|| view! {
+            <a href="/admin/users">{tr("nav.users")}</a>
+            <a href="/admin/audit">{tr("nav.audit")}</a>
+        })}
+        <a href="/account" class="who">{user.display_name}</a>
+        <form method="post" action="/logout" class="inline">
+            <button type="submit" class="link">{tr("nav.logout")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// A form, not a link: it sets a cookie, so it is a POST like every change.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let location = use_location();
+    let other = match use_lang() {
+        Lang::Bn => Lang::En,
+        Lang::En => Lang::Bn,
+    };
+    let back = move || format!("{}{}", location.pathname.get(), location.search.get());
+    view! {
+        <form method="post" action="/lang" class="inline">
+            <input type="hidden" name="lang" value=other.code()/>
+            <input type="hidden" name="back" value=back/>
+            <button type="submit" class="link" lang=other.code()>{tr("nav.switch_lang")}</button>
+        </form>
     }
 }

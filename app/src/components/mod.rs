@@ -1,3 +1,4 @@
 //! Presentational pieces; no server calls here.
 pub mod error_list;
+pub mod form;
 pub mod layout;

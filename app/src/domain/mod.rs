@@ -1,5 +1,7 @@
 //! Shared domain types and pure rules. No I/O here: this module compiles to wasm
 //! and is unit-tested in place.
+pub mod audit;
+pub mod auth;
 pub mod dates;
 pub mod meeting;
 pub mod numerals;

@@ -1,2 +1,4 @@
 //! One component per route.
+pub mod account;
+pub mod admin;
 pub mod meetings;

@@ -1,3 +1,31 @@
-//! `#[server]` shims with stable URLs under /api. Each one: who is asking and may
-//! they, validate, call one store method.
+//! `#[server]` shims with stable URLs under /api. Each one first asks
+//! `require` whether the caller may, then validates, then calls one store
+//! method. The authorization-matrix test lists every one of them.
+pub mod account;
+pub mod audit;
 pub mod meetings;
+
+#[cfg(feature = "ssr")]
+pub use guard::*;
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::domain::auth::{authorize, CurrentUser, Permission};
+    use crate::error::{respond, AppError};
+    use crate::ports::{services, Services};
+
+    /// The signed-in user of this request, as the server's session layer
+    /// found it (it puts `CurrentUser` into the request's extensions).
+    pub fn current_user() -> Option<CurrentUser> {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+    }
+
+    /// The one door of every server function: may the caller do this? Also
+    /// hands back the services, so nothing is reached before the check.
+    pub fn require(needs: Permission) -> Result<(Option<CurrentUser>, Services), AppError> {
+        let user = current_user();
+        authorize(user.as_ref(), &needs).map_err(respond)?;
+        Ok((user, services().map_err(respond)?))
+    }
+}

@@ -1,6 +1,10 @@
-//! SeaORM implementations of `app::ports`: entity ↔ domain mapping, and the one
-//! place where a `DbErr` becomes an `AppError`.
+//! SeaORM implementations of `app::ports` (and of tower-sessions' store):
+//! entity ↔ domain mapping, and the one place where a `DbErr` becomes an
+//! `AppError`.
+pub mod accounts;
+pub mod audit;
 pub mod meetings;
+pub mod sessions;
 
 use app::error::AppError;
 use sea_orm::DbErr;

@@ -1,6 +1,6 @@
 use crate::components::error_list::ErrorList;
 use crate::domain::{dates::date_bn, numerals::bangla_number, MeetingSummary};
-use crate::i18n::bn;
+use crate::i18n::tr;
 use crate::server_fns::meetings::list_meetings;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,9 +10,9 @@ use leptos_meta::Title;
 pub fn MeetingsPage() -> impl IntoView {
     let meetings = Resource::new(|| (), |_| list_meetings());
     view! {
-        <Title text=format!("{} · {}", bn("meetings.title"), bn("app.name"))/>
-        <h1>{bn("meetings.title")}</h1>
-        <Transition fallback=|| view! { <p>{bn("loading")}</p> }>
+        <Title text=format!("{} · {}", tr("meetings.title"), tr("app.name"))/>
+        <h1>{tr("meetings.title")}</h1>
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
                     meetings.await.map(|list| view! { <MeetingTable list/> })
@@ -25,18 +25,18 @@ pub fn MeetingsPage() -> impl IntoView {
 #[component]
 fn MeetingTable(list: Vec<MeetingSummary>) -> impl IntoView {
     if list.is_empty() {
-        return view! { <p>{bn("meetings.empty")}</p> }.into_any();
+        return view! { <p>{tr("meetings.empty")}</p> }.into_any();
     }
     view! {
         <table class="meetings">
             <thead>
                 <tr>
-                    <th scope="col">{bn("meetings.col.title")}</th>
-                    <th scope="col">{bn("meetings.col.office")}</th>
-                    <th scope="col">{bn("meetings.col.date")}</th>
-                    <th scope="col">{bn("meetings.col.period")}</th>
-                    <th scope="col">{bn("meetings.col.decisions")}</th>
-                    <th scope="col">{bn("meetings.col.status")}</th>
+                    <th scope="col">{tr("meetings.col.title")}</th>
+                    <th scope="col">{tr("meetings.col.office")}</th>
+                    <th scope="col">{tr("meetings.col.date")}</th>
+                    <th scope="col">{tr("meetings.col.period")}</th>
+                    <th scope="col">{tr("meetings.col.decisions")}</th>
+                    <th scope="col">{tr("meetings.col.status")}</th>
                 </tr>
             </thead>
             <tbody>

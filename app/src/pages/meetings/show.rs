@@ -6,7 +6,9 @@ use crate::domain::{
     AgendaItem, Meeting,
 };
 use crate::error::AppError;
-use crate::i18n::bn;
+use crate::i18n::tr;
+use crate::pages::admin::AuditTable;
+use crate::server_fns::audit::meeting_audit;
 use crate::server_fns::meetings::get_meeting;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,24 +19,35 @@ use uuid::Uuid;
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
-    let meeting = Resource::new(
-        move || params.read().get("id"),
-        |id| async move {
-            let id = id
-                .and_then(|s| Uuid::parse_str(&s).ok())
-                .ok_or(AppError::NotFound)?;
-            get_meeting(id).await
-        },
-    );
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| Uuid::parse_str(&s).ok())
+    };
+    let meeting = Resource::new(id, |id| async move {
+        get_meeting(id.ok_or(AppError::NotFound)?).await
+    });
+    let history = Resource::new(id, |id| async move {
+        meeting_audit(id.ok_or(AppError::NotFound)?).await
+    });
     view! {
-        <p class="back"><a href="/">{bn("meeting.back")}</a></p>
-        <Transition fallback=|| view! { <p>{bn("loading")}</p> }>
+        <p class="back"><a href="/">{tr("meeting.back")}</a></p>
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
                     meeting.await.map(|m| view! { <MeetingView meeting=m/> })
                 })}
             </ErrorBoundary>
         </Transition>
+        <section class="history" aria-labelledby="history-heading">
+            <h2 id="history-heading">{tr("audit.title")}</h2>
+            <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                    {move || Suspend::new(async move { history.await.map(|list| view! { <AuditTable list/> }) })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
     }
 }
 
@@ -68,7 +81,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         }
     };
     view! {
-        <Title text=format!("{} · {}", title, bn("app.name"))/>
+        <Title text=format!("{} · {}", title, tr("app.name"))/>
         <article class="minutes">
             <header class="memo-head">
                 <p>"গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"</p>
@@ -78,26 +91,26 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             </header>
             <h1>{title}</h1>
             <p class="status">
-                {bn("meeting.status")}": "{meeting.status.label_bn()}
+                {tr("meeting.status")}": "{meeting.status.label_bn()}
             </p>
             <dl class="meta">
-                <dt>{bn("meeting.chair")}</dt>
+                <dt>{tr("meeting.chair")}</dt>
                 <dd>{chair.name}" "<span class="designation">{chair.designation}</span></dd>
-                <dt>{bn("meeting.date")}</dt>
+                <dt>{tr("meeting.date")}</dt>
                 <dd>{format!("{} খ্রি.", date_bn(held_on))}</dd>
-                <dt>{bn("meeting.time")}</dt>
+                <dt>{tr("meeting.time")}</dt>
                 <dd>{time_bn(starts_at)}</dd>
-                <dt>{bn("meeting.venue")}</dt>
+                <dt>{tr("meeting.venue")}</dt>
                 <dd>{venue}</dd>
-                <dt>{bn("meeting.attendance")}</dt>
-                <dd><a href="#appendix">{bn("meeting.attendance_ref")}</a></dd>
+                <dt>{tr("meeting.attendance")}</dt>
+                <dd><a href="#appendix">{tr("meeting.attendance_ref")}</a></dd>
             </dl>
-            <p class="preamble">{preamble}" "{bn("meeting.decisions_taken")}</p>
+            <p class="preamble">{preamble}" "{tr("meeting.decisions_taken")}</p>
             <section aria-labelledby="agenda-heading">
                 <div class="section-head">
-                    <h2 id="agenda-heading">{bn("meeting.agenda")}</h2>
+                    <h2 id="agenda-heading">{tr("meeting.agenda")}</h2>
                     <button type="button" class="secondary" on:click=toggle_all>
-                        {move || if all_open() { bn("meeting.collapse_all") } else { bn("meeting.expand_all") }}
+                        {move || if all_open() { tr("meeting.collapse_all") } else { tr("meeting.expand_all") }}
                     </button>
                 </div>
                 {agenda
@@ -135,13 +148,13 @@ fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl
                     aria-controls=body_id.clone()
                     on:click=move |_| open.update(|o| *o = !*o)
                 >
-                    {move || if open.get() { bn("meeting.collapse") } else { bn("meeting.expand") }}
+                    {move || if open.get() { tr("meeting.collapse") } else { tr("meeting.expand") }}
                 </button>
             </header>
             <div class="agenda-body" id=body_id hidden=move || !open.get()>
-                <h4>{bn("meeting.discussion")}</h4>
+                <h4>{tr("meeting.discussion")}</h4>
                 <p class="discussion">{item.discussion}</p>
-                <h4>{bn("meeting.decision")}</h4>
+                <h4>{tr("meeting.decision")}</h4>
                 <ol class="decisions">
                     {item
                         .decisions
@@ -155,11 +168,11 @@ fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl
                                         {d.text}
                                     </p>
                                     <p class="implementers">
-                                        <span class="label">{bn("meeting.implementer")}": "</span>
+                                        <span class="label">{tr("meeting.implementer")}": "</span>
                                         {d.implementers.join("; ")}
                                     </p>
                                     <p class="deadline">
-                                        <span class="label">{bn("meeting.deadline")}": "</span>
+                                        <span class="label">{tr("meeting.deadline")}": "</span>
                                         {d.deadline.label_bn()}
                                     </p>
                                 </li>
@@ -182,8 +195,8 @@ fn MemoFooter(meeting: Meeting) -> impl IntoView {
         </div>
         {meeting.memo_number.map(|n| view! {
             <p class="memo-line">
-                <span>{bn("meeting.memo_number")}": "{to_bangla_digits(&n)}</span>
-                {meeting.issued_on.map(|d| view! { <span>{bn("meeting.issue_date")}": "{date_bn(d)}</span> })}
+                <span>{tr("meeting.memo_number")}": "{to_bangla_digits(&n)}</span>
+                {meeting.issued_on.map(|d| view! { <span>{tr("meeting.issue_date")}": "{date_bn(d)}</span> })}
             </p>
         })}
         <div class="distribution">
@@ -206,13 +219,13 @@ fn MemoFooter(meeting: Meeting) -> impl IntoView {
 fn Appendix(meeting: Meeting) -> impl IntoView {
     view! {
         <section id="appendix" aria-labelledby="appendix-heading">
-            <h2 id="appendix-heading">{bn("meeting.appendix")}</h2>
+            <h2 id="appendix-heading">{tr("meeting.appendix")}</h2>
             <table class="attendance">
                 <thead>
                     <tr>
-                        <th scope="col">{bn("meeting.serial")}</th>
-                        <th scope="col">{bn("meeting.name_designation")}</th>
-                        <th scope="col">{bn("meeting.office")}</th>
+                        <th scope="col">{tr("meeting.serial")}</th>
+                        <th scope="col">{tr("meeting.name_designation")}</th>
+                        <th scope="col">{tr("meeting.office")}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -3,6 +3,7 @@
 pub mod agenda_items;
 pub mod assignments;
 pub mod attendees;
+pub mod audit_events;
 pub mod decisions;
 pub mod implementers;
 pub mod meetings;
@@ -10,3 +11,6 @@ pub mod offices;
 pub mod people;
 pub mod progress_events;
 pub mod recipients;
+pub mod sessions;
+pub mod user_roles;
+pub mod users;

@@ -1,0 +1,249 @@
+//! Who may do what. Roles are held at an office; the rules here are pure and
+//! every server function and HTTP handler asks them through `authorize`.
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Manages offices, people and users of its office and those below.
+    Admin,
+    /// Drafts and edits the minutes of meetings its office organises.
+    Secretary,
+    /// Approves or returns the minutes of meetings they chair.
+    Chair,
+    /// Reports progress on decisions assigned to its office.
+    Implementer,
+    /// Reads.
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Secretary,
+        Role::Chair,
+        Role::Implementer,
+        Role::Viewer,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Secretary => "secretary",
+            Role::Chair => "chair",
+            Role::Implementer => "implementer",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The i18n key of the role's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Admin => "role.admin",
+            Role::Secretary => "role.secretary",
+            Role::Chair => "role.chair",
+            Role::Implementer => "role.implementer",
+            Role::Viewer => "role.viewer",
+        }
+    }
+}
+
+/// One role at one office, as the account page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: Role,
+    pub office_id: Uuid,
+    pub office_name: String,
+    pub include_below: bool,
+}
+
+/// The signed-in user, with every office each role reaches (the grant's office
+/// and, where the grant includes them, the offices below it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub grants: Vec<Grant>,
+    pub reach: Vec<(Role, Uuid)>,
+}
+
+impl CurrentUser {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+
+    /// Does `role` reach `office` (directly or through an office above it)?
+    pub fn reaches(&self, role: Role, office: Uuid) -> bool {
+        self.reach.iter().any(|&(r, o)| r == role && o == office)
+    }
+}
+
+/// What a request needs. One variant per kind of check; features add theirs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// Anyone, signed in or not (the login form, the language switch).
+    Public,
+    /// Any signed-in user (reading minutes, one's own account).
+    SignedIn,
+    /// An admin anywhere; what they see is limited to their offices.
+    AnyAdmin,
+    /// An admin whose reach covers every one of these offices (acting on a
+    /// user whose roles are held there).
+    AdminOf(Vec<Uuid>),
+}
+
+pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), AppError> {
+    let user = match (needs, user) {
+        (Permission::Public, _) => return Ok(()),
+        (_, None) => return Err(AppError::Unauthenticated),
+        (_, Some(u)) => u,
+    };
+    let allowed = match needs {
+        Permission::Public | Permission::SignedIn => true,
+        Permission::AnyAdmin => user.has_role(Role::Admin),
+        Permission::AdminOf(offices) => {
+            user.has_role(Role::Admin) && offices.iter().all(|o| user.reaches(Role::Admin, *o))
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Checks a password change form. On failure: (the field, the message key).
+pub fn validate_new_password(
+    current: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<(), (&'static str, &'static str)> {
+    let len = new.chars().count();
+    if current.is_empty() {
+        Err(("current_password", "account.error.wrong_current"))
+    } else if len < 10 {
+        Err(("new_password", "account.error.too_short"))
+    } else if len > 200 {
+        Err(("new_password", "account.error.too_long"))
+    } else if new == current {
+        Err(("new_password", "account.error.same"))
+    } else if new != confirm {
+        Err(("confirm_password", "account.error.mismatch"))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_passwords_are_checked_field_by_field() {
+        let ok = "নতুন-পাসওয়ার্ড-১২৩";
+        assert_eq!(validate_new_password("old-password", ok, ok), Ok(()));
+        assert_eq!(
+            validate_new_password("", ok, ok).unwrap_err().0,
+            "current_password"
+        );
+        assert_eq!(
+            validate_new_password("old", "short", "short").unwrap_err(),
+            ("new_password", "account.error.too_short")
+        );
+        assert_eq!(
+            validate_new_password("old", &"x".repeat(201), &"x".repeat(201))
+                .unwrap_err()
+                .1,
+            "account.error.too_long"
+        );
+        assert_eq!(
+            validate_new_password(ok, ok, ok).unwrap_err().1,
+            "account.error.same"
+        );
+        assert_eq!(
+            validate_new_password("old", ok, "other-password").unwrap_err(),
+            ("confirm_password", "account.error.mismatch")
+        );
+    }
+
+    fn user(role: Role, reach: &[Uuid]) -> CurrentUser {
+        CurrentUser {
+            id: Uuid::new_v4(),
+            username: "u".into(),
+            display_name: "u".into(),
+            grants: vec![Grant {
+                role,
+                office_id: reach[0],
+                office_name: String::new(),
+                include_below: true,
+            }],
+            reach: reach.iter().map(|o| (role, *o)).collect(),
+        }
+    }
+
+    #[test]
+    fn nobody_gets_only_public() {
+        assert_eq!(authorize(None, &Permission::Public), Ok(()));
+        assert_eq!(
+            authorize(None, &Permission::SignedIn),
+            Err(AppError::Unauthenticated)
+        );
+        assert_eq!(
+            authorize(None, &Permission::AnyAdmin),
+            Err(AppError::Unauthenticated)
+        );
+    }
+
+    #[test]
+    fn admins_act_only_within_their_offices() {
+        let (division, district, elsewhere) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        let admin = user(Role::Admin, &[division, district]);
+        assert_eq!(authorize(Some(&admin), &Permission::AnyAdmin), Ok(()));
+        assert_eq!(
+            authorize(Some(&admin), &Permission::AdminOf(vec![district])),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                Some(&admin),
+                &Permission::AdminOf(vec![district, elsewhere])
+            ),
+            Err(AppError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn other_roles_are_not_admins() {
+        let office = Uuid::new_v4();
+        for role in [
+            Role::Secretary,
+            Role::Chair,
+            Role::Implementer,
+            Role::Viewer,
+        ] {
+            let u = user(role, &[office]);
+            assert_eq!(authorize(Some(&u), &Permission::SignedIn), Ok(()));
+            assert_eq!(
+                authorize(Some(&u), &Permission::AnyAdmin),
+                Err(AppError::Forbidden)
+            );
+            assert_eq!(
+                authorize(Some(&u), &Permission::AdminOf(vec![office])),
+                Err(AppError::Forbidden)
+            );
+        }
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.code()), Some(r));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+mod login;
+mod profile;
+
+pub use login::LoginPage;
+pub use profile::AccountPage;

@@ -1,0 +1,5 @@
+mod audit;
+mod users;
+
+pub use audit::{AuditPage, AuditTable};
+pub use users::UsersPage;

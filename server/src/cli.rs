@@ -1,0 +1,79 @@
+//! Subcommands other than `serve`.
+use crate::config::CreateUserArgs;
+use crate::db::entities::offices;
+use crate::store::accounts::{self, NewUser};
+use app::domain::auth::Role;
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
+use std::io::BufRead;
+use uuid::Uuid;
+
+type CliResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// Finds the office named on the command line.
+async fn resolve_office(db: &DatabaseConnection, office: Option<&str>) -> CliResult<Uuid> {
+    let found = match office {
+        Some(text) => {
+            let by_name = Condition::any()
+                .add(offices::Column::NameBn.eq(text))
+                .add(offices::Column::NameEn.eq(text));
+            let cond = match Uuid::parse_str(text) {
+                Ok(id) => by_name.add(offices::Column::Id.eq(id)),
+                Err(_) => by_name,
+            };
+            offices::Entity::find().filter(cond).all(db).await?
+        }
+        None => {
+            offices::Entity::find()
+                .filter(offices::Column::ParentId.is_null())
+                .all(db)
+                .await?
+        }
+    };
+    match found.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err("no such office (there are no offices yet? run `sidhanto load-demo`, or name one with --office)".into()),
+        many => {
+            let names: Vec<String> = many.iter().map(|o| format!("{} {} ({})", o.name_bn, o.place_bn, o.id)).collect();
+            Err(format!("several offices match; pass --office with one of these ids:\n{}", names.join("\n")).into())
+        }
+    }
+}
+
+/// `sidhanto create-user`: prints the new user's id.
+pub async fn create_user(db: &DatabaseConnection, args: CreateUserArgs) -> CliResult<()> {
+    let role = Role::from_code(&args.role)
+        .ok_or("--role must be admin, secretary, chair, implementer or viewer")?;
+    if args.username.trim().is_empty() {
+        return Err("--username must not be empty".into());
+    }
+    if accounts::find_by_username(db, &args.username)
+        .await?
+        .is_some()
+    {
+        return Err(format!("the username {} is taken", args.username).into());
+    }
+    let office = resolve_office(db, args.office.as_deref()).await?;
+    eprintln!("password (at least 10 characters), then Enter:");
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    if password.chars().count() < 10 {
+        return Err("the password needs at least 10 characters".into());
+    }
+    let password_hash =
+        tokio::task::spawn_blocking(move || password_auth::generate_hash(password)).await?;
+    let id = accounts::create_user(
+        db,
+        None,
+        NewUser {
+            username: &args.username,
+            display_name: &args.name,
+            person_id: None,
+            password_hash,
+            grants: vec![(role, office, args.include_below || role == Role::Admin)],
+        },
+    )
+    .await?;
+    println!("{id}");
+    Ok(())
+}

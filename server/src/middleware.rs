@@ -1,0 +1,154 @@
+//! Request layers: who is signed in, CSRF, the sign-in gate for pages, and
+//! security headers.
+use crate::routes::{account::USER_KEY, refusal, request_lang};
+use crate::store::accounts;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::DatabaseConnection;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+/// Puts the signed-in user (`app::domain::auth::CurrentUser`) into the
+/// request's extensions, where server functions and handlers read it.
+pub async fn load_user(
+    Extension(db): Extension<DatabaseConnection>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    if let Ok(Some(id)) = session.get::<Uuid>(USER_KEY).await {
+        match accounts::current_user(&db, id).await {
+            Ok(Some(user)) => {
+                req.extensions_mut().insert(user);
+            }
+            Ok(None) => {
+                // The account is gone or disabled: end the session.
+                let _ = session.flush().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "loading the signed-in user");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// Is this state-changing request from one of our own pages? Browsers say so
+/// in Sec-Fetch-Site; older ones send Origin, which must be this host.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return site == "same-origin";
+    }
+    let (Some(origin), Some(host)) = (headers.get(header::ORIGIN), headers.get(header::HOST))
+    else {
+        return false;
+    };
+    let (Ok(origin), Ok(host)) = (origin.to_str(), host.to_str()) else {
+        return false;
+    };
+    origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        == Some(host)
+}
+
+/// Refuses every POST/PUT/PATCH/DELETE that did not come from this site. The
+/// session cookie is SameSite=Strict as well; this is the second lock.
+pub async fn csrf(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && !same_origin(req.headers()) {
+        return refusal(
+            StatusCode::FORBIDDEN,
+            "error.csrf",
+            request_lang(req.headers()),
+        );
+    }
+    next.run(req).await
+}
+
+/// Paths anyone may open without signing in.
+fn public_path(path: &str) -> bool {
+    path == "/login" || path == "/health" || path.starts_with("/pkg/") || path.starts_with("/api/")
+}
+
+/// Sends anonymous page requests to the login form (and back afterwards).
+/// Server functions answer 401 themselves; this is only for people.
+pub async fn sign_in_gate(req: Request, next: Next) -> Response {
+    let anonymous = req
+        .extensions()
+        .get::<app::domain::auth::CurrentUser>()
+        .is_none();
+    if anonymous && req.method() == Method::GET && !public_path(req.uri().path()) {
+        let next_path = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
+        let q = form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", next_path)
+            .finish();
+        return crate::routes::see_other(&format!("/login?{q}"));
+    }
+    next.run(req).await
+}
+
+/// Headers every response carries.
+pub fn security_headers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
+    // Leptos' hydration bootstrap is an inline script; wasm needs
+    // 'wasm-unsafe-eval'. Nothing is loaded from other origins.
+    const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
+        style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+        frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    [
+        ("content-security-policy", CSP),
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "same-origin"),
+        ("cross-origin-opener-policy", "same-origin"),
+    ]
+    .into_iter()
+    .map(|(name, value)| {
+        SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        )
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(HeaderName::from_static(k), HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn same_origin_needs_the_browser_to_say_so() {
+        assert!(same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(same_origin(&headers(&[
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("origin", "http://evil.example"),
+            ("host", "127.0.0.1:3000")
+        ])));
+        assert!(
+            !same_origin(&headers(&[("host", "127.0.0.1:3000")])),
+            "no evidence, no change"
+        );
+    }
+}

@@ -1,0 +1,225 @@
+use super::{check, local_path, request_lang, see_other};
+use crate::store::accounts;
+use app::domain::auth::{validate_new_password, CurrentUser, Permission};
+use app::i18n::Lang;
+use axum::extract::{Form, Path};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use chrono::Utc;
+use sea_orm::DatabaseConnection;
+use serde::Deserialize;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+/// The session key holding the signed-in user's id.
+pub const USER_KEY: &str = "user_id";
+
+fn query(pairs: &[(&str, &str)]) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        if !v.is_empty() {
+            q.append_pair(k, v);
+        }
+    }
+    q.finish()
+}
+
+fn internal() -> Response {
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+async fn hash(password: String) -> Result<String, Response> {
+    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+        .await
+        .map_err(|_| internal())
+}
+
+async fn verify(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || password_auth::verify_password(password, &hash).is_ok())
+        .await
+        .unwrap_or(false)
+}
+
+/// A hash to verify against when the user does not exist, so that an unknown
+/// username takes as long as a wrong password.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password_auth::generate_hash("not a real password"));
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login(
+    Extension(db): Extension<DatabaseConnection>,
+    session: Session,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let again = |error: &str| {
+        see_other(&format!(
+            "/login?{}",
+            query(&[
+                ("error", error),
+                ("username", &form.username),
+                ("next", &form.next)
+            ])
+        ))
+    };
+    if form.username.trim().is_empty() {
+        return again("missing_username");
+    }
+    if form.password.is_empty() {
+        return again("missing_password");
+    }
+    let Ok(user) = accounts::find_by_username(&db, &form.username).await else {
+        return internal();
+    };
+    let Some(user) = user else {
+        verify(form.password.clone(), DUMMY_HASH.clone()).await;
+        return again("wrong");
+    };
+    let now = Utc::now();
+    if user.locked_until.is_some_and(|t| t > now) {
+        return again("locked");
+    }
+    if !verify(form.password.clone(), user.password_hash.clone()).await {
+        return match accounts::record_failed_login(&db, &user, now).await {
+            Ok(true) => again("locked"),
+            Ok(false) => again("wrong"),
+            Err(_) => internal(),
+        };
+    }
+    if !user.active {
+        return again("inactive");
+    }
+    if accounts::record_successful_login(&db, &user).await.is_err() {
+        return internal();
+    }
+    // A new session id at login: an id planted before login is worthless.
+    if session.cycle_id().await.is_err() || session.insert(USER_KEY, user.id).await.is_err() {
+        return internal();
+    }
+    see_other(local_path(&form.next))
+}
+
+pub async fn logout(session: Session) -> Response {
+    let _ = session.flush().await;
+    see_other("/login")
+}
+
+#[derive(Deserialize)]
+pub struct LangForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+pub async fn set_lang(Form(form): Form<LangForm>) -> Response {
+    let lang = Lang::from_code(&form.lang).unwrap_or_default();
+    let cookie = format!(
+        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
+    let mut res = see_other(local_path(&form.back));
+    if let Ok(v) = header::HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    confirm_password: String,
+}
+
+pub async fn change_password(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
+        return refused;
+    }
+    let Some(user) = user else { return internal() };
+    let again = |field: &str, key: &str| {
+        let error = key.trim_start_matches("account.error.");
+        see_other(&format!(
+            "/account?{}",
+            query(&[("error", error), ("field", field)])
+        ))
+    };
+    if let Err((field, key)) = validate_new_password(
+        &form.current_password,
+        &form.new_password,
+        &form.confirm_password,
+    ) {
+        return again(field, key);
+    }
+    let Ok(Some(row)) = accounts::find_by_username(&db, &user.username).await else {
+        return internal();
+    };
+    if !verify(form.current_password, row.password_hash.clone()).await {
+        return again("current_password", "wrong_current");
+    }
+    let Ok(new_hash) = hash(form.new_password).await else {
+        return internal();
+    };
+    if accounts::set_password(&db, user.id, &row, new_hash)
+        .await
+        .is_err()
+        || session.cycle_id().await.is_err()
+    {
+        return internal();
+    }
+    see_other("/account?ok=password")
+}
+
+pub async fn unlock_user(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let lang = request_lang(&headers);
+    // Decide who may before looking at anything else.
+    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, lang) {
+        return refused;
+    }
+    let Ok(offices) = accounts::role_offices(&db, id).await else {
+        return internal();
+    };
+    if let Err(refused) = check(user.as_ref(), &Permission::AdminOf(offices), lang) {
+        return refused;
+    }
+    let Some(actor) = user else { return internal() };
+    let target = match crate::db::entities::users::Entity::find_by_id(id)
+        .one(&db)
+        .await
+    {
+        Ok(Some(t)) => t,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return internal(),
+    };
+    if accounts::unlock(&db, actor.id, &target).await.is_err() {
+        return internal();
+    }
+    see_other("/admin/users")
+}
+
+use sea_orm::EntityTrait;

@@ -1,0 +1,79 @@
+//! Plain axum routes: the forms that change the session (login, logout,
+//! password, language) and admin actions. They go through the same
+//! `authorize` as the server functions.
+pub mod account;
+
+use app::domain::auth::{authorize, CurrentUser, Permission};
+use app::error::AppError;
+use app::i18n::{t, Lang};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// Every plain route, for the authorization-matrix test: (method, path).
+pub const PLAIN_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/health"),
+    ("POST", "/login"),
+    ("POST", "/logout"),
+    ("POST", "/lang"),
+    ("POST", "/account/password"),
+    ("POST", "/admin/users/{id}/unlock"),
+];
+
+/// The request's language, from its `lang` cookie.
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_cookie_header)
+        .unwrap_or_default()
+}
+
+/// A refusal as a short page in the user's language.
+pub fn refusal(status: StatusCode, key: &str, lang: Lang) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        t(lang, key).to_string(),
+    )
+        .into_response()
+}
+
+/// The authorization check of a plain route: the same rule as the server
+/// functions, answered as 401/403.
+pub fn check(user: Option<&CurrentUser>, needs: &Permission, lang: Lang) -> Result<(), Response> {
+    authorize(user, needs).map_err(|e| {
+        let status = match e {
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            _ => StatusCode::FORBIDDEN,
+        };
+        refusal(status, e.message_key(), lang)
+    })
+}
+
+/// Only paths on this site: "/x" but not "//evil.example" or "https://…".
+pub fn local_path(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/"
+    }
+}
+
+/// 303 See Other: after a form post, the browser GETs the target.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/meetings/1"), "/meetings/1");
+        assert_eq!(local_path("//evil.example/x"), "/");
+        assert_eq!(local_path("https://evil.example"), "/");
+        assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path(""), "/");
+    }
+}
