@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch } from '../support/browser.mjs';
+import { login } from '../support/login.mjs';
 import { startServer } from '../support/server.mjs';
 
 const screenshots = join(import.meta.dirname, '../screenshots');
@@ -29,7 +30,7 @@ const hydrated = (page) => page.locator('body[data-hydrated="true"]').waitFor({ 
 /// Opens the meetings list and follows the link to the seed meeting; with
 /// JavaScript, after hydration, so the router navigates in the browser.
 async function openSeedMeeting(page, { js }) {
-  await page.goto(server.baseUrl + '/');
+  await login(page, server.baseUrl, 'viewer');
   await page.getByRole('heading', { level: 1, name: 'সভাসমূহ' }).waitFor();
   if (js) await hydrated(page);
   await page.getByRole('link', { name: TITLE }).click();

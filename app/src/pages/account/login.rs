@@ -29,7 +29,7 @@ pub fn LoginPage() -> impl IntoView {
                     id="username"
                     name="username"
                     autocomplete="username"
-                    autofocus
+                    autofocus=password_error.is_none()
                     value=get("username")
                     aria-invalid=username_error.is_some().to_string()
                     aria-describedby="username-error"
@@ -43,6 +43,7 @@ pub fn LoginPage() -> impl IntoView {
                     name="password"
                     type="password"
                     autocomplete="current-password"
+                    autofocus=password_error.is_some()
                     aria-invalid=password_error.is_some().to_string()
                     aria-describedby="password-error"
                 />
