@@ -152,6 +152,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("login.error.missing_password", "পাসওয়ার্ড লিখুন।", "Enter your password."),
     ("login.error.wrong", "ব্যবহারকারীর নাম বা পাসওয়ার্ড সঠিক নয়।", "Wrong username or password."),
     ("login.error.locked", "বারবার ভুল পাসওয়ার্ডের কারণে অ্যাকাউন্টটি ১৫ মিনিটের জন্য বন্ধ রয়েছে। পরে চেষ্টা করুন বা প্রশাসকের সাথে যোগাযোগ করুন।", "Too many wrong passwords: the account is locked for 15 minutes. Try later or ask an administrator."),
+    ("login.error.too_many", "এই ঠিকানা থেকে অনেকবার চেষ্টা করা হয়েছে। কয়েক মিনিট পরে আবার চেষ্টা করুন।", "Too many attempts from this address. Try again in a few minutes."),
     ("login.error.inactive", "এই অ্যাকাউন্টটি নিষ্ক্রিয়।", "This account is disabled."),
     ("account.title", "আমার অ্যাকাউন্ট", "My account"),
     ("account.roles", "আমার ভূমিকা", "My roles"),

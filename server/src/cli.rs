@@ -39,8 +39,25 @@ async fn resolve_office(db: &DatabaseConnection, office: Option<&str>) -> CliRes
     }
 }
 
-/// `sidhanto create-user`: prints the new user's id.
-pub async fn create_user(db: &DatabaseConnection, args: CreateUserArgs) -> CliResult<()> {
+/// `sidhanto create-user`: reads the password from standard input, prints
+/// the new user's id.
+pub async fn create_user_from_stdin(
+    db: &DatabaseConnection,
+    args: CreateUserArgs,
+) -> CliResult<()> {
+    eprintln!("password (at least 10 characters), then Enter:");
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password)?;
+    let id = create_user(db, args, password.trim_end_matches(['\r', '\n'])).await?;
+    println!("{id}");
+    Ok(())
+}
+
+pub async fn create_user(
+    db: &DatabaseConnection,
+    args: CreateUserArgs,
+    password: &str,
+) -> CliResult<Uuid> {
     let role = Role::from_code(&args.role)
         .ok_or("--role must be admin, secretary, chair, implementer or viewer")?;
     if args.username.trim().is_empty() {
@@ -53,10 +70,7 @@ pub async fn create_user(db: &DatabaseConnection, args: CreateUserArgs) -> CliRe
         return Err(format!("the username {} is taken", args.username).into());
     }
     let office = resolve_office(db, args.office.as_deref()).await?;
-    eprintln!("password (at least 10 characters), then Enter:");
-    let mut password = String::new();
-    std::io::stdin().lock().read_line(&mut password)?;
-    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    let password = password.to_string();
     if password.chars().count() < 10 {
         return Err("the password needs at least 10 characters".into());
     }
@@ -74,6 +88,5 @@ pub async fn create_user(db: &DatabaseConnection, args: CreateUserArgs) -> CliRe
         },
     )
     .await?;
-    println!("{id}");
-    Ok(())
+    Ok(id)
 }

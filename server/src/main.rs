@@ -27,7 +27,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Migrate => println!("database is up to date"),
         Command::LoadDemo => report_demo(demo::load(&db).await?),
-        Command::CreateUser(args) => cli::create_user(&db, args).await?,
+        Command::CreateUser(args) => cli::create_user_from_stdin(&db, args).await?,
         Command::Serve(args) => {
             if args.demo {
                 report_demo(demo::load(&db).await?);
@@ -36,6 +36,8 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             let app = startup::router(db, options, args.secure_cookies);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);
+            // The peer address feeds the per-address login limit.
+            let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown())
                 .await?;

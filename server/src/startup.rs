@@ -94,7 +94,8 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
         .layer(axum::middleware::from_fn(middleware::csrf))
         .layer(axum::middleware::from_fn(middleware::load_user))
         .layer(sessions)
-        .layer(Extension(db));
+        .layer(Extension(db))
+        .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));
     for header in middleware::security_headers() {
         app = app.layer(header);
     }

@@ -1,7 +1,7 @@
 //! Integration tests: the real migrations, the demo data, the stores and the
 //! HTTP router, on SQLite by default or on PostgreSQL when TEST_DATABASE_URL
 //! names a server (scripts/test runs this binary both ways).
-use app::domain::audit::AuditEntry;
+use app::domain::audit::{AuditEntry, UserSummary};
 use app::domain::auth::{CurrentUser, Role};
 use app::domain::{Deadline, MeetingStatus};
 use app::error::AppError;
@@ -12,13 +12,14 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
 };
+use server::config::CreateUserArgs;
 use server::config::ServeArgs;
 use server::db::entities::{
     agenda_items, assignments, audit_events, decisions, meetings, offices, users,
 };
 use server::routes::PLAIN_ROUTES;
 use server::store::accounts::{self, NewUser};
-use server::{demo, startup};
+use server::{cli, demo, startup};
 use tower::ServiceExt;
 use uuid::Uuid;
 
@@ -737,4 +738,91 @@ async fn every_kind_of_change_leaves_an_audit_row() {
         ["meeting.import"]
     );
     // Password change, lock and unlock are covered by their own tests above.
+}
+
+#[tokio::test]
+async fn create_user_makes_a_first_admin_who_can_sign_in() {
+    let app = TestApp::with_demo().await;
+    let args = |username: &str, office: Option<&str>| CreateUserArgs {
+        username: username.into(),
+        name: "নতুন প্রশাসক".into(),
+        role: "admin".into(),
+        office: office.map(str::to_owned),
+        include_below: false,
+    };
+    // Two top-level offices (the division and the ICT directorate): say which.
+    assert!(
+        cli::create_user(&app.db, args("boss", None), "a-long-password")
+            .await
+            .is_err()
+    );
+    assert!(
+        cli::create_user(&app.db, args("boss", Some("Department of ICT")), "short")
+            .await
+            .is_err()
+    );
+    cli::create_user(
+        &app.db,
+        args("boss", Some("Department of ICT")),
+        "a-long-password",
+    )
+    .await
+    .unwrap();
+    assert!(
+        cli::create_user(
+            &app.db,
+            args("BOSS", Some("Department of ICT")),
+            "a-long-password"
+        )
+        .await
+        .is_err(),
+        "usernames are unique regardless of case"
+    );
+    let session = app
+        .login_with("boss", "a-long-password")
+        .await
+        .expect("the new admin signs in");
+    let r = app.call("admin/users", "", Some(&session)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let users: Vec<UserSummary> = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(
+        users
+            .iter()
+            .map(|u| u.username.as_str())
+            .collect::<Vec<_>>(),
+        ["boss"],
+        "only the ICT office's users"
+    );
+    assert_eq!(audit_count(&app.db, "user.create").await, 6);
+}
+
+#[tokio::test]
+async fn one_address_cannot_try_logins_without_end() {
+    let app = TestApp::with_demo().await;
+    let from = |ip: &str| {
+        let mut req = post_request(
+            "/login",
+            "username=nobody&password=wrong-password",
+            None,
+            true,
+        );
+        let addr: std::net::SocketAddr = format!("{ip}:40000").parse().unwrap();
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(addr));
+        req
+    };
+    for _ in 0..20 {
+        assert_eq!(
+            app.request(from("192.0.2.7")).await.location.as_deref(),
+            Some("/login?error=wrong&username=nobody")
+        );
+    }
+    assert_eq!(
+        app.request(from("192.0.2.7")).await.location.as_deref(),
+        Some("/login?error=too_many&username=nobody")
+    );
+    assert_eq!(
+        app.request(from("192.0.2.8")).await.location.as_deref(),
+        Some("/login?error=wrong&username=nobody")
+    );
 }

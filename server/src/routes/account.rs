@@ -1,14 +1,17 @@
 use super::{check, local_path, request_lang, see_other};
+use crate::limiter::LoginLimiter;
 use crate::store::accounts;
 use app::domain::auth::{validate_new_password, CurrentUser, Permission};
 use app::i18n::Lang;
-use axum::extract::{Form, Path};
+use axum::extract::{ConnectInfo, Form, Path};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
+use std::net::SocketAddr;
+use std::sync::Arc;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -58,6 +61,8 @@ pub struct LoginForm {
 
 pub async fn login(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(limiter): Extension<Arc<LoginLimiter>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -71,6 +76,11 @@ pub async fn login(
             ])
         ))
     };
+    if let Some(Extension(ConnectInfo(addr))) = peer {
+        if !limiter.allow(addr.ip(), std::time::Instant::now()) {
+            return again("too_many");
+        }
+    }
     if form.username.trim().is_empty() {
         return again("missing_username");
     }
