@@ -20,6 +20,10 @@ pub async fn load_user(
     mut req: Request,
     next: Next,
 ) -> Response {
+    // Static files (the wasm, JS, CSS) need no user: skip the session lookup.
+    if req.uri().path().starts_with("/pkg/") {
+        return next.run(req).await;
+    }
     if let Ok(Some(id)) = session.get::<Uuid>(USER_KEY).await {
         match accounts::current_user(&db, id).await {
             Ok(Some(user)) => {
