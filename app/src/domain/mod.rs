@@ -2,6 +2,7 @@
 //! and is unit-tested in place.
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod dates;
 pub mod meeting;
 pub mod numerals;
