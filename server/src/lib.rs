@@ -6,6 +6,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod limiter;
+pub mod memo;
 pub mod middleware;
 pub mod routes;
 pub mod startup;
