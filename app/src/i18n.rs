@@ -136,6 +136,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("meeting.office", "দপ্তর", "Office"),
     ("meeting.status", "অবস্থা", "Status"),
+    ("meeting.memo_pdf", "মেমো (PDF) দেখুন ও প্রিন্ট করুন", "Memo (PDF) to view and print"),
     ("meeting.back", "← সব সভা", "← All meetings"),
     ("loading", "লোড হচ্ছে…", "Loading…"),
     ("nav.account", "আমার অ্যাকাউন্ট", "My account"),

@@ -78,6 +78,10 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
         .route("/lang", post(account::set_lang))
         .route("/account/password", post(account::change_password))
         .route("/admin/users/{id}/unlock", post(account::unlock_user))
+        .route(
+            "/meetings/{id}/memo.pdf",
+            get(crate::routes::memo::memo_pdf),
+        )
         .leptos_routes_with_context(
             &options,
             routes,

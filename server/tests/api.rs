@@ -3,6 +3,7 @@
 //! names a server (scripts/test runs this binary both ways).
 use app::domain::audit::{AuditEntry, UserSummary};
 use app::domain::auth::{CurrentUser, Role};
+use app::domain::numerals::to_bangla_digits;
 use app::domain::{Deadline, MeetingStatus};
 use app::error::AppError;
 use axum::body::Body;
@@ -415,6 +416,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/account/password", SIGNED_IN),
     // The Dinajpur implementer's account: only an admin above Dinajpur.
     ("POST", "/admin/users/{id}/unlock", &[Who::Admin]),
+    ("GET", "/meetings/{id}/memo.pdf", SIGNED_IN),
 ];
 
 #[tokio::test]
@@ -487,7 +489,12 @@ async fn authorization_matrix() {
                 Some(u) => Some(app.login(u).await),
                 None => None,
             };
-            let path = path.replace("{id}", &target.to_string());
+            let id = if path.starts_with("/meetings/") {
+                meeting
+            } else {
+                target
+            };
+            let path = path.replace("{id}", &id.to_string());
             let form = match path.as_str() {
                 "/api/meetings/get" | "/api/audit/meeting" => format!("id={meeting}"),
                 "/login" => "username=nobody&password=x".to_string(),
@@ -824,5 +831,105 @@ async fn one_address_cannot_try_logins_without_end() {
     assert_eq!(
         app.request(from("192.0.2.8")).await.location.as_deref(),
         Some("/login?error=wrong&username=nobody")
+    );
+}
+
+/// Words as ../shared/tools/bangla-pdf-check counts them: split at spaces
+/// and punctuation (a line may break after "/"), dots trimmed.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || ",;:!?()[]{}\"'“”‘’।|/–—-".contains(c))
+        .map(|w| w.trim_matches('.').to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The text layer of a PDF, as `pdftotext` (poppler-utils) reads it.
+fn pdftotext(pdf: &[u8]) -> String {
+    let file = std::env::temp_dir().join(format!("sidhanto-memo-{}.pdf", Uuid::new_v4()));
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([file.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed: run scripts/setup");
+    std::fs::remove_file(&file).ok();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_seed_memo_pdf_carries_every_word_of_every_field() {
+    let app = TestApp::with_demo().await;
+    let id = app.meeting_id().await;
+    let m = startup::services(app.db.clone())
+        .meetings
+        .get(id)
+        .await
+        .unwrap();
+    let session = app.login("viewer").await;
+    let res = app
+        .router
+        .clone()
+        .oneshot(
+            Request::get(format!("/meetings/{id}/memo.pdf"))
+                .header("host", HOST)
+                .header("cookie", &session)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let pdf = res.into_body().collect().await.unwrap().to_bytes();
+    assert!(pdf.starts_with(b"%PDF"));
+    if let Ok(dir) = std::env::var("SIDHANTO_KEEP_PDF") {
+        std::fs::write(format!("{dir}/seed-004.pdf"), &pdf).unwrap();
+    }
+    let layer = pdftotext(&pdf);
+    let got: std::collections::HashSet<String> = words(&layer).into_iter().collect();
+    let mut fields: Vec<String> = vec![
+        m.title.clone(),
+        m.office.name.clone(),
+        m.office.place.clone(),
+        m.office.branch.clone(),
+        m.chair.name.clone(),
+        m.chair.designation.clone(),
+        m.venue.clone(),
+        m.preamble.clone(),
+        m.closing.clone(),
+        m.distribution_heading.clone(),
+        to_bangla_digits(m.memo_number.as_deref().unwrap()),
+        "১১ আষাঢ়, ১৪৩০".into(),
+        "২৫ জুন ২০২৩".into(),
+        "২২ জুন, ২০২৩ খ্রি.".into(),
+        "সকাল ১০:৩০ টা".into(),
+    ];
+    fields.extend(m.recipients.iter().cloned());
+    for a in &m.attendees {
+        fields.extend([a.name.clone(), a.designation.clone(), a.office.clone()]);
+    }
+    for item in &m.agenda {
+        fields.extend([item.subject.clone(), item.discussion.clone()]);
+        for d in &item.decisions {
+            fields.push(d.text.clone());
+            fields.extend(d.implementers.iter().cloned());
+        }
+    }
+    let mut missing = vec![];
+    for field in &fields {
+        for word in words(field) {
+            if !got.contains(&word) {
+                missing.push(word);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "words missing from the text layer: {missing:?}"
+    );
+
+    let r = app.get(&format!("/meetings/{id}/memo.pdf"), None).await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("/login?next=%2Fmeetings%2F{id}%2Fmemo.pdf").as_str())
     );
 }

@@ -48,7 +48,10 @@ impl FontFace {
     }
 }
 
-/// Parsed once per process (see `Fonts::shipped`) and shared.
+/// The shipped fonts, parsed once per process.
+pub static SHIPPED: std::sync::LazyLock<Fonts> = std::sync::LazyLock::new(Fonts::shipped);
+
+/// Parsed once per process (see `SHIPPED`) and shared.
 pub struct Fonts {
     faces: [FontFace; 4],
 }

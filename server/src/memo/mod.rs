@@ -6,4 +6,8 @@
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
+pub mod render;
+
+pub use fonts::Fonts;
+pub use render::render;
 pub mod shape;

@@ -2,6 +2,7 @@
 //! password, language) and admin actions. They go through the same
 //! `authorize` as the server functions.
 pub mod account;
+pub mod memo;
 
 use app::domain::auth::{authorize, CurrentUser, Permission};
 use app::error::AppError;
@@ -17,6 +18,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/lang"),
     ("POST", "/account/password"),
     ("POST", "/admin/users/{id}/unlock"),
+    ("GET", "/meetings/{id}/memo.pdf"),
 ];
 
 /// The request's language, from its `lang` cookie.

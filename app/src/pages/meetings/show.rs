@@ -92,6 +92,9 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             <h1>{title}</h1>
             <p class="status">
                 {tr("meeting.status")}": "{meeting.status.label_bn()}
+                " · "
+                // rel=external: a file, not a page of the app's router.
+                <a href=format!("/meetings/{}/memo.pdf", meeting.id) rel="external">{tr("meeting.memo_pdf")}</a>
             </p>
             <dl class="meta">
                 <dt>{tr("meeting.chair")}</dt>

@@ -1,0 +1,538 @@
+//! The memo's layout, after seed 004: header, title, meta block, preamble,
+//! the decisions table (rows split across pages, header repeated), closing,
+//! signature, memo number with the dual date, distribution list, issuer, and
+//! appendix "ক" (attendance) on its own page; page numbers on every page.
+use super::fonts::Fonts;
+use super::layout::{break_lines, pieces, positions, Line};
+use super::pdf::{Canvas, PAGE_HEIGHT, PAGE_WIDTH};
+use super::shape::Weight;
+use app::domain::calendar::BanglaDate;
+use app::domain::dates::{date_bn, time_bn};
+use app::domain::numerals::{bangla_number, to_bangla_digits};
+use app::domain::{decision_marker, Meeting};
+use chrono::{Datelike, NaiveDate};
+
+const LEFT: f32 = 72.0; // 25.4 mm: the binding margin
+const RIGHT: f32 = PAGE_WIDTH - 56.0;
+const TOP: f32 = 56.0;
+const BOTTOM: f32 = PAGE_HEIGHT - 64.0; // room for the page number
+const WIDTH: f32 = RIGHT - LEFT;
+const SIZE: f32 = 11.0;
+const LEADING: f32 = 1.45;
+const PAD: f32 = 4.0;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Justify,
+    Center,
+    Right,
+}
+
+/// Where the next thing goes.
+struct Flow<'f> {
+    canvas: Canvas<'f>,
+    page: usize,
+    y: f32,
+}
+
+impl<'f> Flow<'f> {
+    fn fonts(&self) -> &'f Fonts {
+        self.canvas.fonts()
+    }
+
+    fn new_page(&mut self) {
+        self.page = self.canvas.new_page();
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    fn ensure(&mut self, height: f32) {
+        if self.y + height > BOTTOM {
+            self.new_page();
+        }
+    }
+
+    fn lines(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<Line> {
+        break_lines(pieces(self.fonts(), text, weight, size), width)
+    }
+
+    /// Draws one laid-out line with its top at `top`.
+    fn draw_line(&mut self, line: &Line, x: f32, top: f32, width: f32, size: f32, align: Align) {
+        let shift = match align {
+            Align::Center => (width - line.width).max(0.0) / 2.0,
+            Align::Right => (width - line.width).max(0.0),
+            Align::Left | Align::Justify => 0.0,
+        };
+        let baseline = top + size * 1.1;
+        for (piece, at) in line
+            .pieces
+            .iter()
+            .zip(positions(line, width, align == Align::Justify))
+        {
+            self.canvas.text(
+                self.page,
+                x + shift + at,
+                baseline,
+                &piece.runs,
+                &piece.text,
+            );
+        }
+    }
+
+    /// A paragraph across the page (or a column of it), breaking pages between lines.
+    fn paragraph(
+        &mut self,
+        text: &str,
+        weight: Weight,
+        size: f32,
+        x: f32,
+        width: f32,
+        align: Align,
+    ) {
+        let lh = size * LEADING;
+        for line in self.lines(text, weight, size, width) {
+            self.ensure(lh);
+            self.draw_line(&line, x, self.y, width, size, align);
+            self.y += lh;
+        }
+    }
+
+    fn gap(&mut self, h: f32) {
+        self.y += h;
+    }
+}
+
+/// A table whose cells hold laid-out lines; rows split between pages at line
+/// boundaries and the header row is drawn again on every page.
+struct Table {
+    widths: Vec<f32>,
+    header: Vec<Vec<Line>>,
+    rows: Vec<Vec<Vec<Line>>>,
+    size: f32,
+}
+
+impl Table {
+    fn new(
+        flow: &Flow,
+        widths: Vec<f32>,
+        header: &[&str],
+        rows: Vec<Vec<String>>,
+        size: f32,
+    ) -> Table {
+        let cell = |text: &str, weight, w: f32| {
+            text.split('\n')
+                .flat_map(|para| flow.lines(para, weight, size, w - 2.0 * PAD))
+                .collect::<Vec<_>>()
+        };
+        let header = header
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| cell(h, Weight::Bold, *w))
+            .collect();
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                r.iter()
+                    .zip(&widths)
+                    .map(|(t, w)| cell(t, Weight::Regular, *w))
+                    .collect()
+            })
+            .collect();
+        Table {
+            widths,
+            header,
+            rows,
+            size,
+        }
+    }
+
+    fn line_height(&self) -> f32 {
+        self.size * LEADING
+    }
+
+    /// Draws a band of cells: for each cell the lines `from..to` (clamped).
+    fn band(
+        &self,
+        flow: &mut Flow,
+        cells: &[Vec<Line>],
+        from: usize,
+        count: usize,
+        align: Align,
+    ) -> f32 {
+        let lh = self.line_height();
+        let height = count as f32 * lh + 2.0 * PAD;
+        let top = flow.y;
+        let mut x = LEFT;
+        for (lines, w) in cells.iter().zip(&self.widths) {
+            for (i, line) in lines.iter().skip(from).take(count).enumerate() {
+                flow.draw_line(
+                    line,
+                    x + PAD,
+                    top + PAD + i as f32 * lh,
+                    w - 2.0 * PAD,
+                    self.size,
+                    align,
+                );
+            }
+            x += w;
+        }
+        let (page, bottom) = (flow.page, top + height);
+        flow.canvas.rule(
+            page,
+            LEFT,
+            top,
+            LEFT + self.widths.iter().sum::<f32>(),
+            top,
+            0.6,
+        );
+        flow.canvas.rule(
+            page,
+            LEFT,
+            bottom,
+            LEFT + self.widths.iter().sum::<f32>(),
+            bottom,
+            0.6,
+        );
+        let mut x = LEFT;
+        flow.canvas.rule(page, x, top, x, bottom, 0.6);
+        for w in &self.widths {
+            x += w;
+            flow.canvas.rule(page, x, top, x, bottom, 0.6);
+        }
+        flow.y = bottom;
+        height
+    }
+
+    fn header_band(&self, flow: &mut Flow) {
+        let n = self.header.iter().map(Vec::len).max().unwrap_or(1);
+        self.band(flow, &self.header.clone(), 0, n, Align::Center);
+    }
+
+    fn draw(&self, flow: &mut Flow) {
+        let lh = self.line_height();
+        let header_height =
+            self.header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * PAD;
+        flow.ensure(header_height + lh + 2.0 * PAD);
+        self.header_band(flow);
+        for row in &self.rows {
+            let total = row.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let mut done = 0;
+            while done < total {
+                let room = ((BOTTOM - flow.y - 2.0 * PAD) / lh).floor().max(0.0) as usize;
+                if room == 0 {
+                    flow.new_page();
+                    self.header_band(flow);
+                    continue;
+                }
+                let take = room.min(total - done);
+                self.band(flow, row, done, take, Align::Left);
+                done += take;
+                if done < total {
+                    flow.new_page();
+                    self.header_band(flow);
+                }
+            }
+        }
+    }
+}
+
+/// "২৫ জুন ২০২৩": the Gregorian line under the Bangla date.
+fn gregorian_line(d: NaiveDate) -> String {
+    let months = [
+        "জানুয়ারি",
+        "ফেব্রুয়ারি",
+        "মার্চ",
+        "এপ্রিল",
+        "মে",
+        "জুন",
+        "জুলাই",
+        "আগস্ট",
+        "সেপ্টেম্বর",
+        "অক্টোবর",
+        "নভেম্বর",
+        "ডিসেম্বর",
+    ];
+    format!(
+        "{} {} {}",
+        bangla_number(d.day(), 1),
+        months[d.month0() as usize],
+        bangla_number(d.year() as u32, 4)
+    )
+}
+
+/// A signature block at the right: name over designation.
+fn signature(flow: &mut Flow, name: &str, designation: &str) {
+    let (x, w) = (RIGHT - 200.0, 200.0);
+    flow.ensure(SIZE * LEADING * 4.0);
+    flow.gap(SIZE * 2.5);
+    for text in [name, designation] {
+        if !text.is_empty() {
+            flow.paragraph(text, Weight::Regular, SIZE, x, w, Align::Center);
+        }
+    }
+}
+
+/// Renders the minutes of `m` as a memo PDF.
+pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
+    let mut flow = Flow {
+        canvas: Canvas::new(fonts, &m.title),
+        page: 0,
+        y: TOP,
+    };
+    flow.new_page();
+    let line = SIZE * LEADING;
+
+    for text in [
+        "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+        &m.office.name,
+        &m.office.place,
+        &m.office.branch,
+    ] {
+        if !text.is_empty() {
+            flow.paragraph(
+                text,
+                Weight::Regular,
+                SIZE + 1.0,
+                LEFT,
+                WIDTH,
+                Align::Center,
+            );
+        }
+    }
+    flow.gap(line);
+    flow.paragraph(
+        &m.title,
+        Weight::Bold,
+        SIZE + 1.0,
+        LEFT,
+        WIDTH,
+        Align::Center,
+    );
+    flow.gap(line * 0.5);
+
+    // The two-column meta block.
+    let label_w = 90.0;
+    let meta = [
+        ("সভাপতি", format!("{} {}", m.chair.name, m.chair.designation)),
+        ("সভার তারিখ", format!("{} খ্রি.", date_bn(m.held_on))),
+        ("সভার সময়", time_bn(m.starts_at)),
+        ("স্থান", m.venue.clone()),
+        ("উপস্থিতি", "পরিশিষ্ট “ক” (স্বাক্ষরের ক্রমানুসারে)।".to_string()),
+    ];
+    for (label, value) in meta {
+        let top = flow.y;
+        let value_lines = flow.lines(&value, Weight::Regular, SIZE, WIDTH - label_w);
+        flow.ensure(line * value_lines.len() as f32);
+        let top = if flow.y < top { flow.y } else { top };
+        let label_line = flow.lines(label, Weight::Bold, SIZE, label_w);
+        for l in &label_line {
+            flow.draw_line(l, LEFT, top, label_w, SIZE, Align::Left);
+        }
+        for (i, l) in value_lines.iter().enumerate() {
+            flow.draw_line(
+                l,
+                LEFT + label_w,
+                top + i as f32 * line,
+                WIDTH - label_w,
+                SIZE,
+                Align::Left,
+            );
+        }
+        flow.y = top + line * value_lines.len().max(1) as f32;
+    }
+    flow.gap(line * 0.5);
+    let preamble = format!("{} এ বিষয়ে নিম্নরূপ আলোচনা ও সিদ্ধান্তসমূহ গৃহীত হয়:", m.preamble);
+    flow.paragraph(
+        &preamble,
+        Weight::Regular,
+        SIZE,
+        LEFT,
+        WIDTH,
+        Align::Justify,
+    );
+    flow.gap(line * 0.5);
+
+    // The decisions table.
+    let rows = m
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let n = item.decisions.len();
+            let decisions = item
+                .decisions
+                .iter()
+                .enumerate()
+                .map(|(j, d)| match decision_marker(j, n) {
+                    Some(mark) => format!("{mark} {}", d.text),
+                    None => d.text.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut implementers: Vec<String> = vec![];
+            for label in item.decisions.iter().flat_map(|d| d.implementers.iter()) {
+                if !implementers.contains(label) {
+                    implementers.push(label.clone());
+                }
+            }
+            vec![
+                bangla_number(i as u64 + 1, 2),
+                item.subject.clone(),
+                item.discussion.clone(),
+                decisions,
+                implementers.join("\n"),
+            ]
+        })
+        .collect();
+    let table = Table::new(
+        &flow,
+        vec![32.0, 78.0, 150.0, 130.0, WIDTH - 390.0],
+        &["ক্রম", "বিষয়", "আলোচনা", "সিদ্ধান্ত", "বাস্তবায়নকারী"],
+        rows,
+        SIZE - 1.0,
+    );
+    table.draw(&mut flow);
+    flow.gap(line);
+    flow.paragraph(
+        &m.closing,
+        Weight::Regular,
+        SIZE,
+        LEFT,
+        WIDTH,
+        Align::Justify,
+    );
+    signature(&mut flow, &m.chair.name, &m.chair.designation);
+
+    // Memo number on the left; on the right the Bangla date over the Gregorian.
+    flow.gap(line);
+    flow.ensure(line * 3.0);
+    let top = flow.y;
+    if let Some(number) = &m.memo_number {
+        let text = format!("স্মারক নম্বর: {}", to_bangla_digits(number));
+        for l in flow.lines(&text, Weight::Regular, SIZE, WIDTH * 0.6) {
+            flow.draw_line(&l, LEFT, flow.y, WIDTH * 0.6, SIZE, Align::Left);
+            flow.y += line;
+        }
+    }
+    if let Some(issued) = m.issued_on {
+        let (x, w) = (RIGHT - 160.0, 160.0);
+        let bangla = format!("তারিখ: {}", BanglaDate::from_gregorian(issued).to_bangla());
+        let mut y = top;
+        for text in [bangla, gregorian_line(issued)] {
+            for l in flow.lines(&text, Weight::Regular, SIZE, w) {
+                flow.draw_line(&l, x, y, w, SIZE, Align::Right);
+                y += line;
+            }
+        }
+        flow.canvas.rule(
+            flow.page,
+            x + 40.0,
+            top + line - 1.0,
+            RIGHT,
+            top + line - 1.0,
+            0.4,
+        );
+        flow.y = flow.y.max(y);
+    }
+
+    // অনুলিপি
+    if !m.recipients.is_empty() {
+        flow.gap(line * 0.5);
+        flow.paragraph(
+            &format!("অনুলিপি: {}", m.distribution_heading),
+            Weight::Bold,
+            SIZE,
+            LEFT,
+            WIDTH,
+            Align::Left,
+        );
+        for (i, r) in m.recipients.iter().enumerate() {
+            let mark = format!("{})", bangla_number(i as u64 + 1, 1));
+            let lines = flow.lines(r, Weight::Regular, SIZE, WIDTH - 24.0);
+            for (j, l) in lines.iter().enumerate() {
+                flow.ensure(line);
+                if j == 0 {
+                    for ml in flow.lines(&mark, Weight::Regular, SIZE, 24.0) {
+                        flow.draw_line(&ml, LEFT, flow.y, 24.0, SIZE, Align::Left);
+                    }
+                }
+                flow.draw_line(l, LEFT + 24.0, flow.y, WIDTH - 24.0, SIZE, Align::Left);
+                flow.y += line;
+            }
+        }
+    }
+    if let Some(issuer) = &m.issuer {
+        signature(&mut flow, &issuer.name, &issuer.designation);
+    }
+
+    // Appendix "ক": attendance, on its own page.
+    flow.new_page();
+    flow.paragraph(
+        "পরিশিষ্ট “ক”",
+        Weight::Bold,
+        SIZE + 1.0,
+        LEFT,
+        WIDTH,
+        Align::Center,
+    );
+    flow.paragraph(&m.title, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
+    flow.paragraph(
+        &format!("তারিখ: {} খ্রি.", date_bn(m.held_on)),
+        Weight::Regular,
+        SIZE,
+        LEFT,
+        WIDTH,
+        Align::Center,
+    );
+    flow.gap(line * 0.5);
+    let rows = m
+        .attendees
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let who = [a.name.as_str(), a.designation.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            vec![
+                bangla_number(i as u64 + 1, 2),
+                who,
+                a.office.clone(),
+                "\n\n".to_string(),
+            ]
+        })
+        .collect();
+    let table = Table::new(
+        &flow,
+        vec![36.0, 170.0, 160.0, WIDTH - 366.0],
+        &["ক্রম", "নাম ও পদবি", "দপ্তর", "স্বাক্ষর"],
+        rows,
+        SIZE - 1.0,
+    );
+    table.draw(&mut flow);
+
+    // Page numbers: "পৃষ্ঠা ১/৩".
+    let total = flow.canvas.page_count();
+    for page in 0..total {
+        let text = format!(
+            "পৃষ্ঠা {}/{}",
+            bangla_number(page as u64 + 1, 1),
+            bangla_number(total as u64, 1)
+        );
+        let l = flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH);
+        flow.page = page;
+        for ln in &l {
+            flow.draw_line(
+                ln,
+                LEFT,
+                PAGE_HEIGHT - 44.0,
+                WIDTH,
+                SIZE - 2.0,
+                Align::Center,
+            );
+        }
+    }
+    flow.canvas.finish()
+}

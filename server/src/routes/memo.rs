@@ -1,0 +1,50 @@
+use super::{check, request_lang};
+use crate::memo;
+use crate::store::meetings::SeaMeetingStore;
+use app::domain::auth::{CurrentUser, Permission};
+use app::ports::MeetingStore;
+use axum::extract::Path;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+/// GET /meetings/{id}/memo.pdf — the minutes as a memo PDF. A plain link, so
+/// it works without JavaScript and prints from the browser's PDF viewer.
+pub async fn memo_pdf(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
+        return refused;
+    }
+    let meeting = match (SeaMeetingStore { db }).get(id).await {
+        Ok(m) => m,
+        Err(e) => {
+            return StatusCode::from_u16(e.status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+                .into_response()
+        }
+    };
+    // Rendering is CPU work: keep it off the async executor.
+    let Ok(pdf) =
+        tokio::task::spawn_blocking(move || memo::render(&meeting, &memo::fonts::SHIPPED)).await
+    else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"memo-{id}.pdf\""),
+            ),
+        ],
+        pdf,
+    )
+        .into_response()
+}
