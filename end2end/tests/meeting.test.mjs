@@ -91,6 +91,12 @@ test('without JavaScript: the whole minutes are readable', async () => {
     assert.ok(await page.getByText(text, { exact: false }).first().isVisible(), `missing: ${text}`);
   }
   assert.equal(await page.locator('section.agenda-item').count(), 5);
+  // The memo PDF is a plain link: it works without JavaScript.
+  const href = await page.getByRole('link', { name: 'মেমো (PDF) দেখুন ও প্রিন্ট করুন' }).getAttribute('href');
+  const pdf = await page.request.get(server.baseUrl + href);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.ok((await pdf.body()).subarray(0, 4).toString() === '%PDF');
   assert.equal(await page.locator('body[data-hydrated]').count(), 0, 'no hydration without JavaScript');
   await page.screenshot({ path: join(screenshots, 'meeting-no-js.png'), fullPage: true });
   await context.close();

@@ -90,3 +90,23 @@ pub async fn create_user(
     .await?;
     Ok(id)
 }
+
+/// `sidhanto render-memo ID -o OUT.pdf`
+pub async fn render_memo(
+    db: &DatabaseConnection,
+    id: Uuid,
+    out: &std::path::Path,
+) -> CliResult<()> {
+    use app::ports::MeetingStore;
+    let meeting = crate::store::meetings::SeaMeetingStore { db: db.clone() }
+        .get(id)
+        .await
+        .map_err(|e| format!("meeting {id}: {e}"))?;
+    let pdf = tokio::task::spawn_blocking(move || {
+        crate::memo::render(&meeting, &crate::memo::fonts::SHIPPED)
+    })
+    .await?;
+    std::fs::write(out, pdf)?;
+    println!("{}", out.display());
+    Ok(())
+}

@@ -33,6 +33,14 @@ pub enum Command {
     LoadDemo,
     /// Create a user (the first admin, say). The password is read from standard input.
     CreateUser(CreateUserArgs),
+    /// Render a meeting's minutes as the memo PDF.
+    RenderMemo {
+        /// The meeting's id.
+        id: uuid::Uuid,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
