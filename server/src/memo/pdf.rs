@@ -133,7 +133,7 @@ impl<'f> Canvas<'f> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::layout::{break_lines, pieces, positions};
     use super::super::shape::Weight;
     use super::*;
@@ -142,7 +142,7 @@ mod tests {
     static FONTS: LazyLock<Fonts> = LazyLock::new(Fonts::shipped);
 
     /// The text layer as `pdftotext` (poppler-utils; scripts/setup installs it) reads it.
-    pub fn pdftotext(pdf: &[u8]) -> String {
+    pub(crate) fn pdftotext(pdf: &[u8]) -> String {
         let dir = std::env::temp_dir().join(format!("sidhanto-pdf-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("t.pdf");

@@ -536,3 +536,102 @@ pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
     }
     flow.canvas.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memo::pdf::tests::pdftotext;
+    use app::domain::dates::{FiscalYear, Quarter};
+    use app::domain::*;
+    use chrono::NaiveTime;
+    use uuid::Uuid;
+
+    fn meeting(discussion: String) -> Meeting {
+        let held_on = NaiveDate::from_ymd_opt(2024, 3, 14).unwrap();
+        let decision = |text: &str| Decision {
+            id: Uuid::nil(),
+            text: text.into(),
+            implementers: vec!["জেলা প্রশাসক (সকল), রংপুর বিভাগ".into()],
+            deadline: Deadline::Quarterly,
+        };
+        Meeting {
+            id: Uuid::nil(),
+            kind: MeetingKind::CitizenCharterQuarterly,
+            office: OfficeHeading {
+                name: "বিভাগীয় কমিশনারের কার্যালয়".into(),
+                place: "রংপুর".into(),
+                branch: "সাধারণ শাখা".into(),
+            },
+            title: "৩য় ত্রৈমাসিক সভার কার্যবিবরণী".into(),
+            fiscal_year: FiscalYear::of(held_on),
+            quarter: Quarter::of(held_on),
+            chair: Signatory {
+                name: "সভাপতি".into(),
+                designation: "বিভাগীয় কমিশনার".into(),
+            },
+            issuer: None,
+            held_on,
+            starts_at: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            venue: "সম্মেলন কক্ষ".into(),
+            preamble: "সভাপতি সভার কার্যক্রম শুরু করেন।".into(),
+            closing: "সভাপতি সভার সমাপ্তি ঘোষণা করেন।".into(),
+            status: MeetingStatus::Issued,
+            memo_number: Some("05.47.0000.005.12.002.17.300".into()),
+            issued_on: Some(held_on),
+            attendees: vec![Attendee {
+                name: "উপস্থিত একজন".into(),
+                designation: "পদবি".into(),
+                office: "দপ্তর".into(),
+            }],
+            agenda: vec![AgendaItem {
+                id: Uuid::nil(),
+                subject: "দীর্ঘ আলোচনা".into(),
+                discussion,
+                decisions: vec![decision("প্রথম সিদ্ধান্ত।"), decision("দ্বিতীয় সিদ্ধান্ত।")],
+            }],
+            distribution_heading: "কার্যার্থে".into(),
+            recipients: vec!["জেলা প্রশাসক (সকল)".into()],
+        }
+    }
+
+    fn pages(pdf: &[u8]) -> usize {
+        pdftotext(pdf).matches('\u{c}').count()
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_continues_on_the_next_pages() {
+        // About 900 words in one cell: several pages of one table row.
+        let long: Vec<String> = (1..=900)
+            .map(|i| format!("আলোচনা{}", bangla_number(i as u64, 1)))
+            .collect();
+        let pdf = render(&meeting(long.join(" ")), &crate::memo::fonts::SHIPPED);
+        let layer = pdftotext(&pdf);
+        for word in &long {
+            assert!(layer.contains(word.as_str()), "{word} lost at a page break");
+        }
+        // Header repeated on every page the table spans (at least 3 of them).
+        assert!(layer.matches("বাস্তবায়নকারী").count() >= 3);
+        assert!(pages(&pdf) >= 4, "table pages plus the appendix");
+        assert!(
+            layer.contains("৩০ ফাল্গুন, ১৪৩০"),
+            "14 March 2024 is the 30th of a leap-year Falgun"
+        );
+        assert!(
+            layer.contains("প্রথম সিদ্ধান্ত।") && layer.contains("২।"),
+            "several decisions are numbered"
+        );
+        assert!(layer.contains("বিকাল ৩:০০ টা"));
+    }
+
+    #[test]
+    fn a_short_meeting_is_two_pages_minutes_and_appendix() {
+        let pdf = render(
+            &meeting("সংক্ষিপ্ত আলোচনা।".into()),
+            &crate::memo::fonts::SHIPPED,
+        );
+        assert_eq!(pages(&pdf), 2);
+        let layer = pdftotext(&pdf);
+        assert!(layer.contains("পৃষ্ঠা ১/২") && layer.contains("পৃষ্ঠা ২/২"));
+        assert!(layer.contains("০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০"));
+    }
+}
