@@ -94,7 +94,8 @@ pub enum Permission {
     /// An admin anywhere; what they see is limited to their offices.
     AnyAdmin,
     /// An admin whose reach covers every one of these offices (acting on a
-    /// user whose roles are held there).
+    /// user whose roles are held there). An empty list allows nobody: a user
+    /// without roles belongs to no admin.
     AdminOf(Vec<Uuid>),
 }
 
@@ -108,7 +109,9 @@ pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), A
         Permission::Public | Permission::SignedIn => true,
         Permission::AnyAdmin => user.has_role(Role::Admin),
         Permission::AdminOf(offices) => {
-            user.has_role(Role::Admin) && offices.iter().all(|o| user.reaches(Role::Admin, *o))
+            user.has_role(Role::Admin)
+                && !offices.is_empty()
+                && offices.iter().all(|o| user.reaches(Role::Admin, *o))
         }
     };
     if allowed {
@@ -214,6 +217,10 @@ mod tests {
                 Some(&admin),
                 &Permission::AdminOf(vec![district, elsewhere])
             ),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(Some(&admin), &Permission::AdminOf(vec![])),
             Err(AppError::Forbidden)
         );
     }
