@@ -28,6 +28,11 @@ pub fn date_bn(d: NaiveDate) -> String {
     )
 }
 
+/// "২৫ জুন ২০২৩" — as the memo's date line writes it, under the Bangla date.
+pub fn date_bn_plain(d: NaiveDate) -> String {
+    date_bn(d).replacen(',', "", 1)
+}
+
 /// "সকাল ১০:৩০ টা" — a time of day as the memo's meta block writes it.
 pub fn time_bn(t: NaiveTime) -> String {
     let h = t.hour();
@@ -104,6 +109,7 @@ mod tests {
     #[test]
     fn seed_meeting_date_and_time() {
         assert_eq!(date_bn(d(2023, 6, 22)), "২২ জুন, ২০২৩");
+        assert_eq!(date_bn_plain(d(2023, 6, 25)), "২৫ জুন ২০২৩");
         let t = NaiveTime::from_hms_opt(10, 30, 0).unwrap();
         assert_eq!(time_bn(t), "সকাল ১০:৩০ টা");
     }

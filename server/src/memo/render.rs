@@ -7,10 +7,9 @@ use super::layout::{break_lines, pieces, positions, Line};
 use super::pdf::{Canvas, PAGE_HEIGHT, PAGE_WIDTH};
 use super::shape::Weight;
 use app::domain::calendar::BanglaDate;
-use app::domain::dates::{date_bn, time_bn};
+use app::domain::dates::{date_bn, date_bn_plain, time_bn};
 use app::domain::numerals::{bangla_number, to_bangla_digits};
 use app::domain::{decision_marker, Meeting};
-use chrono::{Datelike, NaiveDate};
 
 const LEFT: f32 = 72.0; // 25.4 mm: the binding margin
 const RIGHT: f32 = PAGE_WIDTH - 56.0;
@@ -237,30 +236,6 @@ impl Table {
     }
 }
 
-/// "২৫ জুন ২০২৩": the Gregorian line under the Bangla date.
-fn gregorian_line(d: NaiveDate) -> String {
-    let months = [
-        "জানুয়ারি",
-        "ফেব্রুয়ারি",
-        "মার্চ",
-        "এপ্রিল",
-        "মে",
-        "জুন",
-        "জুলাই",
-        "আগস্ট",
-        "সেপ্টেম্বর",
-        "অক্টোবর",
-        "নভেম্বর",
-        "ডিসেম্বর",
-    ];
-    format!(
-        "{} {} {}",
-        bangla_number(d.day(), 1),
-        months[d.month0() as usize],
-        bangla_number(d.year() as u32, 4)
-    )
-}
-
 /// A signature block at the right: name over designation.
 fn signature(flow: &mut Flow, name: &str, designation: &str) {
     let (x, w) = (RIGHT - 200.0, 200.0);
@@ -419,7 +394,7 @@ pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
         let (x, w) = (RIGHT - 160.0, 160.0);
         let bangla = format!("তারিখ: {}", BanglaDate::from_gregorian(issued).to_bangla());
         let mut y = top;
-        for text in [bangla, gregorian_line(issued)] {
+        for text in [bangla, date_bn_plain(issued)] {
             for l in flow.lines(&text, Weight::Regular, SIZE, w) {
                 flow.draw_line(&l, x, y, w, SIZE, Align::Right);
                 y += line;
@@ -543,7 +518,7 @@ mod tests {
     use crate::memo::pdf::tests::pdftotext;
     use app::domain::dates::{FiscalYear, Quarter};
     use app::domain::*;
-    use chrono::NaiveTime;
+    use chrono::{NaiveDate, NaiveTime};
     use uuid::Uuid;
 
     fn meeting(discussion: String) -> Meeting {
