@@ -17,6 +17,9 @@ pub enum AppError {
     Forbidden,
     #[error("conflict")]
     Conflict,
+    /// The minutes break rules; each problem names its field.
+    #[error("invalid minutes")]
+    Problems(Vec<crate::domain::minutes::Problem>),
     #[error("internal")]
     Internal,
     /// The request never reached the server function (network, decoding).
@@ -32,6 +35,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::Conflict => 409,
+            AppError::Problems(_) => 422,
             AppError::Internal | AppError::Unreachable => 500,
         }
     }
@@ -44,6 +48,7 @@ impl AppError {
             AppError::Unauthenticated => "error.unauthenticated",
             AppError::Forbidden => "error.forbidden",
             AppError::Conflict => "error.conflict",
+            AppError::Problems(_) => "error.problems",
             AppError::Internal => "error.internal",
             AppError::Unreachable => "error.unreachable",
         }

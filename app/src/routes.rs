@@ -42,7 +42,10 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/sidhanto.css"/>
-        <Title text=tr("app.name")/>
+        // leptos_meta 0.8 writes the title into <title> unescaped on the
+        // server, so a meeting titled "</title><script>…" would run: no title
+        // may contain "<" (‹ reads the same in a tab).
+        <Title text=tr("app.name") formatter=|text: String| text.replace('<', "‹")/>
         <Router>
             <Layout>
                 <Routes fallback=|| tr("error.not_found")>

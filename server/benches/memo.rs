@@ -1,7 +1,8 @@
 //! `cargo bench -p server --bench memo`: renders the seed-004 memo and a
 //! 5-page memo with 20 decisions, warm, and prints the median and p95 times.
 //! (A plain harness: one measurement, no statistics crate needed.)
-use app::domain::{AgendaItem, Deadline, Decision, Meeting};
+use app::domain::minutes::{AgendaItem, Decision};
+use app::domain::{Deadline, Meeting};
 use app::ports::MeetingStore;
 use server::memo::{fonts::SHIPPED, render};
 use std::time::{Duration, Instant};
@@ -28,8 +29,9 @@ fn measure(name: &str, meeting: &Meeting, runs: usize) {
 /// The seed meeting with 4 agenda items of 5 decisions each: 20 decisions.
 fn twenty_decisions(seed: &Meeting) -> Meeting {
     let mut m = seed.clone();
+    let seed = &seed.minutes;
     let template = seed.agenda[1].clone();
-    m.agenda = (0..4)
+    m.minutes.agenda = (0..4)
         .map(|i| AgendaItem {
             subject: format!("{} ({})", template.subject, i + 1),
             decisions: (0..5)

@@ -2,9 +2,15 @@
 use crate::config::CreateUserArgs;
 use crate::db::entities::offices;
 use crate::store::accounts::{self, NewUser};
+use crate::store::minutes;
 use app::domain::auth::Role;
+use app::domain::Meeting;
+use app::error::AppError;
+use app::i18n::{t, Lang};
+use sea_orm::TransactionTrait;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use std::io::BufRead;
+use std::path::Path;
 use uuid::Uuid;
 
 type CliResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -91,17 +97,74 @@ pub async fn create_user(
     Ok(id)
 }
 
-/// `sidhanto render-memo ID -o OUT.pdf`
-pub async fn render_memo(
-    db: &DatabaseConnection,
-    id: Uuid,
-    out: &std::path::Path,
-) -> CliResult<()> {
-    use app::ports::MeetingStore;
-    let meeting = crate::store::meetings::SeaMeetingStore { db: db.clone() }
-        .get(id)
+/// The problems of a refused file, one per line: "path: message (detail)".
+pub fn describe(err: &AppError) -> String {
+    match err {
+        AppError::Problems(problems) => problems
+            .iter()
+            .map(|p| {
+                let at = if p.path.is_empty() { "(file)" } else { &p.path };
+                let mut line = format!("{at}: {}", t(Lang::En, &p.key));
+                if let Some(detail) = &p.detail {
+                    line.push_str(&format!(" ({detail})"));
+                }
+                line
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => t(Lang::En, other.message_key()).to_string(),
+    }
+}
+
+/// `sidhanto import FILE.json`: all or nothing.
+pub async fn import(db: &DatabaseConnection, file: &Path) -> CliResult<()> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let minutes = minutes::parse(&bytes).map_err(|e| describe(&e))?;
+    let txn = db.begin().await?;
+    let source = format!("file {}", file.display());
+    let id = minutes::import(&txn, &minutes, None, &source)
         .await
-        .map_err(|e| format!("meeting {id}: {e}"))?;
+        .map_err(|e| describe(&e))?;
+    txn.commit().await?;
+    println!("{id}");
+    Ok(())
+}
+
+/// `sidhanto export ID [-o FILE.json]`
+pub async fn export(db: &DatabaseConnection, id: Uuid, out: Option<&Path>) -> CliResult<()> {
+    let minutes = minutes::export(db, id)
+        .await
+        .map_err(|e| format!("meeting {id}: {}", describe(&e)))?;
+    let json = serde_json::to_string_pretty(&minutes)? + "\n";
+    match out {
+        Some(path) => std::fs::write(path, json)?,
+        None => print!("{json}"),
+    }
+    Ok(())
+}
+
+/// `sidhanto render-memo (ID | FILE.json) -o OUT.pdf`. A file is rendered
+/// without being saved; its office must exist (the memo prints its heading).
+pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> CliResult<()> {
+    use app::ports::MeetingStore;
+    let meeting = match Uuid::parse_str(source) {
+        Ok(id) => crate::store::meetings::SeaMeetingStore { db: db.clone() }
+            .get(id)
+            .await
+            .map_err(|e| format!("meeting {id}: {}", describe(&e)))?,
+        Err(_) => {
+            let bytes = std::fs::read(source).map_err(|e| format!("{source}: {e}"))?;
+            let minutes = minutes::parse(&bytes).map_err(|e| describe(&e))?;
+            let office = crate::store::meetings::heading(db, &minutes.office)
+                .await
+                .map_err(|e| describe(&e))?;
+            Meeting {
+                id: Uuid::nil(),
+                office,
+                minutes,
+            }
+        }
+    };
     let pdf = tokio::task::spawn_blocking(move || {
         crate::memo::render(&meeting, &crate::memo::fonts::SHIPPED)
     })

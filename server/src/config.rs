@@ -33,10 +33,22 @@ pub enum Command {
     LoadDemo,
     /// Create a user (the first admin, say). The password is read from standard input.
     CreateUser(CreateUserArgs),
-    /// Render a meeting's minutes as the memo PDF.
-    RenderMemo {
+    /// Create a meeting from a file in the meeting JSON format
+    /// (docs/meeting-format.md); prints the problems, or the new meeting's id
+    /// as the last line.
+    Import { file: PathBuf },
+    /// Write a meeting in the meeting JSON format.
+    Export {
         /// The meeting's id.
         id: uuid::Uuid,
+        /// Where to write the file (standard output when left out).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+    /// Render a meeting's minutes as the memo PDF.
+    RenderMemo {
+        /// The meeting's id, or a file in the meeting JSON format.
+        source: String,
         /// Where to write the PDF.
         #[arg(short, long)]
         out: PathBuf,

@@ -28,7 +28,9 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::Migrate => println!("database is up to date"),
         Command::LoadDemo => report_demo(demo::load(&db).await?),
         Command::CreateUser(args) => cli::create_user_from_stdin(&db, args).await?,
-        Command::RenderMemo { id, out } => cli::render_memo(&db, id, &out).await?,
+        Command::Import { file } => cli::import(&db, &file).await?,
+        Command::Export { id, out } => cli::export(&db, id, out.as_deref()).await?,
+        Command::RenderMemo { source, out } => cli::render_memo(&db, &source, &out).await?,
         Command::Serve(args) => {
             if args.demo {
                 report_demo(demo::load(&db).await?);

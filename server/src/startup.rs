@@ -82,6 +82,11 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
             "/meetings/{id}/memo.pdf",
             get(crate::routes::memo::memo_pdf),
         )
+        .route("/meetings/import", post(crate::routes::minutes::import))
+        .route(
+            "/meetings/{id}/minutes.json",
+            get(crate::routes::minutes::export),
+        )
         .leptos_routes_with_context(
             &options,
             routes,

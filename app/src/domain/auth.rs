@@ -97,6 +97,10 @@ pub enum Permission {
     /// user whose roles are held there). An empty list allows nobody: a user
     /// without roles belongs to no admin.
     AdminOf(Vec<Uuid>),
+    /// A secretary anywhere: may start drafting (or importing) minutes.
+    AnySecretary,
+    /// A secretary of this office (or of one above it): writes its minutes.
+    SecretaryOf(Uuid),
 }
 
 pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), AppError> {
@@ -113,6 +117,8 @@ pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), A
                 && !offices.is_empty()
                 && offices.iter().all(|o| user.reaches(Role::Admin, *o))
         }
+        Permission::AnySecretary => user.has_role(Role::Secretary),
+        Permission::SecretaryOf(office) => user.reaches(Role::Secretary, *office),
     };
     if allowed {
         Ok(())
@@ -242,6 +248,35 @@ mod tests {
             );
             assert_eq!(
                 authorize(Some(&u), &Permission::AdminOf(vec![office])),
+                Err(AppError::Forbidden)
+            );
+        }
+    }
+
+    #[test]
+    fn secretaries_write_the_minutes_of_their_offices_only() {
+        let (office, elsewhere) = (Uuid::new_v4(), Uuid::new_v4());
+        let secretary = user(Role::Secretary, &[office]);
+        assert_eq!(
+            authorize(Some(&secretary), &Permission::AnySecretary),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(Some(&secretary), &Permission::SecretaryOf(office)),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(Some(&secretary), &Permission::SecretaryOf(elsewhere)),
+            Err(AppError::Forbidden)
+        );
+        for role in [Role::Admin, Role::Chair, Role::Implementer, Role::Viewer] {
+            let u = user(role, &[office]);
+            assert_eq!(
+                authorize(Some(&u), &Permission::SecretaryOf(office)),
+                Err(AppError::Forbidden)
+            );
+            assert_eq!(
+                authorize(Some(&u), &Permission::AnySecretary),
                 Err(AppError::Forbidden)
             );
         }

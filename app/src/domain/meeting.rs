@@ -1,13 +1,15 @@
 //! A meeting and its minutes, as the pages and the memo see them.
 use super::dates::{date_bn, FiscalYear, Quarter};
+use super::minutes::Minutes;
 use super::numerals::bangla_number;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// What kind of meeting this is; the kind decides the standard sentences and
 /// which APA indicator it counts for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার) ত্রৈমাসিক সভা
     CitizenCharterQuarterly,
@@ -52,6 +54,7 @@ impl MeetingKind {
 
 /// Where the minutes are in their life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     Draft,
     Submitted,
@@ -92,6 +95,7 @@ impl MeetingStatus {
 
 /// When a decision must be carried out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Deadline {
     /// No deadline was set.
     None,
@@ -160,67 +164,13 @@ pub struct OfficeHeading {
     pub branch: String,
 }
 
-/// A person as a signature block or the meta block names them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Signatory {
-    pub name: String,
-    pub designation: String,
-}
-
-/// One line of appendix "ক", in signing order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attendee {
-    pub name: String,
-    pub designation: String,
-    pub office: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Decision {
-    pub id: Uuid,
-    pub text: String,
-    /// As printed in the বাস্তবায়নকারী column, one line per implementer.
-    pub implementers: Vec<String>,
-    pub deadline: Deadline,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AgendaItem {
-    pub id: Uuid,
-    pub subject: String,
-    pub discussion: String,
-    pub decisions: Vec<Decision>,
-}
-
-/// A meeting with everything its minutes say.
+/// A meeting as the pages and the memo show it: its minutes and the heading
+/// of the office that held it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: Uuid,
-    pub kind: MeetingKind,
     pub office: OfficeHeading,
-    pub title: String,
-    pub fiscal_year: FiscalYear,
-    pub quarter: Quarter,
-    pub chair: Signatory,
-    pub issuer: Option<Signatory>,
-    pub held_on: NaiveDate,
-    pub starts_at: NaiveTime,
-    pub venue: String,
-    pub preamble: String,
-    pub closing: String,
-    pub status: MeetingStatus,
-    pub memo_number: Option<String>,
-    pub issued_on: Option<NaiveDate>,
-    pub attendees: Vec<Attendee>,
-    pub agenda: Vec<AgendaItem>,
-    pub distribution_heading: String,
-    pub recipients: Vec<String>,
-}
-
-impl Meeting {
-    pub fn decision_count(&self) -> usize {
-        self.agenda.iter().map(|a| a.decisions.len()).sum()
-    }
+    pub minutes: Minutes,
 }
 
 /// Decisions inside one agenda item are numbered "১।", "২।" … only when there are

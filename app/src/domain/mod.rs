@@ -5,6 +5,7 @@ pub mod auth;
 pub mod calendar;
 pub mod dates;
 pub mod meeting;
+pub mod minutes;
 pub mod numerals;
 
 pub use meeting::*;

@@ -249,7 +249,9 @@ fn signature(flow: &mut Flow, name: &str, designation: &str) {
 }
 
 /// Renders the minutes of `m` as a memo PDF.
-pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
+pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
+    let office = &meeting.office;
+    let m = &meeting.minutes;
     let mut flow = Flow {
         canvas: Canvas::new(fonts, &m.title),
         page: 0,
@@ -260,9 +262,9 @@ pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
 
     for text in [
         "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
-        &m.office.name,
-        &m.office.place,
-        &m.office.branch,
+        &office.name,
+        &office.place,
+        &office.branch,
     ] {
         if !text.is_empty() {
             flow.paragraph(
@@ -346,9 +348,9 @@ pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
                 .collect::<Vec<_>>()
                 .join("\n");
             let mut implementers: Vec<String> = vec![];
-            for label in item.decisions.iter().flat_map(|d| d.implementers.iter()) {
-                if !implementers.contains(label) {
-                    implementers.push(label.clone());
+            for imp in item.decisions.iter().flat_map(|d| d.implementers.iter()) {
+                if !implementers.contains(&imp.label) {
+                    implementers.push(imp.label.clone());
                 }
             }
             vec![
@@ -412,17 +414,17 @@ pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
     }
 
     // অনুলিপি
-    if !m.recipients.is_empty() {
+    if !m.distribution.recipients.is_empty() {
         flow.gap(line * 0.5);
         flow.paragraph(
-            &format!("অনুলিপি: {}", m.distribution_heading),
+            &format!("অনুলিপি: {}", m.distribution.heading),
             Weight::Bold,
             SIZE,
             LEFT,
             WIDTH,
             Align::Left,
         );
-        for (i, r) in m.recipients.iter().enumerate() {
+        for (i, r) in m.distribution.recipients.iter().enumerate() {
             let mark = format!("{})", bangla_number(i as u64 + 1, 1));
             let lines = flow.lines(r, Weight::Regular, SIZE, WIDTH - 24.0);
             for (j, l) in lines.iter().enumerate() {
@@ -516,7 +518,7 @@ pub fn render(m: &Meeting, fonts: &Fonts) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::memo::pdf::tests::pdftotext;
-    use app::domain::dates::{FiscalYear, Quarter};
+    use app::domain::minutes::*;
     use app::domain::*;
     use chrono::{NaiveDate, NaiveTime};
     use uuid::Uuid;
@@ -524,48 +526,49 @@ mod tests {
     fn meeting(discussion: String) -> Meeting {
         let held_on = NaiveDate::from_ymd_opt(2024, 3, 14).unwrap();
         let decision = |text: &str| Decision {
-            id: Uuid::nil(),
             text: text.into(),
-            implementers: vec!["জেলা প্রশাসক (সকল), রংপুর বিভাগ".into()],
+            implementers: vec![Implementer {
+                office: "rangpur-division".into(),
+                members: Some("district".into()),
+                label: "জেলা প্রশাসক (সকল), রংপুর বিভাগ".into(),
+            }],
             deadline: Deadline::Quarterly,
+        };
+        let mut minutes = Minutes::new("rangpur-division", held_on);
+        minutes.title = "৩য় ত্রৈমাসিক সভার কার্যবিবরণী".into();
+        minutes.chair = Person {
+            name: "সভাপতি".into(),
+            designation: "বিভাগীয় কমিশনার".into(),
+        };
+        minutes.starts_at = NaiveTime::from_hms_opt(15, 0, 0).unwrap();
+        minutes.venue = "সম্মেলন কক্ষ".into();
+        minutes.preamble = "সভাপতি সভার কার্যক্রম শুরু করেন।".into();
+        minutes.closing = "সভাপতি সভার সমাপ্তি ঘোষণা করেন।".into();
+        minutes.status = MeetingStatus::Issued;
+        minutes.memo_number = Some("05.47.0000.005.12.002.17.300".into());
+        minutes.issued_on = Some(held_on);
+        minutes.attendees = vec![Attendee {
+            name: "উপস্থিত একজন".into(),
+            designation: "পদবি".into(),
+            office: "দপ্তর".into(),
+        }];
+        minutes.agenda = vec![AgendaItem {
+            subject: "দীর্ঘ আলোচনা".into(),
+            discussion,
+            decisions: vec![decision("প্রথম সিদ্ধান্ত।"), decision("দ্বিতীয় সিদ্ধান্ত।")],
+        }];
+        minutes.distribution = Distribution {
+            heading: "কার্যার্থে".into(),
+            recipients: vec!["জেলা প্রশাসক (সকল)".into()],
         };
         Meeting {
             id: Uuid::nil(),
-            kind: MeetingKind::CitizenCharterQuarterly,
             office: OfficeHeading {
                 name: "বিভাগীয় কমিশনারের কার্যালয়".into(),
                 place: "রংপুর".into(),
                 branch: "সাধারণ শাখা".into(),
             },
-            title: "৩য় ত্রৈমাসিক সভার কার্যবিবরণী".into(),
-            fiscal_year: FiscalYear::of(held_on),
-            quarter: Quarter::of(held_on),
-            chair: Signatory {
-                name: "সভাপতি".into(),
-                designation: "বিভাগীয় কমিশনার".into(),
-            },
-            issuer: None,
-            held_on,
-            starts_at: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
-            venue: "সম্মেলন কক্ষ".into(),
-            preamble: "সভাপতি সভার কার্যক্রম শুরু করেন।".into(),
-            closing: "সভাপতি সভার সমাপ্তি ঘোষণা করেন।".into(),
-            status: MeetingStatus::Issued,
-            memo_number: Some("05.47.0000.005.12.002.17.300".into()),
-            issued_on: Some(held_on),
-            attendees: vec![Attendee {
-                name: "উপস্থিত একজন".into(),
-                designation: "পদবি".into(),
-                office: "দপ্তর".into(),
-            }],
-            agenda: vec![AgendaItem {
-                id: Uuid::nil(),
-                subject: "দীর্ঘ আলোচনা".into(),
-                discussion,
-                decisions: vec![decision("প্রথম সিদ্ধান্ত।"), decision("দ্বিতীয় সিদ্ধান্ত।")],
-            }],
-            distribution_heading: "কার্যার্থে".into(),
-            recipients: vec!["জেলা প্রশাসক (সকল)".into()],
+            minutes,
         }
     }
 

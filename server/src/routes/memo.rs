@@ -3,12 +3,18 @@ use crate::memo;
 use crate::store::meetings::SeaMeetingStore;
 use app::domain::auth::{CurrentUser, Permission};
 use app::ports::MeetingStore;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
+
+#[derive(serde::Deserialize)]
+pub struct MemoQuery {
+    /// `?download=1`: save the file instead of opening it.
+    download: Option<String>,
+}
 
 /// GET /meetings/{id}/memo.pdf — the minutes as a memo PDF. A plain link, so
 /// it works without JavaScript and prints from the browser's PDF viewer.
@@ -17,6 +23,7 @@ pub async fn memo_pdf(
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Path(id): Path<Uuid>,
+    Query(query): Query<MemoQuery>,
 ) -> Response {
     let user = user.map(|Extension(u)| u);
     if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
@@ -36,12 +43,17 @@ pub async fn memo_pdf(
     else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    let disposition = if query.download.is_some() {
+        "attachment"
+    } else {
+        "inline"
+    };
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"memo-{id}.pdf\""),
+                format!("{disposition}; filename=\"memo-{id}.pdf\""),
             ),
         ],
         pdf,

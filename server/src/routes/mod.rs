@@ -3,6 +3,7 @@
 //! `authorize` as the server functions.
 pub mod account;
 pub mod memo;
+pub mod minutes;
 
 use app::domain::auth::{authorize, CurrentUser, Permission};
 use app::error::AppError;
@@ -19,6 +20,8 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/account/password"),
     ("POST", "/admin/users/{id}/unlock"),
     ("GET", "/meetings/{id}/memo.pdf"),
+    ("POST", "/meetings/import"),
+    ("GET", "/meetings/{id}/minutes.json"),
 ];
 
 /// The request's language, from its `lang` cookie.

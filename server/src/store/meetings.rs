@@ -1,11 +1,8 @@
 use super::db_error;
-use crate::db::entities::{
-    agenda_items, attendees, decisions, implementers, meetings, offices, people, recipients,
-};
+use crate::db::entities::{agenda_items, decisions, meetings, offices};
 use app::domain::{
     dates::{FiscalYear, Quarter},
-    AgendaItem, Attendee, Deadline, Decision, Meeting, MeetingKind, MeetingStatus, MeetingSummary,
-    OfficeHeading, Signatory,
+    Deadline, Meeting, MeetingStatus, MeetingSummary, OfficeHeading,
 };
 use app::error::AppError;
 use app::ports::MeetingStore;
@@ -77,125 +74,35 @@ impl MeetingStore for SeaMeetingStore {
     }
 
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
-        let db = &self.db;
-        let m = meetings::Entity::find_by_id(id)
-            .one(db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        let office = offices::Entity::find_by_id(m.office_id)
-            .one(db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::Internal)?;
-        let signers: HashMap<Uuid, people::Model> = people::Entity::find()
-            .filter(people::Column::Id.is_in([Some(m.chair_id), m.issuer_id].into_iter().flatten()))
-            .all(db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
-        let signatory = |id: Uuid| {
-            signers.get(&id).map(|p| Signatory {
-                name: p.name_bn.clone(),
-                designation: p.designation_bn.clone(),
-            })
-        };
-        let attendees = attendees::Entity::find()
-            .filter(attendees::Column::MeetingId.eq(id))
-            .order_by_asc(attendees::Column::Position)
-            .all(db)
-            .await
-            .map_err(db_error)?;
-        let items = agenda_items::Entity::find()
-            .filter(agenda_items::Column::MeetingId.eq(id))
-            .order_by_asc(agenda_items::Column::Position)
-            .all(db)
-            .await
-            .map_err(db_error)?;
-        let decisions = decisions::Entity::find()
-            .filter(decisions::Column::AgendaItemId.is_in(items.iter().map(|i| i.id)))
-            .order_by_asc(decisions::Column::Position)
-            .all(db)
-            .await
-            .map_err(db_error)?;
-        let mut implementers_by_decision: HashMap<Uuid, Vec<String>> = HashMap::new();
-        for imp in implementers::Entity::find()
-            .filter(implementers::Column::DecisionId.is_in(decisions.iter().map(|d| d.id)))
-            .order_by_asc(implementers::Column::Position)
-            .all(db)
-            .await
-            .map_err(db_error)?
-        {
-            implementers_by_decision
-                .entry(imp.decision_id)
-                .or_default()
-                .push(imp.label_bn);
-        }
-        let mut decisions_by_item: HashMap<Uuid, Vec<Decision>> = HashMap::new();
-        for d in decisions {
-            let deadline = deadline(&d)?;
-            decisions_by_item
-                .entry(d.agenda_item_id)
-                .or_default()
-                .push(Decision {
-                    id: d.id,
-                    implementers: implementers_by_decision.remove(&d.id).unwrap_or_default(),
-                    text: d.text_bn,
-                    deadline,
-                });
-        }
-        let recipients = recipients::Entity::find()
-            .filter(recipients::Column::MeetingId.eq(id))
-            .order_by_asc(recipients::Column::Position)
-            .all(db)
-            .await
-            .map_err(db_error)?;
-
+        let minutes = super::minutes::export(&self.db, id).await?;
+        let office = heading(&self.db, &minutes.office).await?;
         Ok(Meeting {
-            id: m.id,
-            kind: MeetingKind::from_code(&m.kind)
-                .ok_or_else(|| corrupt("meetings.kind", &m.kind))?,
-            office: OfficeHeading {
-                name: office.name_bn,
-                place: office.place_bn,
-                branch: office.branch_bn,
-            },
-            fiscal_year: FiscalYear(m.fiscal_year),
-            quarter: quarter(&m)?,
-            status: status(&m)?,
-            chair: signatory(m.chair_id).ok_or(AppError::Internal)?,
-            issuer: m.issuer_id.and_then(signatory),
-            title: m.title_bn,
-            held_on: m.held_on,
-            starts_at: m.starts_at,
-            venue: m.venue_bn,
-            preamble: m.preamble_bn,
-            closing: m.closing_bn,
-            memo_number: m.memo_number,
-            issued_on: m.issued_on,
-            attendees: attendees
-                .into_iter()
-                .map(|a| Attendee {
-                    name: a.name_bn,
-                    designation: a.designation_bn,
-                    office: a.office_bn,
-                })
-                .collect(),
-            agenda: items
-                .into_iter()
-                .map(|i| AgendaItem {
-                    decisions: decisions_by_item.remove(&i.id).unwrap_or_default(),
-                    id: i.id,
-                    subject: i.subject_bn,
-                    discussion: i.discussion_bn,
-                })
-                .collect(),
-            distribution_heading: m.distribution_heading_bn,
-            recipients: recipients.into_iter().map(|r| r.text_bn).collect(),
+            id,
+            office,
+            minutes,
         })
     }
+}
+
+/// The memo heading of the office with this code.
+pub async fn heading(db: &DatabaseConnection, code: &str) -> Result<OfficeHeading, AppError> {
+    let office = offices::Entity::find()
+        .filter(offices::Column::Code.eq(code))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| {
+            AppError::Problems(vec![app::domain::minutes::Problem {
+                path: "office".into(),
+                key: "minutes.unknown_office".into(),
+                detail: Some(code.into()),
+            }])
+        })?;
+    Ok(OfficeHeading {
+        name: office.name_bn,
+        place: office.place_bn,
+        branch: office.branch_bn,
+    })
 }
 
 fn count(counts: &HashMap<Uuid, i64>, id: Uuid) -> u32 {
@@ -217,7 +124,7 @@ fn status(m: &meetings::Model) -> Result<MeetingStatus, AppError> {
 }
 
 /// The database keeps a deadline as (kind, date, days); see `deadline_columns`.
-fn deadline(d: &decisions::Model) -> Result<Deadline, AppError> {
+pub(crate) fn deadline(d: &decisions::Model) -> Result<Deadline, AppError> {
     let bad = || corrupt("decisions.deadline_kind", &d.deadline_kind);
     Ok(match d.deadline_kind.as_str() {
         "none" => Deadline::None,

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod meetings;
+pub mod minutes;
 pub mod sessions;
 
 use app::error::AppError;

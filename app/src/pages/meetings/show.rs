@@ -2,8 +2,9 @@ use crate::components::error_list::ErrorList;
 use crate::domain::{
     dates::{date_bn, time_bn},
     decision_marker,
+    minutes::{AgendaItem, Minutes},
     numerals::{bangla_number, to_bangla_digits},
-    AgendaItem, Meeting,
+    Meeting,
 };
 use crate::error::AppError;
 use crate::i18n::tr;
@@ -54,7 +55,11 @@ pub fn MeetingPage() -> impl IntoView {
 #[component]
 fn MeetingView(meeting: Meeting) -> impl IntoView {
     let Meeting {
+        id,
         office,
+        minutes,
+    } = meeting;
+    let Minutes {
         title,
         chair,
         held_on,
@@ -63,8 +68,9 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         preamble,
         closing,
         agenda,
+        status,
         ..
-    } = meeting.clone();
+    } = minutes.clone();
     // One signal per agenda item: open (true) or collapsed. Everything starts
     // open, so a reader without JavaScript sees the whole minutes.
     let open: Vec<RwSignal<bool>> = agenda.iter().map(|_| RwSignal::new(true)).collect();
@@ -90,12 +96,21 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 <p>{office.branch}</p>
             </header>
             <h1>{title}</h1>
-            <p class="status">
-                {tr("meeting.status")}": "{meeting.status.label_bn()}
-                " · "
-                // rel=external: a file, not a page of the app's router.
-                <a href=format!("/meetings/{}/memo.pdf", meeting.id) rel="external">{tr("meeting.memo_pdf")}</a>
-            </p>
+            <p class="status">{tr("meeting.status")}": "{status.label_bn()}</p>
+            // Plain links (rel=external: files, not pages of the app's router),
+            // so they work without JavaScript. The PDF opens in the browser's
+            // viewer, which prints it.
+            <nav class="actions" aria-label=tr("meeting.actions")>
+                <a class="button primary" href=format!("/meetings/{id}/memo.pdf") rel="external" target="_blank">
+                    {tr("meeting.memo_pdf")}
+                </a>
+                <a class="button" href=format!("/meetings/{id}/memo.pdf?download=1") rel="external" download>
+                    {tr("meeting.memo_download")}
+                </a>
+                <a class="button" href=format!("/meetings/{id}/minutes.json") rel="external" download>
+                    {tr("meeting.json_download")}
+                </a>
+            </nav>
             <dl class="meta">
                 <dt>{tr("meeting.chair")}</dt>
                 <dd>{chair.name}" "<span class="designation">{chair.designation}</span></dd>
@@ -124,8 +139,8 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                     .collect_view()}
             </section>
             <p class="closing">{closing}</p>
-            <MemoFooter meeting=meeting.clone()/>
-            <Appendix meeting/>
+            <MemoFooter minutes=minutes.clone()/>
+            <Appendix minutes/>
         </article>
     }
 }
@@ -172,7 +187,7 @@ fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl
                                     </p>
                                     <p class="implementers">
                                         <span class="label">{tr("meeting.implementer")}": "</span>
-                                        {d.implementers.join("; ")}
+                                        {d.implementers.iter().map(|i| i.label.as_str()).collect::<Vec<_>>().join("; ")}
                                     </p>
                                     <p class="deadline">
                                         <span class="label">{tr("meeting.deadline")}": "</span>
@@ -190,25 +205,25 @@ fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl
 
 /// Signature, memo number with the issue date, and the অনুলিপি list.
 #[component]
-fn MemoFooter(meeting: Meeting) -> impl IntoView {
+fn MemoFooter(minutes: Minutes) -> impl IntoView {
     view! {
         <div class="signature">
-            <p>{meeting.chair.name}</p>
-            <p>{meeting.chair.designation}</p>
+            <p>{minutes.chair.name}</p>
+            <p>{minutes.chair.designation}</p>
         </div>
-        {meeting.memo_number.map(|n| view! {
+        {minutes.memo_number.map(|n| view! {
             <p class="memo-line">
                 <span>{tr("meeting.memo_number")}": "{to_bangla_digits(&n)}</span>
-                {meeting.issued_on.map(|d| view! { <span>{tr("meeting.issue_date")}": "{date_bn(d)}</span> })}
+                {minutes.issued_on.map(|d| view! { <span>{tr("meeting.issue_date")}": "{date_bn(d)}</span> })}
             </p>
         })}
         <div class="distribution">
-            <p>"অনুলিপি: "{meeting.distribution_heading}</p>
+            <p>"অনুলিপি: "{minutes.distribution.heading}</p>
             <ol>
-                {meeting.recipients.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                {minutes.distribution.recipients.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
             </ol>
         </div>
-        {meeting.issuer.map(|s| view! {
+        {minutes.issuer.map(|s| view! {
             <div class="signature">
                 <p>{s.name}</p>
                 <p>{s.designation}</p>
@@ -219,7 +234,7 @@ fn MemoFooter(meeting: Meeting) -> impl IntoView {
 
 /// Appendix "ক": attendance in signing order.
 #[component]
-fn Appendix(meeting: Meeting) -> impl IntoView {
+fn Appendix(minutes: Minutes) -> impl IntoView {
     view! {
         <section id="appendix" aria-labelledby="appendix-heading">
             <h2 id="appendix-heading">{tr("meeting.appendix")}</h2>
@@ -232,7 +247,7 @@ fn Appendix(meeting: Meeting) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {meeting
+                    {minutes
                         .attendees
                         .into_iter()
                         .enumerate()

@@ -14,6 +14,8 @@ pub struct Model {
     pub branch_bn: String,
     pub website: String,
     pub memo_prefix: String,
+    /// Short stable name, unique: how the meeting JSON format refers to the office.
+    pub code: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

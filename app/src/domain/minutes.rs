@@ -1,0 +1,517 @@
+//! The minutes of one meeting as a secretary writes them: the meeting JSON
+//! format (docs/meeting-format.md) and what the editor saves. Offices are named
+//! by their code, people by the name and designation the memo prints, so a file
+//! moves between installations. `check` holds every rule a save must pass.
+use super::dates::{FiscalYear, Quarter};
+use super::meeting::{Deadline, MeetingKind, MeetingStatus};
+use super::numerals::to_ascii_digits;
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The value of `format` in every file this version reads and writes.
+pub const FORMAT: &str = "sidhanto.meeting/1";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Minutes {
+    pub format: String,
+    pub kind: MeetingKind,
+    /// "bn" or "en": the language the minutes are written in, and so the
+    /// language of the memo's fixed words.
+    #[serde(default = "bangla")]
+    pub language: String,
+    /// Code of the office holding the meeting.
+    pub office: String,
+    /// Which run of meetings this one belongs to (a division's quarterly
+    /// citizen-charter meetings); free text, the same for every meeting of it.
+    #[serde(default)]
+    pub series: String,
+    /// "2022-23"
+    pub fiscal_year: String,
+    pub quarter: u8,
+    pub title: String,
+    pub held_on: NaiveDate,
+    pub starts_at: NaiveTime,
+    pub venue: String,
+    pub chair: Person,
+    /// সদস্য সচিব
+    #[serde(default)]
+    pub secretary: Option<Person>,
+    pub preamble: String,
+    pub closing: String,
+    /// Appendix "ক", in signing order.
+    #[serde(default)]
+    pub attendees: Vec<Attendee>,
+    pub agenda: Vec<AgendaItem>,
+    pub distribution: Distribution,
+    #[serde(default = "draft")]
+    pub status: MeetingStatus,
+    #[serde(default)]
+    pub memo_number: Option<String>,
+    #[serde(default)]
+    pub issued_on: Option<NaiveDate>,
+    /// Who signs the memo's distribution part (often the member secretary).
+    #[serde(default)]
+    pub issuer: Option<Person>,
+}
+
+fn bangla() -> String {
+    "bn".into()
+}
+
+fn draft() -> MeetingStatus {
+    MeetingStatus::Draft
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    pub designation: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    #[serde(default)]
+    pub name: String,
+    pub designation: String,
+    /// The office as the attendance sheet prints it.
+    #[serde(default)]
+    pub office: String,
+}
+
+/// One agenda item: what was discussed and what was decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub subject: String,
+    #[serde(default)]
+    pub discussion: String,
+    pub decisions: Vec<Decision>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub text: String,
+    pub implementers: Vec<Implementer>,
+    #[serde(default = "no_deadline")]
+    pub deadline: Deadline,
+}
+
+fn no_deadline() -> Deadline {
+    Deadline::None
+}
+
+/// One office, or a group: every office of kind `members` directly below
+/// `office` ("জেলা প্রশাসক (সকল), রংপুর বিভাগ").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Implementer {
+    pub office: String,
+    #[serde(default)]
+    pub members: Option<String>,
+    /// As the বাস্তবায়নকারী column prints it.
+    pub label: String,
+}
+
+/// The অনুলিপি part: a heading ("সদয় অবগতির জন্য") and the recipients in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Distribution {
+    pub heading: String,
+    pub recipients: Vec<String>,
+}
+
+/// A rule a save broke: where (a JSON path such as `agenda[0].decisions[1].text`,
+/// which is also the editor's field name) and a message key of `i18n`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: String,
+    pub key: String,
+    /// What a JSON reader found, where a key alone cannot say (the exact
+    /// serde message: "missing field `title`").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Office kinds an implementer group may expand to.
+pub const MEMBER_KINDS: [&str; 2] = ["district", "upazila"];
+
+/// Longest texts, in characters: generous for real minutes, small enough that
+/// a pasted book is refused with a message instead of stored.
+pub const SHORT_TEXT: usize = 300;
+pub const TITLE_TEXT: usize = 500;
+pub const LONG_TEXT: usize = 20_000;
+/// Most rows in any one list (attendees, items, decisions, implementers, recipients).
+pub const MAX_ROWS: usize = 500;
+
+/// The standard sentences of seed 004 that a new citizen-charter meeting starts with.
+pub const STANDARD_PREAMBLE: &str = "সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে সভার কার্যক্রম শুরু করেন।";
+pub const STANDARD_CLOSING: &str =
+    "সভায় আর কোন আলোচ্যসূচী না থাকায় সভাপতি উপস্থিত সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।";
+pub const STANDARD_DISTRIBUTION: &str = "সদয় অবগতির জন্য";
+
+impl FiscalYear {
+    /// Reads "2022-23" (Bangla or ASCII digits); the second year must follow the first.
+    pub fn parse(text: &str) -> Option<FiscalYear> {
+        let ascii = to_ascii_digits(text.trim());
+        let (a, b) = ascii.split_once('-')?;
+        let start: i32 = a.parse().ok()?;
+        let end: i32 = b.parse().ok()?;
+        let ok = a.len() == 4 && b.len() == 2 && (start + 1) % 100 == end;
+        ok.then_some(FiscalYear(start))
+    }
+
+    /// "2022-23"
+    pub fn code(self) -> String {
+        format!("{}-{:02}", self.0, (self.0 + 1) % 100)
+    }
+}
+
+impl Minutes {
+    pub fn decision_count(&self) -> usize {
+        self.agenda.iter().map(|a| a.decisions.len()).sum()
+    }
+
+    /// A new meeting of `office` on `held_on`, with the standard sentences.
+    pub fn new(office: &str, held_on: NaiveDate) -> Minutes {
+        Minutes {
+            format: FORMAT.into(),
+            kind: MeetingKind::CitizenCharterQuarterly,
+            language: bangla(),
+            office: office.into(),
+            series: String::new(),
+            fiscal_year: FiscalYear::of(held_on).code(),
+            quarter: Quarter::of(held_on).number(),
+            title: String::new(),
+            held_on,
+            starts_at: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
+            venue: String::new(),
+            chair: Person::default(),
+            secretary: None,
+            preamble: STANDARD_PREAMBLE.into(),
+            closing: STANDARD_CLOSING.into(),
+            attendees: vec![],
+            agenda: vec![],
+            distribution: Distribution {
+                heading: STANDARD_DISTRIBUTION.into(),
+                recipients: vec![],
+            },
+            status: MeetingStatus::Draft,
+            memo_number: None,
+            issued_on: None,
+            issuer: None,
+        }
+    }
+
+    /// Every rule these minutes break; empty when they may be saved.
+    /// `offices` holds the codes of the offices that exist.
+    pub fn check(&self, offices: &HashSet<String>) -> Vec<Problem> {
+        let mut c = Checker::default();
+        if self.format != FORMAT {
+            c.add("format", "minutes.format");
+        }
+        if !["bn", "en"].contains(&self.language.as_str()) {
+            c.add("language", "minutes.language");
+        }
+        if !offices.contains(&self.office) {
+            c.add("office", "minutes.unknown_office");
+        }
+        c.text("series", &self.series, SHORT_TEXT, false);
+        if FiscalYear::parse(&self.fiscal_year).is_none() {
+            c.add("fiscal_year", "minutes.fiscal_year");
+        }
+        if Quarter::new(self.quarter).is_none() {
+            c.add("quarter", "minutes.quarter");
+        }
+        c.text("title", &self.title, TITLE_TEXT, true);
+        c.text("venue", &self.venue, SHORT_TEXT, true);
+        c.person("chair", Some(&self.chair), true);
+        c.person("secretary", self.secretary.as_ref(), false);
+        c.person("issuer", self.issuer.as_ref(), false);
+        c.text("preamble", &self.preamble, LONG_TEXT, false);
+        c.text("closing", &self.closing, LONG_TEXT, false);
+        c.rows("attendees", self.attendees.len(), false);
+        for (i, a) in self.attendees.iter().enumerate() {
+            let at = format!("attendees[{i}]");
+            c.text(&format!("{at}.name"), &a.name, SHORT_TEXT, false);
+            c.text(
+                &format!("{at}.designation"),
+                &a.designation,
+                SHORT_TEXT,
+                true,
+            );
+            c.text(&format!("{at}.office"), &a.office, SHORT_TEXT, false);
+        }
+        c.rows("agenda", self.agenda.len(), true);
+        for (i, item) in self.agenda.iter().enumerate() {
+            let at = format!("agenda[{i}]");
+            c.text(&format!("{at}.subject"), &item.subject, TITLE_TEXT, true);
+            c.text(
+                &format!("{at}.discussion"),
+                &item.discussion,
+                LONG_TEXT,
+                false,
+            );
+            c.rows(&format!("{at}.decisions"), item.decisions.len(), false);
+            for (j, d) in item.decisions.iter().enumerate() {
+                let at = format!("{at}.decisions[{j}]");
+                c.text(&format!("{at}.text"), &d.text, LONG_TEXT, true);
+                c.rows(&format!("{at}.implementers"), d.implementers.len(), true);
+                for (k, imp) in d.implementers.iter().enumerate() {
+                    let at = format!("{at}.implementers[{k}]");
+                    if !offices.contains(&imp.office) {
+                        c.add(&format!("{at}.office"), "minutes.unknown_office");
+                    }
+                    if let Some(kind) = &imp.members {
+                        if !MEMBER_KINDS.contains(&kind.as_str()) {
+                            c.add(&format!("{at}.members"), "minutes.member_kind");
+                        }
+                    }
+                    c.text(&format!("{at}.label"), &imp.label, SHORT_TEXT, true);
+                }
+                match d.deadline {
+                    Deadline::On(day) if day < self.held_on => {
+                        c.add(&format!("{at}.deadline"), "minutes.deadline_before_meeting")
+                    }
+                    Deadline::DaysAfterIssue(0) => {
+                        c.add(&format!("{at}.deadline"), "minutes.deadline_days")
+                    }
+                    _ => {}
+                }
+            }
+        }
+        c.text(
+            "distribution.heading",
+            &self.distribution.heading,
+            SHORT_TEXT,
+            false,
+        );
+        c.rows(
+            "distribution.recipients",
+            self.distribution.recipients.len(),
+            false,
+        );
+        for (i, r) in self.distribution.recipients.iter().enumerate() {
+            c.text(
+                &format!("distribution.recipients[{i}]"),
+                r,
+                TITLE_TEXT,
+                true,
+            );
+        }
+        let issued = matches!(self.status, MeetingStatus::Issued);
+        match (&self.memo_number, issued) {
+            (Some(n), _) => c.text("memo_number", n, 100, true),
+            (None, true) => c.add("memo_number", "minutes.required"),
+            (None, false) => {}
+        }
+        match (self.issued_on, issued) {
+            (Some(day), _) if day < self.held_on => {
+                c.add("issued_on", "minutes.issued_before_meeting")
+            }
+            (None, true) => c.add("issued_on", "minutes.required"),
+            _ => {}
+        }
+        c.problems
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn add(&mut self, path: &str, key: &str) {
+        self.problems.push(Problem {
+            path: path.into(),
+            key: key.into(),
+            detail: None,
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &str, max: usize, required: bool) {
+        if required && text.trim().is_empty() {
+            self.add(path, "minutes.required");
+        } else if text.chars().count() > max {
+            self.add(path, "minutes.too_long");
+        } else if text
+            .chars()
+            .any(|ch| ch.is_control() && !matches!(ch, '\n' | '\t' | '\r'))
+        {
+            // PostgreSQL refuses NUL in text, and no one types the others.
+            self.add(path, "minutes.control_character");
+        }
+    }
+
+    fn rows(&mut self, path: &str, n: usize, required: bool) {
+        if required && n == 0 {
+            self.add(path, "minutes.required");
+        } else if n > MAX_ROWS {
+            self.add(path, "minutes.too_many");
+        }
+    }
+
+    fn person(&mut self, path: &str, p: Option<&Person>, required: bool) {
+        match p {
+            Some(p) => {
+                self.text(&format!("{path}.name"), &p.name, SHORT_TEXT, required);
+                self.text(
+                    &format!("{path}.designation"),
+                    &p.designation,
+                    SHORT_TEXT,
+                    true,
+                );
+            }
+            None if required => self.add(path, "minutes.required"),
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn offices() -> HashSet<String> {
+        ["rangpur-division".to_string()].into()
+    }
+
+    fn valid() -> Minutes {
+        let mut m = Minutes::new("rangpur-division", d(2023, 6, 22));
+        m.title = "৪র্থ ত্রৈমাসিক সভা".into();
+        m.venue = "সম্মেলন কক্ষ".into();
+        m.chair = Person {
+            name: "মো: হাবিবুর রহমান".into(),
+            designation: "বিভাগীয় কমিশনার".into(),
+        };
+        m.agenda.push(AgendaItem {
+            subject: "হালনাগাদকরণ".into(),
+            discussion: String::new(),
+            decisions: vec![Decision {
+                text: "আপলোড করতে হবে।".into(),
+                implementers: vec![Implementer {
+                    office: "rangpur-division".into(),
+                    members: Some("district".into()),
+                    label: "জেলা প্রশাসক (সকল)".into(),
+                }],
+                deadline: Deadline::DaysAfterIssue(10),
+            }],
+        });
+        m
+    }
+
+    fn paths(m: &Minutes) -> Vec<(String, String)> {
+        m.check(&offices())
+            .into_iter()
+            .map(|p| (p.path, p.key))
+            .collect()
+    }
+
+    fn problem(path: &str, key: &str) -> (String, String) {
+        (path.into(), key.into())
+    }
+
+    #[test]
+    fn a_new_meeting_derives_fiscal_year_and_quarter_from_its_date() {
+        let m = Minutes::new("x", d(2023, 6, 22));
+        assert_eq!((m.fiscal_year.as_str(), m.quarter), ("2022-23", 4));
+        assert_eq!(m.closing, STANDARD_CLOSING);
+        assert!(paths(&valid()).is_empty(), "{:?}", paths(&valid()));
+    }
+
+    #[test]
+    fn missing_chair_and_implementer_are_named_by_path() {
+        let mut m = valid();
+        m.chair.name.clear();
+        m.agenda[0].decisions[0].implementers.clear();
+        assert_eq!(
+            paths(&m),
+            [
+                problem("chair.name", "minutes.required"),
+                problem("agenda[0].decisions[0].implementers", "minutes.required"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_deadline_before_the_meeting_is_refused() {
+        let mut m = valid();
+        m.agenda[0].decisions[0].deadline = Deadline::On(d(2023, 6, 21));
+        assert_eq!(
+            paths(&m),
+            [problem(
+                "agenda[0].decisions[0].deadline",
+                "minutes.deadline_before_meeting"
+            )]
+        );
+        m.agenda[0].decisions[0].deadline = Deadline::On(d(2023, 6, 22));
+        assert!(paths(&m).is_empty());
+    }
+
+    #[test]
+    fn unknown_offices_long_text_and_control_characters_are_refused() {
+        let mut m = valid();
+        m.office = "nowhere".into();
+        m.venue = "ক".repeat(SHORT_TEXT + 1);
+        m.title = "সভা\u{0}".into();
+        m.agenda[0].decisions[0].implementers[0].members = Some("village".into());
+        assert_eq!(
+            paths(&m),
+            [
+                problem("office", "minutes.unknown_office"),
+                problem("title", "minutes.control_character"),
+                problem("venue", "minutes.too_long"),
+                problem(
+                    "agenda[0].decisions[0].implementers[0].members",
+                    "minutes.member_kind"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn issued_minutes_need_a_memo_number_and_an_issue_date() {
+        let mut m = valid();
+        m.status = MeetingStatus::Issued;
+        assert_eq!(
+            paths(&m),
+            [
+                problem("memo_number", "minutes.required"),
+                problem("issued_on", "minutes.required"),
+            ]
+        );
+    }
+
+    #[test]
+    fn fiscal_years_read_bangla_or_ascii_digits() {
+        assert_eq!(FiscalYear::parse("2022-23"), Some(FiscalYear(2022)));
+        assert_eq!(FiscalYear::parse("২০২২-২৩"), Some(FiscalYear(2022)));
+        assert_eq!(FiscalYear::parse("2099-00"), Some(FiscalYear(2099)));
+        assert_eq!(FiscalYear::parse("2022-24"), None);
+        assert_eq!(FiscalYear::parse("22-23"), None);
+        assert_eq!(FiscalYear(2022).code(), "2022-23");
+    }
+
+    #[test]
+    fn the_json_names_kinds_statuses_and_deadlines_in_snake_case() {
+        let json = serde_json::to_value(valid()).unwrap();
+        assert_eq!(json["kind"], "citizen_charter_quarterly");
+        assert_eq!(json["status"], "draft");
+        assert_eq!(
+            json["agenda"][0]["decisions"][0]["deadline"],
+            serde_json::json!({ "days_after_issue": 10 })
+        );
+        assert_eq!(json["starts_at"], "10:00:00");
+        let back: Minutes = serde_json::from_value(json).unwrap();
+        assert_eq!(back, valid());
+    }
+}

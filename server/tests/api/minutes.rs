@@ -1,0 +1,316 @@
+//! The meeting JSON format: import → export → import loses nothing, and every
+//! bad file is refused with the JSON path of its problem, writing nothing.
+use super::*;
+use app::i18n::{bn, t, Lang};
+use serde_json::{json, Value};
+
+/// Seed 004 in the format, as docs/meeting-format.md shows it.
+const SEED: &str = include_str!("../../../docs/examples/seed-004.json");
+
+fn import_request(body: Vec<u8>, session: &str) -> Request<Body> {
+    Request::post("/meetings/import")
+        .header("host", HOST)
+        .header("origin", ORIGIN)
+        .header("content-type", "application/json")
+        .header("cookie", session)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+async fn meeting_count(db: &DatabaseConnection) -> u64 {
+    meetings::Entity::find().count(db).await.unwrap()
+}
+
+#[tokio::test]
+async fn import_then_export_gives_back_the_same_file() {
+    let app = TestApp::with_demo().await;
+    let seed_id = app.meeting_id().await;
+    let viewer = app.login("viewer").await;
+    let r = app
+        .get(&format!("/meetings/{seed_id}/minutes.json"), Some(&viewer))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        r.body, SEED,
+        "the demo meeting exports as the documented file"
+    );
+
+    let secretary = app.login("secretary").await;
+    let r = app
+        .request(import_request(SEED.as_bytes().to_vec(), &secretary))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let reply: Value = serde_json::from_str(&r.body).unwrap();
+    let id: Uuid = reply["id"].as_str().unwrap().parse().unwrap();
+    let again = app
+        .get(&format!("/meetings/{id}/minutes.json"), Some(&viewer))
+        .await;
+    assert_eq!(again.body, SEED, "import → export → import is lossless");
+
+    // Issued minutes are owed: 7 decisions × 8 district offices, per meeting.
+    assert_eq!(
+        assignments::Entity::find().count(&app.db).await.unwrap(),
+        112
+    );
+    assert_eq!(audit_count(&app.db, "meeting.import").await, 2);
+}
+
+#[tokio::test]
+async fn the_documented_example_is_the_seed_file() {
+    let doc = std::fs::read_to_string("../docs/meeting-format.md").unwrap();
+    assert!(
+        doc.contains(&format!("```json\n{SEED}```")),
+        "docs/meeting-format.md shows docs/examples/seed-004.json in full"
+    );
+}
+
+#[tokio::test]
+async fn bad_files_are_refused_with_the_path_of_each_problem_and_change_nothing() {
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let seed: Value = serde_json::from_str(SEED).unwrap();
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v = seed.clone();
+        f(&mut v);
+        serde_json::to_vec(&v).unwrap()
+    };
+    let mut invalid_utf8 = SEED.as_bytes().to_vec();
+    invalid_utf8.splice(20..20, [0xff, 0xfe]);
+    let cases: Vec<(&str, Vec<u8>, StatusCode, &str, &str)> = vec![
+        (
+            "missing title",
+            edit(&|v| {
+                v.as_object_mut().unwrap().remove("title");
+            }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "title",
+            "minutes.required",
+        ),
+        (
+            "missing decision text",
+            edit(&|v| {
+                v["agenda"][1]["decisions"][2]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("text");
+            }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "agenda[1].decisions[2].text",
+            "minutes.required",
+        ),
+        (
+            "wrong type",
+            edit(&|v| v["quarter"] = json!("four")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "quarter",
+            "minutes.json",
+        ),
+        (
+            "unknown field",
+            edit(&|v| v["colour"] = json!("red")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "colour",
+            "minutes.json",
+        ),
+        (
+            "unknown office",
+            edit(&|v| v["office"] = json!("atlantis")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "office",
+            "minutes.unknown_office",
+        ),
+        (
+            "unknown implementer office",
+            edit(&|v| v["agenda"][0]["decisions"][0]["implementers"][0]["office"] = json!("x")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "agenda[0].decisions[0].implementers[0].office",
+            "minutes.unknown_office",
+        ),
+        (
+            "decision without implementer",
+            edit(&|v| v["agenda"][3]["decisions"][0]["implementers"] = json!([])),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "agenda[3].decisions[0].implementers",
+            "minutes.required",
+        ),
+        (
+            "deadline before the meeting",
+            edit(&|v| v["agenda"][1]["decisions"][0]["deadline"] = json!({ "on": "2023-06-01" })),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "agenda[1].decisions[0].deadline",
+            "minutes.deadline_before_meeting",
+        ),
+        (
+            "over-long text",
+            edit(&|v| v["preamble"] = json!("ক".repeat(30_000))),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "preamble",
+            "minutes.too_long",
+        ),
+        (
+            "a NUL in the title",
+            edit(&|v| v["title"] = json!("সভা\u{0}")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "title",
+            "minutes.control_character",
+        ),
+        (
+            "5 MB of text",
+            edit(&|v| v["preamble"] = json!("ক".repeat(5 * 1024 * 1024 / 3))),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "",
+            "minutes.too_large",
+        ),
+        (
+            "invalid UTF-8",
+            invalid_utf8,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "",
+            "minutes.not_utf8",
+        ),
+        (
+            "not JSON at all",
+            b"<html>minutes</html>".to_vec(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "",
+            "minutes.json",
+        ),
+    ];
+    for (name, body, status, path, key) in cases {
+        let r = app.request(import_request(body, &secretary)).await;
+        assert_eq!(r.status, status, "{name}: {}", r.body);
+        let reply: Value = serde_json::from_str(&r.body).unwrap();
+        let first = &reply["errors"][0];
+        assert_eq!(first["path"], path, "{name}: {}", r.body);
+        assert_eq!(first["key"], key, "{name}: {}", r.body);
+        assert_eq!(first["message"], bn(key), "{name}: a Bangla message");
+        assert_ne!(bn(key), key, "{name}: the key has a message");
+        assert_eq!(meeting_count(&app.db).await, 1, "{name}: nothing written");
+    }
+    assert_eq!(audit_count(&app.db, "meeting.import").await, 1);
+
+    // In English for an English reader.
+    let english = Request::post("/meetings/import")
+        .header("host", HOST)
+        .header("origin", ORIGIN)
+        .header("cookie", format!("{secretary}; lang=en"))
+        .body(Body::from(edit(&|v| v["office"] = json!("atlantis"))))
+        .unwrap();
+    let r = app.request(english).await;
+    assert!(
+        r.body.contains(t(Lang::En, "minutes.unknown_office")),
+        "{}",
+        r.body
+    );
+}
+
+#[tokio::test]
+async fn only_the_offices_secretary_imports_its_minutes() {
+    let app = TestApp::with_demo().await;
+    let mut other: Value = serde_json::from_str(SEED).unwrap();
+    other["office"] = json!("doict");
+    let secretary = app.login("secretary").await;
+    let r = app
+        .request(import_request(
+            serde_json::to_vec(&other).unwrap(),
+            &secretary,
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let admin = app.login("admin").await;
+    let r = app
+        .request(import_request(SEED.as_bytes().to_vec(), &admin))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(meeting_count(&app.db).await, 1);
+}
+
+#[tokio::test]
+async fn script_tags_are_stored_as_text_and_shown_inert() {
+    let app = TestApp::with_demo().await;
+    let mut file: Value = serde_json::from_str(SEED).unwrap();
+    let title = "</title><script>alert('x')</script> <img src=x onerror=alert(1)> সভা";
+    file["title"] = json!(title);
+    file["agenda"][0]["discussion"] = json!("</script><script>alert(2)</script>");
+    let secretary = app.login("secretary").await;
+    let r = app
+        .request(import_request(
+            serde_json::to_vec(&file).unwrap(),
+            &secretary,
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = serde_json::from_str::<Value>(&r.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let page = app.get(&format!("/meetings/{id}"), Some(&secretary)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("&lt;/title&gt;&lt;script&gt;alert("),
+        "the title is shown as text on the page"
+    );
+    assert!(
+        page.body.contains("<title>‹/title>‹script>alert("),
+        "and in the tab title, where leptos_meta does not escape"
+    );
+    if let Some(at) = page.body.find("<script>alert") {
+        panic!(
+            "a script runs: …{}…",
+            &page.body[at.saturating_sub(300)..at + 100]
+        );
+    }
+    assert!(!page.body.contains("<img src=x"), "no element is made");
+    let back = app
+        .get(&format!("/meetings/{id}/minutes.json"), Some(&secretary))
+        .await;
+    let back: Value = serde_json::from_str(&back.body).unwrap();
+    assert_eq!(back["title"], title, "stored exactly as given");
+}
+
+#[test]
+fn the_import_command_prints_the_new_meeting_id_last() {
+    let dir = std::env::temp_dir().join(format!("sidhanto-cli-{}", Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/cli.db?mode=rwc", dir.display());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_sidhanto"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["load-demo"]).status.success());
+    let out = run(&["import", "../docs/examples/seed-004.json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let id: Uuid = stdout.lines().last().unwrap().parse().unwrap();
+
+    let exported = dir.join("out.json");
+    let out = run(&["export", &id.to_string(), "-o", exported.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&exported).unwrap(), SEED);
+
+    let mut bad: Value = serde_json::from_str(SEED).unwrap();
+    bad["quarter"] = json!(7);
+    bad["agenda"][0]["decisions"][0]["implementers"] = json!([]);
+    let bad_file = dir.join("bad.json");
+    std::fs::write(&bad_file, serde_json::to_vec(&bad).unwrap()).unwrap();
+    let out = run(&["import", bad_file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("quarter: The quarter must be 1 to 4."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("agenda[0].decisions[0].implementers: This is required."),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
