@@ -4,11 +4,22 @@
 use app::domain::minutes::{AgendaItem, Decision};
 use app::domain::{Deadline, Meeting};
 use app::ports::MeetingStore;
-use server::memo::{fonts::SHIPPED, render};
+use server::memo::{fonts::SHIPPED, printed_texts, render};
 use std::time::{Duration, Instant};
 
 fn measure(name: &str, meeting: &Meeting, runs: usize) {
     let pdf = render(meeting, &SHIPPED); // warm-up; fonts parsed
+                                         // MEMO_OUT=DIR keeps each PDF with its printed text, for
+                                         // ../shared/tools/bangla-pdf-check DIR/NAME.pdf DIR/NAME.txt
+    if let Ok(dir) = std::env::var("MEMO_OUT") {
+        let file = name.replace(' ', "-");
+        std::fs::write(format!("{dir}/{file}.pdf"), &pdf).unwrap();
+        std::fs::write(
+            format!("{dir}/{file}.txt"),
+            printed_texts(meeting).join("\n"),
+        )
+        .unwrap();
+    }
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();

@@ -105,6 +105,20 @@ fn no_deadline() -> Deadline {
     Deadline::None
 }
 
+impl AgendaItem {
+    /// The বাস্তবায়নকারী column of this item: each implementer once, in
+    /// the order the decisions name them.
+    pub fn implementer_labels(&self) -> Vec<String> {
+        let mut labels: Vec<String> = vec![];
+        for imp in self.decisions.iter().flat_map(|d| &d.implementers) {
+            if !labels.contains(&imp.label) {
+                labels.push(imp.label.clone());
+            }
+        }
+        labels
+    }
+}
+
 /// One office, or a group: every office of kind `members` directly below
 /// `office` ("জেলা প্রশাসক (সকল), রংপুর বিভাগ").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -1,7 +1,6 @@
 //! Paragraphs: break text into lines at the Unicode line-break opportunities
 //! (UAX #14), greedily, measuring each piece by its shaped width.
-use super::fonts::Fonts;
-use super::shape::{shape, width, Run, Weight};
+use super::shape::{width, Run, Shaper, Weight};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 /// Text between two break opportunities: the visible part, shaped, and the
@@ -24,7 +23,7 @@ pub struct Line {
     pub last: bool,
 }
 
-pub fn pieces(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> Vec<Piece> {
+pub fn pieces(shaper: &Shaper, text: &str, weight: Weight, size: f32) -> Vec<Piece> {
     let mut out = vec![];
     let mut start = 0;
     for (end, kind) in linebreaks(text) {
@@ -47,11 +46,11 @@ pub fn pieces(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> Vec<Piece
             }
             continue;
         }
-        let runs = shape(fonts, visible, weight, size);
+        let runs = shaper.shape(visible, weight, size);
         let space_after = if spaces.is_empty() {
             0.0
         } else {
-            width(&shape(fonts, &spaces, weight, size))
+            width(&shaper.shape(&spaces, weight, size))
         };
         out.push(Piece {
             text: visible.to_string(),
@@ -131,6 +130,7 @@ pub fn positions(line: &Line, max_width: f32, justify: bool) -> Vec<f32> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fonts::Fonts;
     use super::*;
     use std::sync::LazyLock;
 
@@ -139,7 +139,10 @@ mod tests {
 
     #[test]
     fn lines_fit_and_keep_every_word_in_order() {
-        let lines = break_lines(pieces(&FONTS, TEXT, Weight::Regular, 12.0), 200.0);
+        let lines = break_lines(
+            pieces(&Shaper::new(&FONTS), TEXT, Weight::Regular, 12.0),
+            200.0,
+        );
         assert!(lines.len() > 3);
         assert!(lines
             .iter()
@@ -156,7 +159,7 @@ mod tests {
     fn a_word_wider_than_the_line_stands_alone() {
         let lines = break_lines(
             pieces(
-                &FONTS,
+                &Shaper::new(&FONTS),
                 "ক খ প্রতিশ্রুতিপ্রতিশ্রুতিপ্রতিশ্রুতি গ",
                 Weight::Regular,
                 12.0,
@@ -171,7 +174,12 @@ mod tests {
 
     #[test]
     fn breaks_after_a_slash_and_at_newlines() {
-        let ps = pieces(&FONTS, "কর্মশালা/প্রশিক্ষণ/সেমিনার\nআয়োজন", Weight::Regular, 12.0);
+        let ps = pieces(
+            &Shaper::new(&FONTS),
+            "কর্মশালা/প্রশিক্ষণ/সেমিনার\nআয়োজন",
+            Weight::Regular,
+            12.0,
+        );
         assert_eq!(
             ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>(),
             ["কর্মশালা/", "প্রশিক্ষণ/", "সেমিনার", "আয়োজন"]
@@ -182,7 +190,10 @@ mod tests {
 
     #[test]
     fn justified_lines_reach_the_right_edge_except_the_last() {
-        let lines = break_lines(pieces(&FONTS, TEXT, Weight::Regular, 12.0), 200.0);
+        let lines = break_lines(
+            pieces(&Shaper::new(&FONTS), TEXT, Weight::Regular, 12.0),
+            200.0,
+        );
         let first = &lines[0];
         let xs = positions(first, 200.0, true);
         let end = xs.last().unwrap() + first.pieces.last().unwrap().width;

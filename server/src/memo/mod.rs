@@ -9,5 +9,5 @@ pub mod pdf;
 pub mod render;
 
 pub use fonts::Fonts;
-pub use render::render;
+pub use render::{printed_texts, render};
 pub mod shape;

@@ -5,7 +5,7 @@
 use super::fonts::Fonts;
 use super::layout::{break_lines, pieces, positions, Line};
 use super::pdf::{Canvas, PAGE_HEIGHT, PAGE_WIDTH};
-use super::shape::Weight;
+use super::shape::{Shaper, Weight};
 use app::domain::calendar::BanglaDate;
 use app::domain::dates::{date_bn, date_bn_plain, time_bn};
 use app::domain::numerals::{bangla_number, to_bangla_digits};
@@ -31,15 +31,12 @@ enum Align {
 /// Where the next thing goes.
 struct Flow<'f> {
     canvas: Canvas<'f>,
+    shaper: Shaper<'f>,
     page: usize,
     y: f32,
 }
 
 impl<'f> Flow<'f> {
-    fn fonts(&self) -> &'f Fonts {
-        self.canvas.fonts()
-    }
-
     fn new_page(&mut self) {
         self.page = self.canvas.new_page();
         self.y = TOP;
@@ -53,7 +50,7 @@ impl<'f> Flow<'f> {
     }
 
     fn lines(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<Line> {
-        break_lines(pieces(self.fonts(), text, weight, size), width)
+        break_lines(pieces(&self.shaper, text, weight, size), width)
     }
 
     /// Draws one laid-out line with its top at `top`.
@@ -254,6 +251,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     let m = &meeting.minutes;
     let mut flow = Flow {
         canvas: Canvas::new(fonts, &m.title),
+        shaper: Shaper::new(fonts),
         page: 0,
         y: TOP,
     };
@@ -347,12 +345,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            let mut implementers: Vec<String> = vec![];
-            for imp in item.decisions.iter().flat_map(|d| d.implementers.iter()) {
-                if !implementers.contains(&imp.label) {
-                    implementers.push(imp.label.clone());
-                }
-            }
+            let implementers = item.implementer_labels();
             vec![
                 bangla_number(i as u64 + 1, 2),
                 item.subject.clone(),
@@ -512,6 +505,39 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
         }
     }
     flow.canvas.finish()
+}
+
+/// Every text of the meeting the memo prints, as typed: what its text layer
+/// must give back word for word (the tests and the benchmark check this).
+pub fn printed_texts(meeting: &Meeting) -> Vec<String> {
+    let (o, m) = (&meeting.office, &meeting.minutes);
+    let mut texts = vec![
+        o.name.clone(),
+        o.place.clone(),
+        o.branch.clone(),
+        m.title.clone(),
+        m.chair.name.clone(),
+        m.chair.designation.clone(),
+        m.venue.clone(),
+        m.preamble.clone(),
+    ];
+    for item in &m.agenda {
+        texts.extend([item.subject.clone(), item.discussion.clone()]);
+        texts.extend(item.decisions.iter().map(|d| d.text.clone()));
+        texts.extend(item.implementer_labels());
+    }
+    texts.push(m.closing.clone());
+    texts.extend(m.memo_number.as_deref().map(to_bangla_digits));
+    texts.push(m.distribution.heading.clone());
+    texts.extend(m.distribution.recipients.iter().cloned());
+    if let Some(issuer) = &m.issuer {
+        texts.extend([issuer.name.clone(), issuer.designation.clone()]);
+    }
+    for a in &m.attendees {
+        texts.extend([a.name.clone(), a.designation.clone(), a.office.clone()]);
+    }
+    texts.retain(|t| !t.is_empty());
+    texts
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Shaping: text → positioned glyphs, one font per script run.
 use super::fonts::{FontKey, Fonts};
 use rustybuzz::UnicodeBuffer;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Weight {
     Regular,
     Bold,
@@ -113,6 +115,38 @@ pub fn shape(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> Vec<Run> {
             }
         })
         .collect()
+}
+
+/// Shapes text and remembers what it shaped. Minutes repeat their words
+/// ("সেবা প্রদান প্রতিশ্রুতি") and every piece is followed by a space, so one
+/// memo asks for the same shaping thousands of times; one `Shaper` lives for
+/// one render.
+pub struct Shaper<'f> {
+    fonts: &'f Fonts,
+    cache: RefCell<HashMap<(String, Weight, u32), Vec<Run>>>,
+}
+
+impl<'f> Shaper<'f> {
+    pub fn new(fonts: &'f Fonts) -> Shaper<'f> {
+        Shaper {
+            fonts,
+            cache: RefCell::default(),
+        }
+    }
+
+    pub fn fonts(&self) -> &'f Fonts {
+        self.fonts
+    }
+
+    pub fn shape(&self, text: &str, weight: Weight, size: f32) -> Vec<Run> {
+        let key = (text.to_string(), weight, size.to_bits());
+        if let Some(runs) = self.cache.borrow().get(&key) {
+            return runs.clone();
+        }
+        let runs = shape(self.fonts, text, weight, size);
+        self.cache.borrow_mut().insert(key, runs.clone());
+        runs
+    }
 }
 
 pub fn width(runs: &[Run]) -> f32 {
