@@ -11,3 +11,4 @@ pub mod render;
 pub use fonts::Fonts;
 pub use render::{printed_texts, render};
 pub mod shape;
+pub mod words;

@@ -6,10 +6,8 @@ use super::fonts::Fonts;
 use super::layout::{break_lines, pieces, positions, Line};
 use super::pdf::{Canvas, PAGE_HEIGHT, PAGE_WIDTH};
 use super::shape::{Shaper, Weight};
-use app::domain::calendar::BanglaDate;
-use app::domain::dates::{date_bn, date_bn_plain, time_bn};
-use app::domain::numerals::{bangla_number, to_bangla_digits};
-use app::domain::{decision_marker, Meeting};
+use super::words::Words;
+use app::domain::Meeting;
 
 const LEFT: f32 = 72.0; // 25.4 mm: the binding margin
 const RIGHT: f32 = PAGE_WIDTH - 56.0;
@@ -249,6 +247,7 @@ fn signature(flow: &mut Flow, name: &str, designation: &str) {
 pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     let office = &meeting.office;
     let m = &meeting.minutes;
+    let w = Words::of(&m.language);
     let mut flow = Flow {
         canvas: Canvas::new(fonts, &m.title),
         shaper: Shaper::new(fonts),
@@ -259,7 +258,10 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     let line = SIZE * LEADING;
 
     for text in [
-        "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+        w.say(
+            "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+            "Government of the People's Republic of Bangladesh",
+        ),
         &office.name,
         &office.place,
         &office.branch,
@@ -289,11 +291,21 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     // The two-column meta block.
     let label_w = 90.0;
     let meta = [
-        ("সভাপতি", format!("{} {}", m.chair.name, m.chair.designation)),
-        ("সভার তারিখ", format!("{} খ্রি.", date_bn(m.held_on))),
-        ("সভার সময়", time_bn(m.starts_at)),
-        ("স্থান", m.venue.clone()),
-        ("উপস্থিতি", "পরিশিষ্ট “ক” (স্বাক্ষরের ক্রমানুসারে)।".to_string()),
+        (
+            w.say("সভাপতি", "Chair"),
+            format!("{} {}", m.chair.name, m.chair.designation),
+        ),
+        (w.say("সভার তারিখ", "Date"), w.meeting_date(m.held_on)),
+        (w.say("সভার সময়", "Time"), w.time(m.starts_at)),
+        (w.say("স্থান", "Venue"), m.venue.clone()),
+        (
+            w.say("উপস্থিতি", "Present"),
+            w.say(
+                "পরিশিষ্ট “ক” (স্বাক্ষরের ক্রমানুসারে)।",
+                "Appendix A (in signing order).",
+            )
+            .to_string(),
+        ),
     ];
     for (label, value) in meta {
         let top = flow.y;
@@ -317,7 +329,14 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
         flow.y = top + line * value_lines.len().max(1) as f32;
     }
     flow.gap(line * 0.5);
-    let preamble = format!("{} এ বিষয়ে নিম্নরূপ আলোচনা ও সিদ্ধান্তসমূহ গৃহীত হয়:", m.preamble);
+    let preamble = format!(
+        "{} {}",
+        m.preamble,
+        w.say(
+            "এ বিষয়ে নিম্নরূপ আলোচনা ও সিদ্ধান্তসমূহ গৃহীত হয়:",
+            "The following was discussed and decided:",
+        )
+    );
     flow.paragraph(
         &preamble,
         Weight::Regular,
@@ -339,15 +358,16 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
                 .decisions
                 .iter()
                 .enumerate()
-                .map(|(j, d)| match decision_marker(j, n) {
-                    Some(mark) => format!("{mark} {}", d.text),
-                    None => d.text.clone(),
+                // Numbered "১।", "২।" only when there are several, as the seed does.
+                .map(|(j, d)| match n {
+                    1 => d.text.clone(),
+                    _ => format!("{}{} {}", w.number(j + 1, 1), w.say("।", "."), d.text),
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
             let implementers = item.implementer_labels();
             vec![
-                bangla_number(i as u64 + 1, 2),
+                w.number(i + 1, 2),
                 item.subject.clone(),
                 item.discussion.clone(),
                 decisions,
@@ -358,7 +378,13 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     let table = Table::new(
         &flow,
         vec![32.0, 78.0, 150.0, 130.0, WIDTH - 390.0],
-        &["ক্রম", "বিষয়", "আলোচনা", "সিদ্ধান্ত", "বাস্তবায়নকারী"],
+        &[
+            w.say("ক্রম", "No."),
+            w.say("বিষয়", "Subject"),
+            w.say("আলোচনা", "Discussion"),
+            w.say("সিদ্ধান্ত", "Decision"),
+            w.say("বাস্তবায়নকারী", "Implemented by"),
+        ],
         rows,
         SIZE - 1.0,
     );
@@ -379,19 +405,18 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     flow.ensure(line * 3.0);
     let top = flow.y;
     if let Some(number) = &m.memo_number {
-        let text = format!("স্মারক নম্বর: {}", to_bangla_digits(number));
+        let text = format!("{} {}", w.say("স্মারক নম্বর:", "Memo No."), w.digits(number));
         for l in flow.lines(&text, Weight::Regular, SIZE, WIDTH * 0.6) {
             flow.draw_line(&l, LEFT, flow.y, WIDTH * 0.6, SIZE, Align::Left);
             flow.y += line;
         }
     }
     if let Some(issued) = m.issued_on {
-        let (x, w) = (RIGHT - 160.0, 160.0);
-        let bangla = format!("তারিখ: {}", BanglaDate::from_gregorian(issued).to_bangla());
+        let (x, width) = (RIGHT - 160.0, 160.0);
         let mut y = top;
-        for text in [bangla, date_bn_plain(issued)] {
-            for l in flow.lines(&text, Weight::Regular, SIZE, w) {
-                flow.draw_line(&l, x, y, w, SIZE, Align::Right);
+        for text in w.issue_date(issued) {
+            for l in flow.lines(&text, Weight::Regular, SIZE, width) {
+                flow.draw_line(&l, x, y, width, SIZE, Align::Right);
                 y += line;
             }
         }
@@ -410,7 +435,11 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     if !m.distribution.recipients.is_empty() {
         flow.gap(line * 0.5);
         flow.paragraph(
-            &format!("অনুলিপি: {}", m.distribution.heading),
+            &format!(
+                "{} {}",
+                w.say("অনুলিপি:", "Copy to:"),
+                m.distribution.heading
+            ),
             Weight::Bold,
             SIZE,
             LEFT,
@@ -418,7 +447,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
             Align::Left,
         );
         for (i, r) in m.distribution.recipients.iter().enumerate() {
-            let mark = format!("{})", bangla_number(i as u64 + 1, 1));
+            let mark = format!("{})", w.number(i + 1, 1));
             let lines = flow.lines(r, Weight::Regular, SIZE, WIDTH - 24.0);
             for (j, l) in lines.iter().enumerate() {
                 flow.ensure(line);
@@ -439,7 +468,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     // Appendix "ক": attendance, on its own page.
     flow.new_page();
     flow.paragraph(
-        "পরিশিষ্ট “ক”",
+        w.say("পরিশিষ্ট “ক”", "Appendix A"),
         Weight::Bold,
         SIZE + 1.0,
         LEFT,
@@ -448,7 +477,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     );
     flow.paragraph(&m.title, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
     flow.paragraph(
-        &format!("তারিখ: {} খ্রি.", date_bn(m.held_on)),
+        &format!("{} {}", w.say("তারিখ:", "Date:"), w.meeting_date(m.held_on)),
         Weight::Regular,
         SIZE,
         LEFT,
@@ -467,7 +496,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
                 .collect::<Vec<_>>()
                 .join("\n");
             vec![
-                bangla_number(i as u64 + 1, 2),
+                w.number(i + 1, 2),
                 who,
                 a.office.clone(),
                 "\n\n".to_string(),
@@ -477,7 +506,12 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     let table = Table::new(
         &flow,
         vec![36.0, 170.0, 160.0, WIDTH - 366.0],
-        &["ক্রম", "নাম ও পদবি", "দপ্তর", "স্বাক্ষর"],
+        &[
+            w.say("ক্রম", "No."),
+            w.say("নাম ও পদবি", "Name and designation"),
+            w.say("দপ্তর", "Office"),
+            w.say("স্বাক্ষর", "Signature"),
+        ],
         rows,
         SIZE - 1.0,
     );
@@ -487,9 +521,10 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
     let total = flow.canvas.page_count();
     for page in 0..total {
         let text = format!(
-            "পৃষ্ঠা {}/{}",
-            bangla_number(page as u64 + 1, 1),
-            bangla_number(total as u64, 1)
+            "{} {}/{}",
+            w.say("পৃষ্ঠা", "Page"),
+            w.number(page + 1, 1),
+            w.number(total, 1)
         );
         let l = flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH);
         flow.page = page;
@@ -527,7 +562,11 @@ pub fn printed_texts(meeting: &Meeting) -> Vec<String> {
         texts.extend(item.implementer_labels());
     }
     texts.push(m.closing.clone());
-    texts.extend(m.memo_number.as_deref().map(to_bangla_digits));
+    texts.extend(
+        m.memo_number
+            .as_deref()
+            .map(|n| Words::of(&m.language).digits(n)),
+    );
     texts.push(m.distribution.heading.clone());
     texts.extend(m.distribution.recipients.iter().cloned());
     if let Some(issuer) = &m.issuer {
@@ -598,12 +637,42 @@ mod tests {
         }
     }
 
+    #[test]
+    fn english_minutes_get_english_words_and_digits_in_the_same_layout() {
+        let mut m = meeting("A short discussion.".into());
+        m.minutes.language = "en".into();
+        m.minutes.title = "Minutes of the 3rd quarterly meeting".into();
+        let pdf = render(&m, &crate::memo::fonts::SHIPPED);
+        assert_eq!(pages(&pdf), 2);
+        let layer = pdftotext(&pdf);
+        for text in [
+            "Government of the People's Republic of Bangladesh",
+            "Chair",
+            "14 March 2024",
+            "3:00 PM",
+            "Implemented",
+            "Memo No. 05.47.0000.005.12.002.17.300",
+            "Date: 14 March 2024",
+            "Copy to:",
+            "Appendix A",
+            "Page 1/2",
+            "2. দ্বিতীয় সিদ্ধান্ত।",
+        ] {
+            assert!(layer.contains(text), "{text:?} missing from:\n{layer}");
+        }
+        assert!(
+            !layer.contains("ফাল্গুন"),
+            "no Bangla calendar date in English"
+        );
+    }
+
     fn pages(pdf: &[u8]) -> usize {
         pdftotext(pdf).matches('\u{c}').count()
     }
 
     #[test]
     fn a_row_taller_than_a_page_continues_on_the_next_pages() {
+        use app::domain::numerals::bangla_number;
         // About 900 words in one cell: several pages of one table row.
         let long: Vec<String> = (1..=900)
             .map(|i| format!("আলোচনা{}", bangla_number(i as u64, 1)))
