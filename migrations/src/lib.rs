@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_create_core_schema;
 mod m20261123_000001_create_accounts;
 mod m20261124_000001_codes_and_language;
+mod m20261124_000002_memo_font_and_signatures;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_create_core_schema::Migration),
             Box::new(m20261123_000001_create_accounts::Migration),
             Box::new(m20261124_000001_codes_and_language::Migration),
+            Box::new(m20261124_000002_memo_font_and_signatures::Migration),
         ]
     }
 }

@@ -155,21 +155,89 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
         Err(_) => {
             let bytes = std::fs::read(source).map_err(|e| format!("{source}: {e}"))?;
             let minutes = minutes::parse(&bytes).map_err(|e| describe(&e))?;
-            let office = crate::store::meetings::heading(db, &minutes.office)
+            let (office, bangla_font) = crate::store::meetings::heading(db, &minutes.office)
                 .await
                 .map_err(|e| describe(&e))?;
             Meeting {
                 id: Uuid::nil(),
                 office,
                 minutes,
+                assets: app::domain::MemoAssets {
+                    bangla_font,
+                    ..Default::default()
+                },
             }
         }
     };
     let pdf = tokio::task::spawn_blocking(move || {
-        crate::memo::render(&meeting, &crate::memo::fonts::SHIPPED)
+        crate::memo::render(
+            &meeting,
+            crate::memo::fonts::for_memo(&meeting.assets.bangla_font),
+        )
     })
     .await?;
     std::fs::write(out, pdf)?;
     println!("{}", out.display());
+    Ok(())
+}
+
+async fn office_by_code(db: &DatabaseConnection, code: &str) -> CliResult<offices::Model> {
+    offices::Entity::find()
+        .filter(offices::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .ok_or_else(|| format!("no office has the code {code}").into())
+}
+
+/// `sidhanto set-signature --office CODE --name NAME FILE.png`
+pub async fn set_signature(
+    db: &DatabaseConnection,
+    office: &str,
+    name: &str,
+    file: &Path,
+) -> CliResult<()> {
+    use crate::db::entities::people;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    if bytes.len() > 200 * 1024 {
+        return Err("the signature image may be at most 200 KB".into());
+    }
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || printpdf::RawImage::decode_from_bytes(&bytes, &mut Vec::new()).is_err()
+    {
+        return Err(format!("{} is not a PNG image", file.display()).into());
+    }
+    let office = office_by_code(db, office).await?;
+    let found = people::Entity::find()
+        .filter(people::Column::OfficeId.eq(office.id))
+        .filter(people::Column::NameBn.eq(name))
+        .all(db)
+        .await?;
+    let [person] = <[people::Model; 1]>::try_from(found).map_err(|found| {
+        format!(
+            "{} people of that office are named {name}; one is needed",
+            found.len()
+        )
+    })?;
+    let mut person = person.into_active_model();
+    person.signature_png = Set(Some(bytes));
+    person.update(db).await?;
+    println!("signature saved");
+    Ok(())
+}
+
+/// `sidhanto set-memo-font --office CODE PATH`
+pub async fn set_memo_font(db: &DatabaseConnection, office: &str, path: &str) -> CliResult<()> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    if !path.is_empty() {
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        if crate::memo::fonts::FontFace::new(Box::leak(bytes.into_boxed_slice())).is_none() {
+            return Err(format!("{path} is not a font this program can use").into());
+        }
+    }
+    let mut office = office_by_code(db, office).await?.into_active_model();
+    office.memo_font = Set(path.to_string());
+    office.update(db).await?;
+    println!("memo font saved");
     Ok(())
 }

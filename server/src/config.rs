@@ -45,6 +45,25 @@ pub enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
+    /// Give a person of the directory a signature image (PNG, at most 200 KB),
+    /// printed above their name in memos.
+    SetSignature {
+        /// The code of the person's office.
+        #[arg(long)]
+        office: String,
+        /// The person's name as the directory has it.
+        #[arg(long)]
+        name: String,
+        file: PathBuf,
+    },
+    /// Print an office's memos in its own installed Bangla font (a .ttf or
+    /// .otf path on this server); an empty path goes back to the shipped font.
+    SetMemoFont {
+        /// The office's code.
+        #[arg(long)]
+        office: String,
+        path: String,
+    },
     /// Render a meeting's minutes as the memo PDF.
     RenderMemo {
         /// The meeting's id, or a file in the meeting JSON format.

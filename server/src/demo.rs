@@ -45,6 +45,7 @@ fn add_office(
         website: Set(o.website.into()),
         memo_prefix: Set(o.memo_prefix.into()),
         code: Set(key.into()),
+        memo_font: Set(String::new()),
     });
     id
 }
@@ -360,6 +361,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
                 designation_en: Set(p.designation_en.into()),
                 phone: Set(p.phone.into()),
                 email: Set(p.email.into()),
+                signature_png: Set(None),
             }
         })
         .collect();

@@ -29,6 +29,10 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::LoadDemo => report_demo(demo::load(&db).await?),
         Command::CreateUser(args) => cli::create_user_from_stdin(&db, args).await?,
         Command::Import { file } => cli::import(&db, &file).await?,
+        Command::SetSignature { office, name, file } => {
+            cli::set_signature(&db, &office, &name, &file).await?
+        }
+        Command::SetMemoFont { office, path } => cli::set_memo_font(&db, &office, &path).await?,
         Command::Export { id, out } => cli::export(&db, id, out.as_deref()).await?,
         Command::RenderMemo { source, out } => cli::render_memo(&db, &source, &out).await?,
         Command::Serve(args) => {

@@ -930,6 +930,20 @@ async fn the_seed_memo_pdf_carries_every_word_of_every_field() {
     );
 }
 
+/// Runs the `sidhanto` command on the database at `url`, as an operator does.
+fn sidhanto(url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sidhanto"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "error")
+        .output()
+        .expect("the sidhanto binary runs")
+}
+
 /// The meeting JSON format (kept in its own file; one test binary links faster).
 #[path = "api/minutes.rs"]
 mod minutes;
+
+/// What an office configures for its memos (signature images, its own font).
+#[path = "api/memo.rs"]
+mod memo;

@@ -69,7 +69,59 @@ impl Fonts {
         }
     }
 
+    /// The shipped fonts with `bangla` (a TTF/OTF file's bytes) for Bangla,
+    /// regular and bold alike: Nikosh and most office fonts have no bold.
+    pub fn with_bangla(bangla: &'static [u8]) -> Option<Fonts> {
+        let shipped = Fonts::shipped();
+        let [_, _, latin, latin_bold] = shipped.faces;
+        Some(Fonts {
+            faces: [
+                FontFace::new(bangla)?,
+                FontFace::new(bangla)?,
+                latin,
+                latin_bold,
+            ],
+        })
+    }
+
     pub fn get(&self, key: FontKey) -> &FontFace {
         &self.faces[key.index()]
     }
+}
+
+/// The fonts for an office's memos: the shipped ones, or its own Bangla font
+/// installed at `path`. Each font file is read and parsed once per process
+/// and kept (an installation configures a handful). A file that cannot be
+/// read or parsed is logged and the shipped fonts are used: the memo still prints.
+pub fn for_memo(path: &str) -> &'static Fonts {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static LOADED: Mutex<Option<HashMap<String, &'static Fonts>>> = Mutex::new(None);
+    if path.is_empty() {
+        return &SHIPPED;
+    }
+    let mut loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    let loaded = loaded.get_or_insert_with(HashMap::new);
+    if let Some(fonts) = loaded.get(path) {
+        return fonts;
+    }
+    let fonts = match std::fs::read(path) {
+        Ok(bytes) => Fonts::with_bangla(Box::leak(bytes.into_boxed_slice())),
+        Err(e) => {
+            tracing::error!(path, error = %e, "the office's memo font cannot be read");
+            None
+        }
+    };
+    let fonts: &'static Fonts = match fonts {
+        Some(f) => Box::leak(Box::new(f)),
+        None => {
+            tracing::error!(
+                path,
+                "the office's memo font is not usable; using the shipped one"
+            );
+            &SHIPPED
+        }
+    };
+    loaded.insert(path.to_string(), fonts);
+    fonts
 }

@@ -117,6 +117,35 @@ impl<'f> Canvas<'f> {
         });
     }
 
+    /// Draws a PNG inside the box whose top-left is (x, top), keeping its
+    /// proportions, centred horizontally and resting on the box's bottom.
+    /// Returns false (drawing nothing) when the bytes are not an image.
+    pub fn image(&mut self, page: usize, x: f32, top: f32, w: f32, h: f32, png: &[u8]) -> bool {
+        let Ok(image) = printpdf::RawImage::decode_from_bytes(png, &mut Vec::new()) else {
+            return false;
+        };
+        if image.width == 0 || image.height == 0 {
+            return false;
+        }
+        // At 72 dpi one pixel is one point; scale that to fit the box.
+        let (pw, ph) = (image.width as f32, image.height as f32);
+        let scale = (w / pw).min(h / ph);
+        let left = x + (w - pw * scale) / 2.0;
+        let id = self.doc.add_image(&image);
+        self.pages[page].push(Op::UseXobject {
+            id,
+            transform: printpdf::XObjectTransform {
+                translate_x: Some(Pt(left)),
+                translate_y: Some(Pt(PAGE_HEIGHT - (top + h))),
+                scale_x: Some(scale),
+                scale_y: Some(scale),
+                dpi: Some(72.0),
+                ..Default::default()
+            },
+        });
+        true
+    }
+
     pub fn fonts(&self) -> &'f Fonts {
         self.fonts
     }

@@ -231,11 +231,17 @@ impl Table {
     }
 }
 
-/// A signature block at the right: name over designation.
-fn signature(flow: &mut Flow, name: &str, designation: &str) {
+/// A signature block at the right: the signature image (or room to sign)
+/// over the name over the designation.
+fn signature(flow: &mut Flow, name: &str, designation: &str, image: Option<&[u8]>) {
     let (x, w) = (RIGHT - 200.0, 200.0);
-    flow.ensure(SIZE * LEADING * 4.0);
-    flow.gap(SIZE * 2.5);
+    let room = SIZE * 2.5;
+    flow.ensure(room + SIZE * LEADING * 2.0);
+    if let Some(png) = image {
+        flow.canvas
+            .image(flow.page, x + 50.0, flow.y, w - 100.0, room, png);
+    }
+    flow.gap(room);
     for text in [name, designation] {
         if !text.is_empty() {
             flow.paragraph(text, Weight::Regular, SIZE, x, w, Align::Center);
@@ -398,7 +404,13 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
         WIDTH,
         Align::Justify,
     );
-    signature(&mut flow, &m.chair.name, &m.chair.designation);
+    let assets = &meeting.assets;
+    signature(
+        &mut flow,
+        &m.chair.name,
+        &m.chair.designation,
+        assets.chair_signature.as_deref(),
+    );
 
     // Memo number on the left; on the right the Bangla date over the Gregorian.
     flow.gap(line);
@@ -462,7 +474,12 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
         }
     }
     if let Some(issuer) = &m.issuer {
-        signature(&mut flow, &issuer.name, &issuer.designation);
+        signature(
+            &mut flow,
+            &issuer.name,
+            &issuer.designation,
+            assets.issuer_signature.as_deref(),
+        );
     }
 
     // Appendix "ক": attendance, on its own page.
@@ -634,6 +651,7 @@ mod tests {
                 branch: "সাধারণ শাখা".into(),
             },
             minutes,
+            assets: MemoAssets::default(),
         }
     }
 

@@ -38,8 +38,10 @@ pub async fn memo_pdf(
         }
     };
     // Rendering is CPU work: keep it off the async executor.
-    let Ok(pdf) =
-        tokio::task::spawn_blocking(move || memo::render(&meeting, &memo::fonts::SHIPPED)).await
+    let Ok(pdf) = tokio::task::spawn_blocking(move || {
+        memo::render(&meeting, memo::fonts::for_memo(&meeting.assets.bangla_font))
+    })
+    .await
     else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };

@@ -1,8 +1,8 @@
 use super::db_error;
-use crate::db::entities::{agenda_items, decisions, meetings, offices};
+use crate::db::entities::{agenda_items, decisions, meetings, offices, people};
 use app::domain::{
     dates::{FiscalYear, Quarter},
-    Deadline, Meeting, MeetingStatus, MeetingSummary, OfficeHeading,
+    Deadline, Meeting, MeetingStatus, MeetingSummary, MemoAssets, OfficeHeading,
 };
 use app::error::AppError;
 use app::ports::MeetingStore;
@@ -75,17 +75,42 @@ impl MeetingStore for SeaMeetingStore {
 
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
         let minutes = super::minutes::export(&self.db, id).await?;
-        let office = heading(&self.db, &minutes.office).await?;
+        let (office, bangla_font) = heading(&self.db, &minutes.office).await?;
+        let row = meetings::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let signature = |person: Option<Uuid>| async move {
+            let Some(person) = person else {
+                return Ok(None);
+            };
+            people::Entity::find_by_id(person)
+                .one(&self.db)
+                .await
+                .map(|p| p.and_then(|p| p.signature_png))
+                .map_err(db_error)
+        };
+        let assets = MemoAssets {
+            bangla_font,
+            chair_signature: signature(Some(row.chair_id)).await?,
+            issuer_signature: signature(row.issuer_id).await?,
+        };
         Ok(Meeting {
             id,
             office,
             minutes,
+            assets,
         })
     }
 }
 
 /// The memo heading of the office with this code.
-pub async fn heading(db: &DatabaseConnection, code: &str) -> Result<OfficeHeading, AppError> {
+/// With it, the path of the office's own memo font ("" for the shipped one).
+pub async fn heading(
+    db: &DatabaseConnection,
+    code: &str,
+) -> Result<(OfficeHeading, String), AppError> {
     let office = offices::Entity::find()
         .filter(offices::Column::Code.eq(code))
         .one(db)
@@ -98,11 +123,12 @@ pub async fn heading(db: &DatabaseConnection, code: &str) -> Result<OfficeHeadin
                 detail: Some(code.into()),
             }])
         })?;
-    Ok(OfficeHeading {
+    let heading = OfficeHeading {
         name: office.name_bn,
         place: office.place_bn,
         branch: office.branch_bn,
-    })
+    };
+    Ok((heading, office.memo_font))
 }
 
 fn count(counts: &HashMap<Uuid, i64>, id: Uuid) -> u32 {

@@ -88,6 +88,7 @@ async fn person<C: ConnectionTrait>(db: &C, office: Uuid, p: &Person) -> Result<
         designation_en: Set(String::new()),
         phone: Set(String::new()),
         email: Set(String::new()),
+        signature_png: Set(None),
     })
     .exec_without_returning(db)
     .await?;

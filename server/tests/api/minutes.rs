@@ -273,14 +273,7 @@ fn the_import_command_prints_the_new_meeting_id_last() {
     let dir = std::env::temp_dir().join(format!("sidhanto-cli-{}", Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
     let url = format!("sqlite://{}/cli.db?mode=rwc", dir.display());
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_sidhanto"))
-            .args(args)
-            .env("DATABASE_URL", &url)
-            .env("RUST_LOG", "error")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| sidhanto(&url, args);
     assert!(run(&["load-demo"]).status.success());
     let out = run(&["import", "../docs/examples/seed-004.json"]);
     assert!(

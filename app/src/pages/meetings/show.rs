@@ -58,6 +58,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         id,
         office,
         minutes,
+        ..
     } = meeting;
     let Minutes {
         title,

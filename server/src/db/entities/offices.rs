@@ -16,6 +16,8 @@ pub struct Model {
     pub memo_prefix: String,
     /// Short stable name, unique: how the meeting JSON format refers to the office.
     pub code: String,
+    /// Path of an installed Bangla font for this office's memos; empty: the shipped one.
+    pub memo_font: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

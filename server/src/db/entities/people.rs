@@ -12,6 +12,8 @@ pub struct Model {
     pub designation_en: String,
     pub phone: String,
     pub email: String,
+    /// A PNG of the person's signature, printed in their signature blocks.
+    pub signature_png: Option<Vec<u8>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

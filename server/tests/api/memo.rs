@@ -1,0 +1,101 @@
+//! What an office configures for its memos: a signature image per person and
+//! its own installed Bangla font, set with the CLI and seen in the PDF.
+use super::*;
+
+/// A poppler tool's report on `pdf` ("pdfimages" is run with -list).
+fn tool(name: &str, pdf: &std::path::Path) -> String {
+    let list: &[&str] = if name == "pdfimages" { &["-list"] } else { &[] };
+    let out = std::process::Command::new(name)
+        .args(list)
+        .arg(pdf)
+        .output()
+        .unwrap_or_else(|_| panic!("{name} (poppler-utils) is installed: run scripts/setup"));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn signatures_and_an_office_font_reach_the_memo() {
+    let dir = std::env::temp_dir().join(format!("sidhanto-memo-{}", Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/memo.db?mode=rwc", dir.display());
+    let run = |args: &[&str]| {
+        let out = sidhanto(&url, args);
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    assert!(run(&["load-demo"]).0);
+    let seed = "../docs/examples/seed-004.json";
+    let plain = dir.join("plain.pdf");
+    assert!(run(&["render-memo", seed, "-o", plain.to_str().unwrap()]).0);
+    assert_eq!(
+        tool("pdfimages", &plain).lines().count(),
+        2,
+        "no images: header lines only"
+    );
+    assert!(tool("pdffonts", &plain).contains("NotoSerifBengali"));
+
+    let (ok, said) = run(&[
+        "set-signature",
+        "--office",
+        "rangpur-division",
+        "--name",
+        "মো: হাবিবুর রহমান",
+        "tests/fixtures/signature.png",
+    ]);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&[
+        "set-signature",
+        "--office",
+        "rangpur-division",
+        "--name",
+        "x",
+        "Cargo.toml",
+    ]);
+    assert!(!ok && said.contains("not a PNG"), "{said}");
+    let font = "/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf";
+    let (ok, said) = run(&["set-memo-font", "--office", "rangpur-division", font]);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&[
+        "set-memo-font",
+        "--office",
+        "rangpur-division",
+        "Cargo.toml",
+    ]);
+    assert!(!ok && said.contains("not a font"), "{said}");
+
+    // A saved meeting (not a file) carries its people's signatures.
+    let (ok, said) = run(&["import", seed]);
+    assert!(ok, "{said}");
+    let id = said.lines().last().unwrap().trim().to_string();
+    let signed = dir.join("signed.pdf");
+    assert!(run(&["render-memo", &id, "-o", signed.to_str().unwrap()]).0);
+    let images = tool("pdfimages", &signed);
+    let pictures = images
+        .lines()
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .count();
+    assert_eq!(pictures, 1, "one image, the chair's signature:\n{images}");
+    assert!(images.contains(" 120    40 "), "{images}");
+    let fonts = tool("pdffonts", &signed);
+    assert!(
+        fonts.contains("NotoSansBengali") && !fonts.contains("NotoSerifBengali"),
+        "{fonts}"
+    );
+    // The text layer is still exact with another font.
+    let layer = std::process::Command::new("pdftotext")
+        .args([signed.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let layer = String::from_utf8(layer.stdout).unwrap();
+    assert!(layer.contains("সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)"));
+    if let Ok(keep) = std::env::var("SIDHANTO_KEEP_PDF") {
+        std::fs::copy(&signed, format!("{keep}/signed.pdf")).unwrap();
+    }
+    if let Ok(keep) = std::env::var("SIDHANTO_KEEP_PDF") {
+        std::fs::copy(&signed, format!("{keep}/signed.pdf")).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
