@@ -8,6 +8,7 @@ pub mod demo;
 pub mod limiter;
 pub mod memo;
 pub mod middleware;
+pub mod minutes_form;
 pub mod routes;
 pub mod startup;
 pub mod store;

@@ -94,10 +94,11 @@ impl MeetingStatus {
 }
 
 /// When a decision must be carried out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Deadline {
     /// No deadline was set.
+    #[default]
     None,
     /// A fixed date.
     On(NaiveDate),

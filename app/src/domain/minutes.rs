@@ -43,6 +43,7 @@ pub struct Minutes {
     /// Appendix "ক", in signing order.
     #[serde(default)]
     pub attendees: Vec<Attendee>,
+    #[serde(default)]
     pub agenda: Vec<AgendaItem>,
     pub distribution: Distribution,
     #[serde(default = "draft")]
@@ -89,20 +90,18 @@ pub struct AgendaItem {
     pub subject: String,
     #[serde(default)]
     pub discussion: String,
+    #[serde(default)]
     pub decisions: Vec<Decision>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub text: String,
+    #[serde(default)]
     pub implementers: Vec<Implementer>,
-    #[serde(default = "no_deadline")]
+    #[serde(default)]
     pub deadline: Deadline,
-}
-
-fn no_deadline() -> Deadline {
-    Deadline::None
 }
 
 impl AgendaItem {
@@ -136,6 +135,7 @@ pub struct Implementer {
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
     pub heading: String,
+    #[serde(default)]
     pub recipients: Vec<String>,
 }
 
@@ -149,6 +149,24 @@ pub struct Problem {
     /// serde message: "missing field `title`").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+}
+
+impl Problem {
+    /// Does this problem stop a draft from being saved? Drafts are saved
+    /// while incomplete, so nothing typed is lost; what cannot be stored at
+    /// all (an unknown office, a control character, over-long text, no
+    /// chair) is refused. Every problem counts when minutes are imported or
+    /// submitted.
+    pub fn blocks_draft(&self) -> bool {
+        let incomplete = matches!(
+            self.key.as_str(),
+            "minutes.required"
+                | "minutes.deadline_before_meeting"
+                | "minutes.deadline_days"
+                | "minutes.issued_before_meeting"
+        );
+        !incomplete || self.path.starts_with("chair")
+    }
 }
 
 /// Office kinds an implementer group may expand to.
@@ -503,6 +521,24 @@ mod tests {
                 problem("issued_on", "minutes.required"),
             ]
         );
+    }
+
+    #[test]
+    fn an_incomplete_draft_may_be_saved_but_not_one_without_a_chair() {
+        let mut m = valid();
+        m.title.clear();
+        m.agenda[0].decisions[0].implementers.clear();
+        m.agenda[0].decisions[0].deadline = Deadline::On(d(2023, 6, 1));
+        assert!(m.check(&offices()).iter().all(|p| !p.blocks_draft()));
+        m.chair.designation.clear();
+        m.venue = "ক".repeat(SHORT_TEXT + 1);
+        let blocking: Vec<_> = m
+            .check(&offices())
+            .into_iter()
+            .filter(Problem::blocks_draft)
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(blocking, ["venue", "chair.designation"]);
     }
 
     #[test]

@@ -116,13 +116,13 @@ fn expand<'o>(
     }
 }
 
-async fn write<C: ConnectionTrait>(
+/// The meeting row of `m` (people looked up or added), version 1.
+async fn meeting_row<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
     m: &Minutes,
-    offices: &HashMap<String, offices::Model>,
-) -> Result<(), DbErr> {
-    let office = &offices[&m.office];
+    office: &offices::Model,
+) -> Result<meetings::ActiveModel, DbErr> {
     let chair = person(db, office.id, &m.chair).await?;
     let secretary = match &m.secretary {
         Some(p) => Some(person(db, office.id, p).await?),
@@ -133,7 +133,7 @@ async fn write<C: ConnectionTrait>(
         None => None,
     };
     let now = Utc::now();
-    meetings::Entity::insert(meetings::ActiveModel {
+    Ok(meetings::ActiveModel {
         id: Set(id),
         office_id: Set(office.id),
         kind: Set(m.kind.code().into()),
@@ -158,9 +158,30 @@ async fn write<C: ConnectionTrait>(
         updated_at: Set(now),
         language: Set(m.language.clone()),
     })
-    .exec_without_returning(db)
-    .await?;
+}
 
+async fn write<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    m: &Minutes,
+    offices: &HashMap<String, offices::Model>,
+) -> Result<(), DbErr> {
+    let row = meeting_row(db, id, m, &offices[&m.office]).await?;
+    meetings::Entity::insert(row)
+        .exec_without_returning(db)
+        .await?;
+    write_children(db, id, m, offices).await
+}
+
+/// Attendance, agenda, decisions, implementers, the অনুলিপি list, and (for
+/// issued minutes) the assignments, all in their order.
+async fn write_children<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    m: &Minutes,
+    offices: &HashMap<String, offices::Model>,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
     let rows: Vec<_> = m
         .attendees
         .iter()
@@ -262,6 +283,148 @@ async fn write<C: ConnectionTrait>(
         .collect();
     insert_all!(recipients::Entity, rows);
     Ok(())
+}
+
+/// Creates a draft meeting from `m` (its status is ignored). A draft may be
+/// incomplete; only problems that `blocks_draft` refuse it.
+pub async fn create_draft<C: ConnectionTrait>(
+    db: &C,
+    m: &Minutes,
+    actor: Option<Uuid>,
+) -> Result<Uuid, AppError> {
+    let m = as_draft(m);
+    let offices = offices_by_code(db).await.map_err(db_error)?;
+    refuse_blocking(&m, &offices)?;
+    let id = Uuid::new_v4();
+    write(db, id, &m, &offices).await.map_err(db_error)?;
+    audit::record(
+        db,
+        Change {
+            actor,
+            action: "meeting.create",
+            entity_kind: "meeting",
+            entity_id: Some(id),
+            meeting_id: Some(id),
+            before: None,
+            after: Some(serde_json::json!({ "title": m.title })),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    Ok(id)
+}
+
+/// Saves the draft `id` as `m` if it is still at `version` (nobody saved it
+/// since this editor loaded it); returns the new version. Another save in
+/// between is a `Conflict` and changes nothing.
+pub async fn save_draft<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    version: i32,
+    m: &Minutes,
+    actor: Option<Uuid>,
+) -> Result<i32, AppError> {
+    let current = meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    if current.status != MeetingStatus::Draft.code() {
+        return Err(AppError::Invalid {
+            field: "status".into(),
+            key: "minutes.not_draft".into(),
+        });
+    }
+    let offices = offices_by_code(db).await.map_err(db_error)?;
+    let m = as_draft(m);
+    refuse_blocking(&m, &offices)?;
+    if offices[&m.office].id != current.office_id {
+        // Moving minutes to another office is not an edit.
+        return Err(problem("office".into(), "minutes.office_fixed", None));
+    }
+    let mut row = meeting_row(db, id, &m, &offices[&m.office])
+        .await
+        .map_err(db_error)?;
+    row.version = Set(version + 1);
+    row.created_at = Set(current.created_at);
+    let updated = meetings::Entity::update_many()
+        .set(row)
+        .filter(meetings::Column::Id.eq(id))
+        .filter(meetings::Column::Version.eq(version))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::Conflict);
+    }
+    // The children are written again in their new order; decisions and
+    // implementers go with their agenda items (ON DELETE CASCADE).
+    attendees::Entity::delete_many()
+        .filter(attendees::Column::MeetingId.eq(id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    agenda_items::Entity::delete_many()
+        .filter(agenda_items::Column::MeetingId.eq(id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    recipients::Entity::delete_many()
+        .filter(recipients::Column::MeetingId.eq(id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    write_children(db, id, &m, &offices)
+        .await
+        .map_err(db_error)?;
+    audit::record(
+        db,
+        Change {
+            actor,
+            action: "meeting.save",
+            entity_kind: "meeting",
+            entity_id: Some(id),
+            meeting_id: Some(id),
+            before: Some(serde_json::json!({ "version": version })),
+            after: Some(serde_json::json!({ "version": version + 1 })),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    Ok(version + 1)
+}
+
+/// The version a draft's editor must send back with its save.
+pub async fn version<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<i32, AppError> {
+    meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|m| m.version)
+        .ok_or(AppError::NotFound)
+}
+
+fn as_draft(m: &Minutes) -> Minutes {
+    Minutes {
+        status: MeetingStatus::Draft,
+        memo_number: None,
+        issued_on: None,
+        ..m.clone()
+    }
+}
+
+fn refuse_blocking(m: &Minutes, offices: &HashMap<String, offices::Model>) -> Result<(), AppError> {
+    let codes: HashSet<String> = offices.keys().cloned().collect();
+    let blocking: Vec<Problem> = m
+        .check(&codes)
+        .into_iter()
+        .filter(Problem::blocks_draft)
+        .collect();
+    if blocking.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Problems(blocking))
+    }
 }
 
 /// The meeting `id` as minutes in the JSON format.
@@ -389,38 +552,45 @@ pub async fn export<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Minutes, App
     })
 }
 
+fn problem(path: String, key: &str, detail: Option<String>) -> AppError {
+    AppError::Problems(vec![Problem {
+        path,
+        key: key.into(),
+        detail,
+    }])
+}
+
 /// Reads a meeting file: UTF-8, then JSON with the path of any wrong value
 /// (the same paths `Minutes::check` uses).
 pub fn parse(bytes: &[u8]) -> Result<Minutes, AppError> {
-    let problem = |path: String, key: &str, detail: Option<String>| {
-        AppError::Problems(vec![Problem {
-            path,
-            key: key.into(),
-            detail,
-        }])
-    };
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = format!("byte {}", e.valid_up_to());
         problem(String::new(), "minutes.not_utf8", Some(at))
     })?;
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        // serde's message says exactly what was expected ("missing field
-        // `title`", "invalid type: string, expected u8"); it stays English.
-        let detail = e.into_inner().to_string();
-        // A missing field is reported at its parent; point at the field itself.
-        let missing = detail
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split_once('`'))
-            .map(|(field, _)| field);
-        match missing {
-            Some(field) if path.is_empty() => {
-                problem(field.into(), "minutes.required", Some(detail))
-            }
-            Some(field) => problem(format!("{path}.{field}"), "minutes.required", Some(detail)),
-            None => problem(path, "minutes.json", Some(detail)),
-        }
-    })
+    serde_path_to_error::deserialize(de).map_err(json_problem)
+}
+
+/// Minutes from a JSON value (the editor's form, once read), with the same
+/// error paths as a file.
+pub fn from_json(value: serde_json::Value) -> Result<Minutes, AppError> {
+    serde_path_to_error::deserialize(value).map_err(json_problem)
+}
+
+fn json_problem<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> AppError {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    // serde's message says exactly what was expected ("missing field
+    // `title`", "invalid type: string, expected u8"); it stays English.
+    let detail = e.into_inner().to_string();
+    // A missing field is reported at its parent; point at the field itself.
+    let missing = detail
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field);
+    match missing {
+        Some(field) if path.is_empty() => problem(field.into(), "minutes.required", Some(detail)),
+        Some(field) => problem(format!("{path}.{field}"), "minutes.required", Some(detail)),
+        None => problem(path, "minutes.json", Some(detail)),
+    }
 }

@@ -1,0 +1,371 @@
+//! The editor's form → `Minutes`. Every input is named by its JSON path
+//! (`agenda[0].decisions[1].text`), so a form post becomes the same JSON a
+//! meeting file holds and goes through the same reader, with the same error
+//! paths. Digits typed in Bangla are read as ASCII in numbers, dates and times.
+use app::domain::minutes::Minutes;
+use app::domain::numerals::to_ascii_digits;
+use app::error::AppError;
+use serde_json::{Map, Value};
+
+/// One step of a path: a field name or a list index.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut out = vec![];
+    for part in path.split('.') {
+        let (name, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        if name.is_empty() {
+            return None;
+        }
+        out.push(Step::Key(name));
+        while let Some(inner) = rest.strip_prefix('[') {
+            let (n, after) = inner.split_once(']')?;
+            out.push(Step::Index(n.parse().ok()?));
+            rest = after;
+        }
+        if !rest.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Lists are kept as maps from index to entry until the end, so rows may
+/// arrive in any order and with gaps (a removed row).
+fn put(at: &mut Value, steps: &[Step], value: String) {
+    let Some((first, rest)) = steps.split_first() else {
+        *at = Value::String(value);
+        return;
+    };
+    if !at.is_object() {
+        *at = Value::Object(Map::new());
+    }
+    let map = at.as_object_mut().expect("made an object above");
+    let key = match first {
+        Step::Key(k) => k.to_string(),
+        Step::Index(i) => format!("#{i:06}"),
+    };
+    put(map.entry(key).or_insert(Value::Null), rest, value);
+}
+
+/// Index maps become lists in index order; typed fields get their JSON types.
+fn finish(value: Value, field: &str) -> Value {
+    match value {
+        Value::Object(map) if map.keys().all(|k| k.starts_with('#')) && !map.is_empty() => {
+            Value::Array(map.into_iter().map(|(_, v)| finish(v, field)).collect())
+        }
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                let v = finish(v, &k);
+                out.insert(k, v);
+            }
+            typed_object(field, out)
+        }
+        Value::String(s) => typed_string(field, s),
+        other => other,
+    }
+}
+
+fn typed_string(field: &str, s: String) -> Value {
+    let trimmed = s.trim();
+    match field {
+        "quarter" | "days" => {
+            let ascii = to_ascii_digits(trimmed);
+            ascii
+                .parse::<u64>()
+                .map(Value::from)
+                .unwrap_or(Value::String(s))
+        }
+        "held_on" | "issued_on" | "on" | "starts_at" | "fiscal_year" => {
+            Value::String(to_ascii_digits(trimmed))
+        }
+        // An empty choice is no value at all.
+        "members" | "memo_number" if trimmed.is_empty() => Value::Null,
+        _ => Value::String(s),
+    }
+}
+
+fn typed_object(field: &str, mut map: Map<String, Value>) -> Value {
+    match field {
+        // deadline.kind with deadline.on / deadline.days → the format's form.
+        "deadline" => {
+            let kind = map
+                .remove("kind")
+                .and_then(|k| k.as_str().map(str::to_owned));
+            match kind.as_deref() {
+                Some("on") => serde_json::json!({ "on": map.remove("on").unwrap_or(Value::Null) }),
+                Some("days_after_issue") => serde_json::json!({
+                    "days_after_issue": map.remove("days").unwrap_or(Value::Null)
+                }),
+                Some("quarterly") => Value::String("quarterly".into()),
+                _ => Value::String("none".into()),
+            }
+        }
+        // A person left blank (no member secretary) is no person.
+        "secretary" | "issuer"
+            if map
+                .values()
+                .all(|v| v.as_str().is_some_and(|s| s.trim().is_empty())) =>
+        {
+            Value::Null
+        }
+        _ => Value::Object(map),
+    }
+}
+
+/// Reads the editor's form fields. `issued_on` left empty is dropped, as are
+/// fields that are not paths (the form's own `version`, `op`).
+pub fn read(pairs: &[(String, String)]) -> Result<Minutes, AppError> {
+    let mut root = Value::Object(Map::new());
+    for (name, value) in pairs {
+        if matches!(name.as_str(), "version" | "op") || (name == "issued_on" && value.is_empty()) {
+            continue;
+        }
+        if let Some(path) = steps(name) {
+            put(&mut root, &path, value.clone());
+        }
+    }
+    // A list the form sent no row of is left out: the format reads it as empty.
+    crate::store::minutes::from_json(finish(root, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::Deadline;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn form() -> Vec<(String, String)> {
+        pairs(&[
+            ("version", "3"),
+            ("format", "sidhanto.meeting/1"),
+            ("kind", "citizen_charter_quarterly"),
+            ("language", "bn"),
+            ("office", "rangpur-division"),
+            ("series", ""),
+            ("fiscal_year", "২০২২-২৩"),
+            ("quarter", "৪"),
+            ("title", "৪র্থ ত্রৈমাসিক সভা"),
+            ("held_on", "২০২৩-০৬-২২"),
+            ("starts_at", "১০:৩০"),
+            ("venue", "সম্মেলন কক্ষ"),
+            ("chair.name", "মো: হাবিবুর রহমান"),
+            ("chair.designation", "বিভাগীয় কমিশনার"),
+            ("secretary.name", ""),
+            ("secretary.designation", ""),
+            ("preamble", "স্বাগত।"),
+            ("closing", "সমাপ্তি।"),
+            ("agenda[1].subject", "দ্বিতীয়"),
+            ("agenda[0].subject", "প্রথম"),
+            ("agenda[0].discussion", "আলোচনা"),
+            ("agenda[0].decisions[0].text", "করতে হবে।"),
+            (
+                "agenda[0].decisions[0].implementers[0].office",
+                "rangpur-division",
+            ),
+            ("agenda[0].decisions[0].implementers[0].members", "district"),
+            (
+                "agenda[0].decisions[0].implementers[0].label",
+                "জেলা প্রশাসক (সকল)",
+            ),
+            ("agenda[0].decisions[0].deadline.kind", "days_after_issue"),
+            ("agenda[0].decisions[0].deadline.days", "১০"),
+            ("agenda[0].decisions[0].deadline.on", ""),
+            ("agenda[1].discussion", ""),
+            ("agenda[1].decisions[0].text", "আরেকটি।"),
+            ("agenda[1].decisions[0].deadline.kind", "on"),
+            ("agenda[1].decisions[0].deadline.on", "2023-07-05"),
+            ("distribution.heading", "সদয় অবগতির জন্য"),
+            ("distribution.recipients[0]", "জেলা প্রশাসক (সকল)"),
+            ("status", "draft"),
+            ("memo_number", ""),
+            ("issued_on", ""),
+        ])
+    }
+
+    #[test]
+    fn a_form_post_reads_as_minutes_with_bangla_digits_and_rows_in_order() {
+        let m = read(&form()).unwrap();
+        assert_eq!(m.fiscal_year, "2022-23");
+        assert_eq!(m.quarter, 4);
+        assert_eq!(m.held_on.to_string(), "2023-06-22");
+        assert_eq!(m.starts_at.to_string(), "10:30:00");
+        assert_eq!(m.secretary, None, "a blank person is no person");
+        assert_eq!(m.memo_number, None);
+        assert_eq!(m.agenda[0].subject, "প্রথম");
+        assert_eq!(m.agenda[1].subject, "দ্বিতীয়");
+        let d = &m.agenda[0].decisions[0];
+        assert_eq!(d.deadline, Deadline::DaysAfterIssue(10));
+        assert_eq!(d.implementers[0].members.as_deref(), Some("district"));
+        assert!(m.agenda[1].decisions[0].implementers.is_empty());
+        assert_eq!(
+            m.agenda[1].decisions[0].deadline,
+            Deadline::On(chrono::NaiveDate::from_ymd_opt(2023, 7, 5).unwrap())
+        );
+        assert!(m.attendees.is_empty());
+        assert_eq!(m.distribution.recipients, ["জেলা প্রশাসক (সকল)"]);
+    }
+
+    #[test]
+    fn a_bad_value_is_reported_at_its_field() {
+        let mut f = form();
+        f.retain(|(k, _)| k != "held_on");
+        f.push(("held_on".into(), "২২ জুন".into()));
+        match read(&f) {
+            Err(AppError::Problems(p)) => assert_eq!(p[0].path, "held_on"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+/// The editor's row buttons, sent as `op`: `add:agenda`, `remove:agenda[1]`,
+/// `up:agenda[0].decisions[2]` … They work without JavaScript (each is a
+/// submit button) and change only the list they name. Returns the anchor of
+/// the row to scroll back to, or None for an op that names no list.
+pub fn apply(m: &mut Minutes, op: &str, office: &str) -> Option<String> {
+    use app::domain::minutes::{AgendaItem, Attendee, Decision, Implementer};
+    let (verb, path) = op.split_once(':')?;
+    let steps = steps(path)?;
+    // For add the path is the list; for remove/up it ends with the row.
+    let (list, row) = match (verb, steps.last()) {
+        ("add", _) => (&steps[..], None),
+        (_, Some(Step::Index(i))) => (&steps[..steps.len() - 1], Some(*i)),
+        _ => return None,
+    };
+    fn edit<T: Default>(list: &mut Vec<T>, verb: &str, row: Option<usize>) -> Option<usize> {
+        match (verb, row) {
+            ("add", None) => {
+                list.push(T::default());
+                Some(list.len() - 1)
+            }
+            ("remove", Some(i)) if i < list.len() => {
+                list.remove(i);
+                Some(i.saturating_sub(1))
+            }
+            ("up", Some(i)) if i > 0 && i < list.len() => {
+                list.swap(i - 1, i);
+                Some(i - 1)
+            }
+            _ => None,
+        }
+    }
+    fn key<'a>(s: &Step<'a>) -> Option<&'a str> {
+        match s {
+            Step::Key(k) => Some(k),
+            Step::Index(_) => None,
+        }
+    }
+    fn index(s: &Step) -> Option<usize> {
+        match s {
+            Step::Index(i) => Some(*i),
+            Step::Key(_) => None,
+        }
+    }
+    let at = match list {
+        [a] if key(a) == Some("attendees") => {
+            edit::<Attendee>(&mut m.attendees, verb, row).map(|i| format!("attendees[{i}]"))
+        }
+        [a] if key(a) == Some("agenda") => {
+            edit::<AgendaItem>(&mut m.agenda, verb, row).map(|i| format!("agenda[{i}]"))
+        }
+        [d, r] if key(d) == Some("distribution") && key(r) == Some("recipients") => {
+            edit::<String>(&mut m.distribution.recipients, verb, row)
+                .map(|i| format!("distribution.recipients[{i}]"))
+        }
+        [a, i, d] if key(a) == Some("agenda") && key(d) == Some("decisions") => {
+            let i = index(i)?;
+            let item = m.agenda.get_mut(i)?;
+            edit::<Decision>(&mut item.decisions, verb, row)
+                .map(|j| format!("agenda[{i}].decisions[{j}]"))
+        }
+        [a, i, d, j, p]
+            if key(a) == Some("agenda")
+                && key(d) == Some("decisions")
+                && key(p) == Some("implementers") =>
+        {
+            let (i, j) = (index(i)?, index(j)?);
+            let decision = m.agenda.get_mut(i)?.decisions.get_mut(j)?;
+            let added = edit::<Implementer>(&mut decision.implementers, verb, row);
+            // A new implementer starts as the meeting's own office.
+            if verb == "add" {
+                if let Some(last) = decision.implementers.last_mut() {
+                    last.office = office.to_string();
+                }
+            }
+            added.map(|k| format!("agenda[{i}].decisions[{j}].implementers[{k}]"))
+        }
+        _ => None,
+    };
+    at
+}
+
+#[cfg(test)]
+mod op_tests {
+    use super::*;
+    use app::domain::minutes::AgendaItem;
+
+    #[test]
+    fn row_buttons_add_remove_and_move_rows() {
+        let date = chrono::NaiveDate::from_ymd_opt(2023, 6, 22).unwrap();
+        let mut m = Minutes::new("rangpur-division", date);
+        for subject in ["ক", "খ", "গ"] {
+            m.agenda.push(AgendaItem {
+                subject: subject.into(),
+                ..Default::default()
+            });
+        }
+        let subjects = |m: &Minutes| {
+            m.agenda
+                .iter()
+                .map(|a| a.subject.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            apply(&mut m, "up:agenda[2]", "x").as_deref(),
+            Some("agenda[1]")
+        );
+        assert_eq!(subjects(&m), ["ক", "গ", "খ"]);
+        assert_eq!(
+            apply(&mut m, "remove:agenda[0]", "x").as_deref(),
+            Some("agenda[0]")
+        );
+        assert_eq!(subjects(&m), ["গ", "খ"]);
+        assert_eq!(
+            apply(&mut m, "add:agenda[1].decisions", "x").as_deref(),
+            Some("agenda[1].decisions[0]")
+        );
+        assert_eq!(
+            apply(
+                &mut m,
+                "add:agenda[1].decisions[0].implementers",
+                "rangpur-division"
+            )
+            .as_deref(),
+            Some("agenda[1].decisions[0].implementers[0]")
+        );
+        assert_eq!(
+            m.agenda[1].decisions[0].implementers[0].office,
+            "rangpur-division"
+        );
+        assert_eq!(
+            apply(&mut m, "up:agenda[0]", "x"),
+            None,
+            "the first row cannot go up"
+        );
+        assert_eq!(apply(&mut m, "remove:agenda[9]", "x"), None);
+        assert_eq!(apply(&mut m, "add:title", "x"), None);
+        assert_eq!(
+            apply(&mut m, "add:distribution.recipients", "x").as_deref(),
+            Some("distribution.recipients[0]")
+        );
+    }
+}
