@@ -97,6 +97,13 @@ test('without JavaScript: the whole minutes are readable', async () => {
   assert.equal(pdf.status(), 200);
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
   assert.ok((await pdf.body()).subarray(0, 4).toString() === '%PDF');
+  const download = page.getByRole('link', { name: 'মেমো (PDF) ডাউনলোড' });
+  const saved = await page.request.get(server.baseUrl + (await download.getAttribute('href')));
+  assert.match(saved.headers()['content-disposition'], /^attachment/);
+  const jsonHref = await page.getByRole('link', { name: 'কার্যবিবরণী (JSON) ডাউনলোড' }).getAttribute('href');
+  const json = await page.request.get(server.baseUrl + jsonHref);
+  assert.equal(json.status(), 200);
+  assert.equal((await json.json()).format, 'sidhanto.meeting/1');
   assert.equal(await page.locator('body[data-hydrated]').count(), 0, 'no hydration without JavaScript');
   await page.screenshot({ path: join(screenshots, 'meeting-no-js.png'), fullPage: true });
   await context.close();

@@ -307,3 +307,71 @@ fn the_import_command_prints_the_new_meeting_id_last() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn a_draft_saved_by_someone_else_in_between_is_a_conflict_and_loses_nothing() {
+    use sea_orm::TransactionTrait;
+    use server::store::minutes as store;
+    let app = TestApp::with_demo().await;
+    let mut first: app::domain::minutes::Minutes = serde_json::from_str(SEED).unwrap();
+    first.title = "খসড়া সভা".into();
+    first.agenda[0].decisions[0].implementers.clear(); // incomplete: still saved
+    let id = store::create_draft(&app.db, &first, None).await.unwrap();
+    let loaded = store::version(&app.db, id).await.unwrap();
+    assert_eq!(loaded, 1);
+
+    // Two editors opened version 1. The first saves …
+    first.venue = "প্রথম জনের লেখা স্থান".into();
+    let txn = app.db.begin().await.unwrap();
+    assert_eq!(
+        store::save_draft(&txn, id, loaded, &first, None).await,
+        Ok(2)
+    );
+    txn.commit().await.unwrap();
+    // … the second, still at version 1, is refused and changes nothing.
+    let mut second = first.clone();
+    second.venue = "দ্বিতীয় জনের লেখা".into();
+    second.agenda.clear();
+    let txn = app.db.begin().await.unwrap();
+    assert_eq!(
+        store::save_draft(&txn, id, loaded, &second, None).await,
+        Err(AppError::Conflict)
+    );
+    txn.rollback().await.unwrap();
+    let saved = store::export(&app.db, id).await.unwrap();
+    assert_eq!(saved.venue, "প্রথম জনের লেখা স্থান");
+    assert_eq!(saved.agenda.len(), 5, "the first editor's agenda is intact");
+    assert_eq!(saved.title, "খসড়া সভা");
+    assert_eq!(store::version(&app.db, id).await.unwrap(), 2);
+
+    // Reloaded at version 2, the second editor saves; rows are rewritten in order.
+    second.agenda = saved.agenda[..2].to_vec();
+    second.agenda.swap(0, 1);
+    assert_eq!(
+        store::save_draft(&app.db, id, 2, &second, None).await,
+        Ok(3)
+    );
+    let saved = store::export(&app.db, id).await.unwrap();
+    assert_eq!(saved.agenda, second.agenda);
+    assert_eq!(saved.status, app::domain::MeetingStatus::Draft);
+
+    // A draft without a chair cannot be stored; an issued meeting is not a draft.
+    let mut no_chair = second.clone();
+    no_chair.chair.name.clear();
+    match store::save_draft(&app.db, id, 3, &no_chair, None).await {
+        Err(AppError::Problems(p)) => assert_eq!(p[0].path, "chair.name"),
+        other => panic!("{other:?}"),
+    }
+    let issued = meetings::Entity::find()
+        .filter(meetings::Column::Status.eq("issued"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert!(matches!(
+        store::save_draft(&app.db, issued, 1, &second, None).await,
+        Err(AppError::Invalid { .. })
+    ));
+    assert_eq!(audit_count(&app.db, "meeting.save").await, 2);
+}
