@@ -4,13 +4,13 @@
 use app::domain::minutes::{AgendaItem, Decision};
 use app::domain::{Deadline, Meeting};
 use app::ports::MeetingStore;
-use server::memo::{fonts::SHIPPED, printed_texts, render};
+use server::memo::{fonts::SHIPPED, printed_texts, render, Signatures};
 use std::time::{Duration, Instant};
 
 fn measure(name: &str, meeting: &Meeting, runs: usize) {
-    let pdf = render(meeting, &SHIPPED); // warm-up; fonts parsed
-                                         // MEMO_OUT=DIR keeps each PDF with its printed text, for
-                                         // ../shared/tools/bangla-pdf-check DIR/NAME.pdf DIR/NAME.txt
+    let pdf = render(meeting, &SHIPPED, &Signatures::default()); // warm-up; fonts parsed
+                                                                 // MEMO_OUT=DIR keeps each PDF with its printed text, for
+                                                                 // ../shared/tools/bangla-pdf-check DIR/NAME.pdf DIR/NAME.txt
     if let Ok(dir) = std::env::var("MEMO_OUT") {
         let file = name.replace(' ', "-");
         std::fs::write(format!("{dir}/{file}.pdf"), &pdf).unwrap();
@@ -23,7 +23,7 @@ fn measure(name: &str, meeting: &Meeting, runs: usize) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
-            std::hint::black_box(render(meeting, &SHIPPED));
+            std::hint::black_box(render(meeting, &SHIPPED, &Signatures::default()));
             t.elapsed()
         })
         .collect();

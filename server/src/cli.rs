@@ -146,34 +146,35 @@ pub async fn export(db: &DatabaseConnection, id: Uuid, out: Option<&Path>) -> Cl
 /// `sidhanto render-memo (ID | FILE.json) -o OUT.pdf`. A file is rendered
 /// without being saved; its office must exist (the memo prints its heading).
 pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> CliResult<()> {
+    use crate::store::meetings::{heading, memo_assets, SeaMeetingStore};
     use app::ports::MeetingStore;
-    let meeting = match Uuid::parse_str(source) {
-        Ok(id) => crate::store::meetings::SeaMeetingStore { db: db.clone() }
-            .get(id)
-            .await
-            .map_err(|e| format!("meeting {id}: {}", describe(&e)))?,
+    let (meeting, saved) = match Uuid::parse_str(source) {
+        Ok(id) => {
+            let meeting = SeaMeetingStore { db: db.clone() }
+                .get(id)
+                .await
+                .map_err(|e| format!("meeting {id}: {}", describe(&e)))?;
+            (meeting, Some(id))
+        }
         Err(_) => {
             let bytes = std::fs::read(source).map_err(|e| format!("{source}: {e}"))?;
             let minutes = minutes::parse(&bytes).map_err(|e| describe(&e))?;
-            let (office, bangla_font) = crate::store::meetings::heading(db, &minutes.office)
+            let office = heading(db, &minutes.office)
                 .await
                 .map_err(|e| describe(&e))?;
-            Meeting {
+            let meeting = Meeting {
                 id: Uuid::nil(),
                 office,
                 minutes,
-                assets: app::domain::MemoAssets {
-                    bangla_font,
-                    ..Default::default()
-                },
-            }
+            };
+            (meeting, None)
         }
     };
+    let (font, signatures) = memo_assets(db, saved, &meeting.minutes.office)
+        .await
+        .map_err(|e| describe(&e))?;
     let pdf = tokio::task::spawn_blocking(move || {
-        crate::memo::render(
-            &meeting,
-            crate::memo::fonts::for_memo(&meeting.assets.bangla_font),
-        )
+        crate::memo::render(&meeting, crate::memo::fonts::for_memo(&font), &signatures)
     })
     .await?;
     std::fs::write(out, pdf)?;

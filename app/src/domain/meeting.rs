@@ -172,19 +172,6 @@ pub struct Meeting {
     pub id: Uuid,
     pub office: OfficeHeading,
     pub minutes: Minutes,
-    /// Only the memo needs these; they stay on the server.
-    #[serde(skip)]
-    pub assets: MemoAssets,
-}
-
-/// What the memo prints with besides the minutes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MemoAssets {
-    /// Path of the office's own installed Bangla font; empty: the shipped one.
-    pub bangla_font: String,
-    /// PNG signature images of the chair and the issuer, when they have one.
-    pub chair_signature: Option<Vec<u8>>,
-    pub issuer_signature: Option<Vec<u8>>,
 }
 
 /// Decisions inside one agenda item are numbered "১।", "২।" … only when there are

@@ -56,30 +56,34 @@ pub struct Fonts {
     faces: [FontFace; 4],
 }
 
+/// The shipped font files, in `FontKey` order.
+const SHIPPED_FILES: [&[u8]; 4] = [
+    include_bytes!("../../fonts/NotoSerifBengali-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSerifBengali-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
+];
+
+fn shipped_face(key: FontKey) -> FontFace {
+    FontFace::new(SHIPPED_FILES[key.index()]).expect("shipped fonts parse")
+}
+
 impl Fonts {
     pub fn shipped() -> Fonts {
-        let face = |bytes: &'static [u8]| FontFace::new(bytes).expect("shipped fonts parse");
         Fonts {
-            faces: [
-                face(include_bytes!("../../fonts/NotoSerifBengali-Regular.ttf")),
-                face(include_bytes!("../../fonts/NotoSerifBengali-Bold.ttf")),
-                face(include_bytes!("../../fonts/NotoSerif-Regular.ttf")),
-                face(include_bytes!("../../fonts/NotoSerif-Bold.ttf")),
-            ],
+            faces: FontKey::ALL.map(shipped_face),
         }
     }
 
-    /// The shipped fonts with `bangla` (a TTF/OTF file's bytes) for Bangla,
-    /// regular and bold alike: Nikosh and most office fonts have no bold.
+    /// The shipped Latin fonts with `bangla` (a TTF/OTF file's bytes) for
+    /// Bangla, regular and bold alike: Nikosh and most office fonts have no bold.
     pub fn with_bangla(bangla: &'static [u8]) -> Option<Fonts> {
-        let shipped = Fonts::shipped();
-        let [_, _, latin, latin_bold] = shipped.faces;
         Some(Fonts {
             faces: [
                 FontFace::new(bangla)?,
                 FontFace::new(bangla)?,
-                latin,
-                latin_bold,
+                shipped_face(FontKey::Latin),
+                shipped_face(FontKey::LatinBold),
             ],
         })
     }

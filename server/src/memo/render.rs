@@ -249,8 +249,15 @@ fn signature(flow: &mut Flow, name: &str, designation: &str, image: Option<&[u8]
     }
 }
 
-/// Renders the minutes of `m` as a memo PDF.
-pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
+/// PNG signature images printed above the chair's and the issuer's names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signatures {
+    pub chair: Option<Vec<u8>>,
+    pub issuer: Option<Vec<u8>>,
+}
+
+/// Renders the minutes of `meeting` as a memo PDF.
+pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<u8> {
     let office = &meeting.office;
     let m = &meeting.minutes;
     let w = Words::of(&m.language);
@@ -404,12 +411,11 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
         WIDTH,
         Align::Justify,
     );
-    let assets = &meeting.assets;
     signature(
         &mut flow,
         &m.chair.name,
         &m.chair.designation,
-        assets.chair_signature.as_deref(),
+        signatures.chair.as_deref(),
     );
 
     // Memo number on the left; on the right the Bangla date over the Gregorian.
@@ -478,7 +484,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts) -> Vec<u8> {
             &mut flow,
             &issuer.name,
             &issuer.designation,
-            assets.issuer_signature.as_deref(),
+            signatures.issuer.as_deref(),
         );
     }
 
@@ -651,7 +657,6 @@ mod tests {
                 branch: "সাধারণ শাখা".into(),
             },
             minutes,
-            assets: MemoAssets::default(),
         }
     }
 
@@ -660,7 +665,7 @@ mod tests {
         let mut m = meeting("A short discussion.".into());
         m.minutes.language = "en".into();
         m.minutes.title = "Minutes of the 3rd quarterly meeting".into();
-        let pdf = render(&m, &crate::memo::fonts::SHIPPED);
+        let pdf = render(&m, &crate::memo::fonts::SHIPPED, &Signatures::default());
         assert_eq!(pages(&pdf), 2);
         let layer = pdftotext(&pdf);
         for text in [
@@ -695,7 +700,11 @@ mod tests {
         let long: Vec<String> = (1..=900)
             .map(|i| format!("আলোচনা{}", bangla_number(i as u64, 1)))
             .collect();
-        let pdf = render(&meeting(long.join(" ")), &crate::memo::fonts::SHIPPED);
+        let pdf = render(
+            &meeting(long.join(" ")),
+            &crate::memo::fonts::SHIPPED,
+            &Signatures::default(),
+        );
         let layer = pdftotext(&pdf);
         for word in &long {
             assert!(layer.contains(word.as_str()), "{word} lost at a page break");
@@ -719,6 +728,7 @@ mod tests {
         let pdf = render(
             &meeting("সংক্ষিপ্ত আলোচনা।".into()),
             &crate::memo::fonts::SHIPPED,
+            &Signatures::default(),
         );
         assert_eq!(pages(&pdf), 2);
         let layer = pdftotext(&pdf);

@@ -1,6 +1,6 @@
 use super::{check, request_lang};
 use crate::memo;
-use crate::store::meetings::SeaMeetingStore;
+use crate::store::meetings::{memo_assets, SeaMeetingStore};
 use app::domain::auth::{CurrentUser, Permission};
 use app::ports::MeetingStore;
 use axum::extract::{Path, Query};
@@ -29,8 +29,13 @@ pub async fn memo_pdf(
     if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
         return refused;
     }
-    let meeting = match (SeaMeetingStore { db }).get(id).await {
-        Ok(m) => m,
+    let loaded = async {
+        let meeting = (SeaMeetingStore { db: db.clone() }).get(id).await?;
+        let assets = memo_assets(&db, Some(id), &meeting.minutes.office).await?;
+        Ok::<_, app::error::AppError>((meeting, assets))
+    };
+    let (meeting, (font, signatures)) = match loaded.await {
+        Ok(loaded) => loaded,
         Err(e) => {
             return StatusCode::from_u16(e.status())
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
@@ -39,7 +44,7 @@ pub async fn memo_pdf(
     };
     // Rendering is CPU work: keep it off the async executor.
     let Ok(pdf) = tokio::task::spawn_blocking(move || {
-        memo::render(&meeting, memo::fonts::for_memo(&meeting.assets.bangla_font))
+        memo::render(&meeting, memo::fonts::for_memo(&font), &signatures)
     })
     .await
     else {

@@ -1,8 +1,9 @@
 use super::db_error;
 use crate::db::entities::{agenda_items, decisions, meetings, offices, people};
+use crate::memo::Signatures;
 use app::domain::{
     dates::{FiscalYear, Quarter},
-    Deadline, Meeting, MeetingStatus, MeetingSummary, MemoAssets, OfficeHeading,
+    Deadline, Meeting, MeetingStatus, MeetingSummary, OfficeHeading,
 };
 use app::error::AppError;
 use app::ports::MeetingStore;
@@ -75,42 +76,55 @@ impl MeetingStore for SeaMeetingStore {
 
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
         let minutes = super::minutes::export(&self.db, id).await?;
-        let (office, bangla_font) = heading(&self.db, &minutes.office).await?;
-        let row = meetings::Entity::find_by_id(id)
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        let signature = |person: Option<Uuid>| async move {
-            let Some(person) = person else {
-                return Ok(None);
-            };
-            people::Entity::find_by_id(person)
-                .one(&self.db)
-                .await
-                .map(|p| p.and_then(|p| p.signature_png))
-                .map_err(db_error)
-        };
-        let assets = MemoAssets {
-            bangla_font,
-            chair_signature: signature(Some(row.chair_id)).await?,
-            issuer_signature: signature(row.issuer_id).await?,
-        };
+        let office = heading(&self.db, &minutes.office).await?;
         Ok(Meeting {
             id,
             office,
             minutes,
-            assets,
         })
     }
 }
 
-/// The memo heading of the office with this code.
-/// With it, the path of the office's own memo font ("" for the shipped one).
-pub async fn heading(
+/// What only the memo prints with, read only when a memo is rendered: the
+/// path of the office's own Bangla font ("" for the shipped one) and the
+/// signature images of the meeting's chair and issuer (none for a file).
+pub async fn memo_assets(
     db: &DatabaseConnection,
-    code: &str,
-) -> Result<(OfficeHeading, String), AppError> {
+    meeting: Option<Uuid>,
+    office: &str,
+) -> Result<(String, Signatures), AppError> {
+    let font = offices::Entity::find()
+        .filter(offices::Column::Code.eq(office))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|o| o.memo_font)
+        .unwrap_or_default();
+    let Some(id) = meeting else {
+        return Ok((font, Signatures::default()));
+    };
+    let row = meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let mut images: HashMap<Uuid, Vec<u8>> = people::Entity::find()
+        .filter(people::Column::Id.is_in([Some(row.chair_id), row.issuer_id].into_iter().flatten()))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .filter_map(|p| Some((p.id, p.signature_png?)))
+        .collect();
+    let signatures = Signatures {
+        issuer: row.issuer_id.and_then(|p| images.get(&p).cloned()),
+        chair: images.remove(&row.chair_id),
+    };
+    Ok((font, signatures))
+}
+
+/// The memo heading of the office with this code.
+pub async fn heading(db: &DatabaseConnection, code: &str) -> Result<OfficeHeading, AppError> {
     let office = offices::Entity::find()
         .filter(offices::Column::Code.eq(code))
         .one(db)
@@ -123,12 +137,11 @@ pub async fn heading(
                 detail: Some(code.into()),
             }])
         })?;
-    let heading = OfficeHeading {
+    Ok(OfficeHeading {
         name: office.name_bn,
         place: office.place_bn,
         branch: office.branch_bn,
-    };
-    Ok((heading, office.memo_font))
+    })
 }
 
 fn count(counts: &HashMap<Uuid, i64>, id: Uuid) -> u32 {

@@ -2,12 +2,15 @@
 //! its own installed Bangla font, set with the CLI and seen in the PDF.
 use super::*;
 
-/// A poppler tool's report on `pdf` ("pdfimages" is run with -list).
+/// A poppler tool's report on `pdf` (`pdfimages -list`, `pdftotext … -`).
 fn tool(name: &str, pdf: &std::path::Path) -> String {
-    let list: &[&str] = if name == "pdfimages" { &["-list"] } else { &[] };
-    let out = std::process::Command::new(name)
-        .args(list)
-        .arg(pdf)
+    let mut cmd = std::process::Command::new(name);
+    match name {
+        "pdfimages" => cmd.arg("-list").arg(pdf),
+        "pdftotext" => cmd.arg(pdf).arg("-"),
+        _ => cmd.arg(pdf),
+    };
+    let out = cmd
         .output()
         .unwrap_or_else(|_| panic!("{name} (poppler-utils) is installed: run scripts/setup"));
     String::from_utf8(out.stdout).unwrap()
@@ -85,11 +88,7 @@ fn signatures_and_an_office_font_reach_the_memo() {
         "{fonts}"
     );
     // The text layer is still exact with another font.
-    let layer = std::process::Command::new("pdftotext")
-        .args([signed.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let layer = String::from_utf8(layer.stdout).unwrap();
+    let layer = tool("pdftotext", &signed);
     assert!(layer.contains("সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)"));
     if let Ok(keep) = std::env::var("SIDHANTO_KEEP_PDF") {
         std::fs::copy(&signed, format!("{keep}/signed.pdf")).unwrap();

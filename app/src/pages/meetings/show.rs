@@ -58,7 +58,6 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         id,
         office,
         minutes,
-        ..
     } = meeting;
     let Minutes {
         title,
