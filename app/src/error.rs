@@ -28,6 +28,15 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// One problem with the minutes, at `path`.
+    pub fn problem(path: impl Into<String>, key: &str, detail: Option<String>) -> AppError {
+        AppError::Problems(vec![crate::domain::minutes::Problem {
+            path: path.into(),
+            key: key.into(),
+            detail,
+        }])
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,

@@ -59,11 +59,7 @@ pub async fn import(
         return refused;
     }
     let Ok(bytes) = axum::body::to_bytes(body, MAX_FILE).await else {
-        let too_large = AppError::Problems(vec![app::domain::minutes::Problem {
-            path: String::new(),
-            key: "minutes.too_large".into(),
-            detail: None,
-        }]);
+        let too_large = AppError::problem("", "minutes.too_large", None);
         let mut reply = error_reply(too_large, lang);
         *reply.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
         return reply;

@@ -130,13 +130,7 @@ pub async fn heading(db: &DatabaseConnection, code: &str) -> Result<OfficeHeadin
         .one(db)
         .await
         .map_err(db_error)?
-        .ok_or_else(|| {
-            AppError::Problems(vec![app::domain::minutes::Problem {
-                path: "office".into(),
-                key: "minutes.unknown_office".into(),
-                detail: Some(code.into()),
-            }])
-        })?;
+        .ok_or_else(|| AppError::problem("office", "minutes.unknown_office", Some(code.into())))?;
     Ok(OfficeHeading {
         name: office.name_bn,
         place: office.place_bn,

@@ -340,7 +340,7 @@ pub async fn save_draft<C: ConnectionTrait>(
     refuse_blocking(&m, &offices)?;
     if offices[&m.office].id != current.office_id {
         // Moving minutes to another office is not an edit.
-        return Err(problem("office".into(), "minutes.office_fixed", None));
+        return Err(AppError::problem("office", "minutes.office_fixed", None));
     }
     let mut row = meeting_row(db, id, &m, &offices[&m.office])
         .await
@@ -552,20 +552,12 @@ pub async fn export<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Minutes, App
     })
 }
 
-fn problem(path: String, key: &str, detail: Option<String>) -> AppError {
-    AppError::Problems(vec![Problem {
-        path,
-        key: key.into(),
-        detail,
-    }])
-}
-
 /// Reads a meeting file: UTF-8, then JSON with the path of any wrong value
 /// (the same paths `Minutes::check` uses).
 pub fn parse(bytes: &[u8]) -> Result<Minutes, AppError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = format!("byte {}", e.valid_up_to());
-        problem(String::new(), "minutes.not_utf8", Some(at))
+        AppError::problem("", "minutes.not_utf8", Some(at))
     })?;
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(json_problem)
@@ -587,10 +579,14 @@ fn json_problem<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> AppEr
     let missing = detail
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split_once('`'))
-        .map(|(field, _)| field);
+        .map(|(field, _)| field.to_string());
     match missing {
-        Some(field) if path.is_empty() => problem(field.into(), "minutes.required", Some(detail)),
-        Some(field) => problem(format!("{path}.{field}"), "minutes.required", Some(detail)),
-        None => problem(path, "minutes.json", Some(detail)),
+        Some(field) if path.is_empty() => {
+            AppError::problem(field, "minutes.required", Some(detail))
+        }
+        Some(field) => {
+            AppError::problem(format!("{path}.{field}"), "minutes.required", Some(detail))
+        }
+        None => AppError::problem(path, "minutes.json", Some(detail)),
     }
 }
