@@ -1,6 +1,8 @@
 //! What the UI needs from the server, as traits. The server crate implements
 //! them (SeaORM stores) and provides `Services` to renders and server functions.
 use crate::domain::audit::{AuditEntry, UserSummary};
+use crate::domain::directory::{OfficeEntry, PersonEntry};
+use crate::domain::editor::Draft;
 use crate::domain::{Meeting, MeetingSummary};
 use crate::error::AppError;
 use std::sync::Arc;
@@ -11,6 +13,17 @@ pub trait MeetingStore: Send + Sync {
     /// Every meeting, newest first.
     async fn list(&self) -> Result<Vec<MeetingSummary>, AppError>;
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError>;
+    /// The minutes as the editor opens them, with their version and office.
+    async fn draft(&self, id: Uuid) -> Result<Draft, AppError>;
+}
+
+/// The offices and people directory.
+#[async_trait::async_trait]
+pub trait DirectoryStore: Send + Sync {
+    /// Every office, by Bangla name.
+    async fn offices(&self) -> Result<Vec<OfficeEntry>, AppError>;
+    /// Every person, by Bangla name.
+    async fn people(&self) -> Result<Vec<PersonEntry>, AppError>;
 }
 
 #[async_trait::async_trait]
@@ -30,6 +43,7 @@ pub struct Services {
     pub meetings: Arc<dyn MeetingStore>,
     pub accounts: Arc<dyn AccountStore>,
     pub audit: Arc<dyn AuditStore>,
+    pub directory: Arc<dyn DirectoryStore>,
 }
 
 /// The services of the running server, read from the Leptos context.

@@ -3,7 +3,7 @@ use crate::components::layout::Layout;
 use crate::i18n::{detect_lang, tr};
 use crate::pages::account::{AccountPage, LoginPage};
 use crate::pages::admin::{AuditPage, UsersPage};
-use crate::pages::meetings::{MeetingPage, MeetingsPage};
+use crate::pages::meetings::{EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
                     // Async: the server sends each page complete, so it reads
                     // (and its links and forms work) without JavaScript.
                     <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/new") view=NewMeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>

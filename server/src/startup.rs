@@ -3,8 +3,8 @@ use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
 use crate::routes::account;
 use crate::store::{
-    accounts::SeaAccountStore, audit::SeaAuditStore, meetings::SeaMeetingStore,
-    sessions::SeaSessionStore,
+    accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
+    meetings::SeaMeetingStore, sessions::SeaSessionStore,
 };
 use app::ports::Services;
 use app::{shell, App};
@@ -47,7 +47,8 @@ pub fn services(db: DatabaseConnection) -> Services {
     Services {
         meetings: Arc::new(SeaMeetingStore { db: db.clone() }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
-        audit: Arc::new(SeaAuditStore { db }),
+        audit: Arc::new(SeaAuditStore { db: db.clone() }),
+        directory: Arc::new(SeaDirectoryStore { db }),
     }
 }
 
@@ -83,6 +84,8 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
             get(crate::routes::memo::memo_pdf),
         )
         .route("/meetings/import", post(crate::routes::minutes::import))
+        .route("/meetings/new", post(crate::routes::editor::create))
+        .route("/meetings/{id}/edit", post(crate::routes::editor::update))
         .route(
             "/meetings/{id}/minutes.json",
             get(crate::routes::minutes::export),

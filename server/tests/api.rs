@@ -420,6 +420,12 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     // An empty body: the secretary passes the check and gets 422.
     ("POST", "/meetings/import", &[Who::Secretary]),
     ("GET", "/meetings/{id}/minutes.json", SIGNED_IN),
+    ("POST", "/api/meetings/editor", &[Who::Secretary]),
+    ("POST", "/api/directory/offices", ADMINS),
+    ("POST", "/api/directory/people", ADMINS),
+    // Empty forms: the secretary passes the checks and gets the problems.
+    ("POST", "/meetings/new", &[Who::Secretary]),
+    ("POST", "/meetings/{id}/edit", &[Who::Secretary]),
 ];
 
 #[tokio::test]
@@ -499,7 +505,10 @@ async fn authorization_matrix() {
             };
             let path = path.replace("{id}", &id.to_string());
             let form = match path.as_str() {
-                "/api/meetings/get" | "/api/audit/meeting" => format!("id={meeting}"),
+                "/api/meetings/get" | "/api/audit/meeting" | "/api/meetings/editor" => {
+                    format!("id={meeting}")
+                }
+                "/api/directory/offices" | "/api/directory/people" => "query=".to_string(),
                 "/login" => "username=nobody&password=x".to_string(),
                 "/lang" => "lang=en&back=/".to_string(),
                 "/account/password" => {
@@ -947,3 +956,6 @@ mod minutes;
 /// What an office configures for its memos (signature images, its own font).
 #[path = "api/memo.rs"]
 mod memo;
+
+#[path = "api/editor.rs"]
+mod editor;

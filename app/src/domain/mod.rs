@@ -2,8 +2,11 @@
 //! and is unit-tested in place.
 pub mod audit;
 pub mod auth;
+pub mod bijoy;
 pub mod calendar;
 pub mod dates;
+pub mod directory;
+pub mod editor;
 pub mod meeting;
 pub mod minutes;
 pub mod numerals;

@@ -3,6 +3,8 @@
 //! method. The authorization-matrix test lists every one of them.
 pub mod account;
 pub mod audit;
+pub mod directory;
+pub mod editor;
 pub mod meetings;
 
 #[cfg(feature = "ssr")]

@@ -22,7 +22,7 @@ pub const MAX_FILE: usize = 1024 * 1024;
 
 /// An error as JSON: every problem with its path, message key and message in
 /// the request's language.
-fn error_reply(err: AppError, lang: Lang) -> Response {
+pub fn error_reply(err: AppError, lang: Lang) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let errors: Vec<_> = match &err {
         AppError::Problems(problems) => problems

@@ -1,6 +1,7 @@
 use super::db_error;
 use crate::db::entities::{agenda_items, decisions, meetings, offices, people};
 use crate::memo::Signatures;
+use app::domain::editor::Draft;
 use app::domain::{
     dates::{FiscalYear, Quarter},
     Deadline, Meeting, MeetingStatus, MeetingSummary, OfficeHeading,
@@ -72,6 +73,19 @@ impl MeetingStore for SeaMeetingStore {
                 })
             })
             .collect()
+    }
+
+    async fn draft(&self, id: Uuid) -> Result<Draft, AppError> {
+        let row = meetings::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        Ok(Draft {
+            minutes: super::minutes::export(&self.db, id).await?,
+            version: row.version,
+            office_id: row.office_id,
+        })
     }
 
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {

@@ -3,6 +3,7 @@
 //! `AppError`.
 pub mod accounts;
 pub mod audit;
+pub mod directory;
 pub mod meetings;
 pub mod minutes;
 pub mod sessions;

@@ -11,7 +11,10 @@ pub fn MeetingsPage() -> impl IntoView {
     let meetings = Resource::new(|| (), |_| list_meetings());
     view! {
         <Title text=format!("{} · {}", tr("meetings.title"), tr("app.name"))/>
-        <h1>{tr("meetings.title")}</h1>
+        <div class="section-head">
+            <h1>{tr("meetings.title")}</h1>
+            <a class="button primary" href="/meetings/new">{tr("editor.new")}</a>
+        </div>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {

@@ -1,5 +1,7 @@
+mod edit;
 mod list;
 mod show;
 
+pub use edit::{EditMeetingPage, NewMeetingPage};
 pub use list::MeetingsPage;
 pub use show::MeetingPage;

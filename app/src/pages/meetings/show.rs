@@ -4,7 +4,7 @@ use crate::domain::{
     decision_marker,
     minutes::{AgendaItem, Minutes},
     numerals::{bangla_number, to_bangla_digits},
-    Meeting,
+    Meeting, MeetingStatus,
 };
 use crate::error::AppError;
 use crate::i18n::tr;
@@ -101,6 +101,9 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             // so they work without JavaScript. The PDF opens in the browser's
             // viewer, which prints it.
             <nav class="actions" aria-label=tr("meeting.actions")>
+                {(status == MeetingStatus::Draft).then(|| view! {
+                    <a class="button" href=format!("/meetings/{id}/edit")>{tr("editor.edit")}</a>
+                })}
                 <a class="button primary" href=format!("/meetings/{id}/memo.pdf") rel="external" target="_blank">
                     {tr("meeting.memo_pdf")}
                 </a>

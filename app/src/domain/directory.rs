@@ -1,0 +1,94 @@
+//! The offices and people directory: who can chair, attend, implement and
+//! receive copies. Search is plain substring matching over both languages,
+//! case-insensitive, with Bangla and ASCII digits the same.
+use super::numerals::to_ascii_digits;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeEntry {
+    pub id: Uuid,
+    /// The stable name the meeting format uses.
+    pub code: String,
+    /// "division", "district", "upazila", "directorate" …
+    pub kind: String,
+    pub name_bn: String,
+    pub name_en: String,
+    /// The office above it, in Bangla ("" at the top).
+    pub parent_bn: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonEntry {
+    pub id: Uuid,
+    pub name_bn: String,
+    pub name_en: String,
+    pub designation_bn: String,
+    pub designation_en: String,
+    pub office_bn: String,
+    pub office_en: String,
+}
+
+fn fold(s: &str) -> String {
+    to_ascii_digits(s).to_lowercase()
+}
+
+/// Does any of `fields` contain every word of `query`? An empty query matches.
+pub fn matches(query: &str, fields: &[&str]) -> bool {
+    let hay: Vec<String> = fields.iter().map(|f| fold(f)).collect();
+    fold(query)
+        .split_whitespace()
+        .all(|word| hay.iter().any(|h| h.contains(word)))
+}
+
+impl OfficeEntry {
+    pub fn matches(&self, query: &str) -> bool {
+        matches(
+            query,
+            &[&self.code, &self.name_bn, &self.name_en, &self.parent_bn],
+        )
+    }
+}
+
+impl PersonEntry {
+    pub fn matches(&self, query: &str) -> bool {
+        matches(
+            query,
+            &[
+                &self.name_bn,
+                &self.name_en,
+                &self.designation_bn,
+                &self.designation_en,
+                &self.office_bn,
+                &self.office_en,
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_matches_every_word_in_either_language() {
+        let p = PersonEntry {
+            id: Uuid::nil(),
+            name_bn: "মো: হাবিবুর রহমান".into(),
+            name_en: "Md. Habibur Rahman".into(),
+            designation_bn: "বিভাগীয় কমিশনার".into(),
+            designation_en: "Divisional Commissioner".into(),
+            office_bn: "বিভাগীয় কমিশনারের কার্যালয়, রংপুর".into(),
+            office_en: "Divisional Commissioner's Office, Rangpur".into(),
+        };
+        assert!(p.matches(""));
+        assert!(p.matches("হাবিবুর"));
+        assert!(p.matches("habibur RANGPUR"));
+        assert!(p.matches("রহমান কমিশনার"));
+        assert!(!p.matches("হাবিবুর দিনাজপুর"));
+        assert!(
+            matches("২০২৩", &["meeting 2023"]),
+            "digits in either script"
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! The editor's form posts: `POST /meetings/new` creates a draft,
+//! `POST /meetings/{id}/edit` saves one. The same handler serves the plain
+//! form (a 303 back to the editor; what went wrong is kept in the session
+//! with the form as typed, see `app::domain::editor::Flash`) and the
+//! autosave (`Accept: application/json`: the new version, or the errors).
+use super::minutes::error_reply;
+use super::{check, request_lang, see_other};
+use crate::db::entities::{meetings, offices};
+use crate::minutes_form;
+use crate::store::{db_error, minutes};
+use app::domain::auth::{CurrentUser, Permission};
+use app::domain::bijoy;
+use app::domain::editor::{flash_key, Flash, Values};
+use app::error::AppError;
+use axum::extract::{Form, Path};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use serde_json::json;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+type Pairs = Vec<(String, String)>;
+
+pub async fn create(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    session: Session,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    save(
+        db,
+        user.map(|Extension(u)| u),
+        headers,
+        session,
+        None,
+        pairs,
+    )
+    .await
+}
+
+pub async fn update(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    session: Session,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    save(
+        db,
+        user.map(|Extension(u)| u),
+        headers,
+        session,
+        Some(id),
+        pairs,
+    )
+    .await
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+fn field<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+async fn save(
+    db: DatabaseConnection,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    session: Session,
+    id: Option<Uuid>,
+    mut pairs: Pairs,
+) -> Response {
+    let lang = request_lang(&headers);
+    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
+        return refused;
+    }
+    // The office whose secretary may write: the stored meeting's, or for a
+    // new one the office the form names.
+    let office_id = match id {
+        Some(id) => meetings::Entity::find_by_id(id)
+            .one(&db)
+            .await
+            .map(|m| m.map(|m| m.office_id)),
+        None => offices::Entity::find()
+            .filter(offices::Column::Code.eq(field(&pairs, "office")))
+            .one(&db)
+            .await
+            .map(|o| o.map(|o| o.id)),
+    };
+    match office_id {
+        Ok(Some(office)) => {
+            if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
+                return refused;
+            }
+        }
+        Ok(None) if id.is_some() => return error_reply(AppError::NotFound, lang),
+        Ok(None) => {} // an unknown office is reported at its field below
+        Err(e) => return error_reply(db_error(e), lang),
+    }
+    let op = field(&pairs, "op").to_string();
+    let version: i32 = field(&pairs, "version").parse().unwrap_or(0);
+    // "Accept the conversion" of a text that looks like Bijoy.
+    if let Some(path) = op.strip_prefix("bijoy:") {
+        for (_, v) in pairs.iter_mut().filter(|(k, _)| k == path) {
+            *v = bijoy::convert(v);
+        }
+    }
+    let actor = user.as_ref().map(|u| u.id);
+    let result = async {
+        let mut m = minutes_form::read(&pairs)?;
+        let office = m.office.clone();
+        let anchor = minutes_form::apply(&mut m, &op, &office);
+        let txn = db.begin().await.map_err(db_error)?;
+        let saved = match id {
+            Some(id) => minutes::save_draft(&txn, id, version, &m, actor)
+                .await
+                .map(|v| (id, v))?,
+            None => (minutes::create_draft(&txn, &m, actor).await?, 1),
+        };
+        txn.commit().await.map_err(db_error)?;
+        Ok::<_, AppError>((saved, anchor))
+    }
+    .await;
+    let json = wants_json(&headers);
+    match result {
+        Ok(((id, version), _)) if json => (
+            StatusCode::OK,
+            Json(json!({ "id": id, "version": version })),
+        )
+            .into_response(),
+        Ok(((new_id, _), anchor)) => {
+            let notice =
+                (anchor.is_none() && !op.starts_with("bijoy:")).then(|| "editor.saved".to_string());
+            let flash = Flash {
+                values: None,
+                problems: vec![],
+                notice,
+            };
+            let _ = session.insert(&flash_key(Some(new_id)), flash).await;
+            let at = anchor
+                .map(|a| format!("#{}", app::domain::editor::dom_id(&a)))
+                .unwrap_or_default();
+            see_other(&format!("/meetings/{new_id}/edit{at}"))
+        }
+        Err(e) if json => error_reply(e, lang),
+        Err(e) => {
+            let (problems, notice) = match e {
+                AppError::Problems(p) => (p, None),
+                AppError::Conflict => (vec![], Some("editor.conflict".to_string())),
+                other => (vec![], Some(other.message_key().to_string())),
+            };
+            let values: Values = pairs.into_iter().filter(|(k, _)| k != "op").collect();
+            let flash = Flash {
+                values: Some(values),
+                problems,
+                notice,
+            };
+            if session.insert(&flash_key(id), flash).await.is_err() {
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+            let back = match id {
+                Some(id) => format!("/meetings/{id}/edit#problems"),
+                None => "/meetings/new#problems".to_string(),
+            };
+            see_other(&back)
+        }
+    }
+}
