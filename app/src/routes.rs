@@ -2,7 +2,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::{detect_lang, tr};
 use crate::pages::account::{AccountPage, LoginPage};
-use crate::pages::admin::{AuditPage, UsersPage};
+use crate::pages::admin::{AuditPage, OfficesPage, PeoplePage, UsersPage};
 use crate::pages::meetings::{EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -59,6 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -217,3 +217,18 @@ test('two sessions on one draft: the later save is refused and nothing of the fi
   assert.equal(await field(a, 'title').inputValue(), 'দ্বিতীয় জনের শিরোনাম');
   assert.equal(await field(a, 'venue').inputValue(), 'প্রথম জনের স্থান');
 });
+
+test('the people directory is searched in either language', async () => {
+  const page = await browser.newPage();
+  await login(page, server.baseUrl, 'admin');
+  await page.getByRole('link', { name: 'ব্যক্তিবর্গ' }).click();
+  await page.getByRole('heading', { level: 1, name: 'ব্যক্তিবর্গ' }).waitFor();
+  await page.getByLabel('ব্যক্তি খুঁজুন (নাম, পদবি বা দপ্তর)').fill('habibur');
+  await page.getByLabel('ব্যক্তি খুঁজুন (নাম, পদবি বা দপ্তর)').press('Enter');
+  await page.waitForURL(/q=habibur/);
+  const rows = page.locator('table.directory tbody tr');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().innerText(), /মো: হাবিবুর রহমান/);
+  await page.screenshot({ path: join(screenshots, 'directory-people.png') });
+  await page.close();
+});

@@ -116,10 +116,11 @@ pub fn describe(err: &AppError) -> String {
     }
 }
 
-/// `sidhanto import FILE.json`: all or nothing.
-pub async fn import(db: &DatabaseConnection, file: &Path) -> CliResult<()> {
+/// `sidhanto import FILE.json [--bijoy]`: all or nothing.
+pub async fn import(db: &DatabaseConnection, file: &Path, bijoy: bool) -> CliResult<()> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let minutes = minutes::parse(&bytes).map_err(|e| describe(&e))?;
+    let minutes = minutes::with_bijoy(minutes, bijoy).map_err(|e| describe(&e))?;
     let txn = db.begin().await?;
     let source = format!("file {}", file.display());
     let id = minutes::import(&txn, &minutes, None, &source)

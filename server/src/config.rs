@@ -36,7 +36,13 @@ pub enum Command {
     /// Create a meeting from a file in the meeting JSON format
     /// (docs/meeting-format.md); prints the problems, or the new meeting's id
     /// as the last line.
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Convert texts typed in Bijoy (SutonnyMJ) to Unicode; without it
+        /// they are refused with a preview of the conversion.
+        #[arg(long)]
+        bijoy: bool,
+    },
     /// Write a meeting in the meeting JSON format.
     Export {
         /// The meeting's id.

@@ -28,7 +28,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::Migrate => println!("database is up to date"),
         Command::LoadDemo => report_demo(demo::load(&db).await?),
         Command::CreateUser(args) => cli::create_user_from_stdin(&db, args).await?,
-        Command::Import { file } => cli::import(&db, &file).await?,
+        Command::Import { file, bijoy } => cli::import(&db, &file, bijoy).await?,
         Command::SetSignature { office, name, file } => {
             cli::set_signature(&db, &office, &name, &file).await?
         }

@@ -39,6 +39,8 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
         <a href="/">{tr("nav.meetings")}</a>
         {admin.then(|| view! {
             <a href="/admin/users">{tr("nav.users")}</a>
+            <a href="/admin/offices">{tr("directory.offices")}</a>
+            <a href="/admin/people">{tr("directory.people")}</a>
             <a href="/admin/audit">{tr("nav.audit")}</a>
         })}
         <a href="/account" class="who">{user.display_name}</a>

@@ -14,6 +14,9 @@ pub struct OfficeEntry {
     pub kind: String,
     pub name_bn: String,
     pub name_en: String,
+    /// Where it is ("দিনাজপুর।"), as the memo's heading prints it.
+    pub place_bn: String,
+    pub place_en: String,
     /// The office above it, in Bangla ("" at the top).
     pub parent_bn: String,
 }
@@ -45,8 +48,33 @@ impl OfficeEntry {
     pub fn matches(&self, query: &str) -> bool {
         matches(
             query,
-            &[&self.code, &self.name_bn, &self.name_en, &self.parent_bn],
+            &[
+                &self.code,
+                &self.name_bn,
+                &self.name_en,
+                &self.place_bn,
+                &self.place_en,
+                &self.parent_bn,
+            ],
         )
+    }
+}
+
+impl OfficeEntry {
+    /// "জেলা প্রশাসকের কার্যালয়, দিনাজপুর": the name with its place, which
+    /// tells the many offices of one kind apart.
+    pub fn full_name(&self, bangla: bool) -> String {
+        let (name, place) = if bangla || self.name_en.is_empty() {
+            (&self.name_bn, &self.place_bn)
+        } else {
+            (&self.name_en, &self.place_en)
+        };
+        let place = place.trim_end_matches(['।', '.', ' ']);
+        if place.is_empty() || name.contains(place) {
+            name.clone()
+        } else {
+            format!("{name}, {place}")
+        }
     }
 }
 
@@ -69,6 +97,26 @@ impl PersonEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_office_is_named_with_its_place() {
+        let o = OfficeEntry {
+            id: Uuid::nil(),
+            code: "dc-dinajpur".into(),
+            kind: "district".into(),
+            name_bn: "জেলা প্রশাসকের কার্যালয়".into(),
+            name_en: "Office of the Deputy Commissioner".into(),
+            place_bn: "দিনাজপুর।".into(),
+            place_en: "Dinajpur.".into(),
+            parent_bn: String::new(),
+        };
+        assert_eq!(o.full_name(true), "জেলা প্রশাসকের কার্যালয়, দিনাজপুর");
+        assert_eq!(
+            o.full_name(false),
+            "Office of the Deputy Commissioner, Dinajpur"
+        );
+        assert!(o.matches("dinajpur deputy"));
+    }
 
     #[test]
     fn search_matches_every_word_in_either_language() {

@@ -208,6 +208,73 @@ impl Minutes {
         self.agenda.iter().map(|a| a.decisions.len()).sum()
     }
 
+    /// Calls `f` with the path and text of every free-text field (not the
+    /// codes, dates or choices).
+    pub fn each_text_mut(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
+        f("series", &mut self.series);
+        f("title", &mut self.title);
+        f("venue", &mut self.venue);
+        f("preamble", &mut self.preamble);
+        f("closing", &mut self.closing);
+        let people = [
+            ("chair", Some(&mut self.chair)),
+            ("secretary", self.secretary.as_mut()),
+            ("issuer", self.issuer.as_mut()),
+        ];
+        for (at, person) in people {
+            if let Some(p) = person {
+                f(&format!("{at}.name"), &mut p.name);
+                f(&format!("{at}.designation"), &mut p.designation);
+            }
+        }
+        for (i, a) in self.attendees.iter_mut().enumerate() {
+            f(&format!("attendees[{i}].name"), &mut a.name);
+            f(&format!("attendees[{i}].designation"), &mut a.designation);
+            f(&format!("attendees[{i}].office"), &mut a.office);
+        }
+        for (i, item) in self.agenda.iter_mut().enumerate() {
+            f(&format!("agenda[{i}].subject"), &mut item.subject);
+            f(&format!("agenda[{i}].discussion"), &mut item.discussion);
+            for (j, d) in item.decisions.iter_mut().enumerate() {
+                let at = format!("agenda[{i}].decisions[{j}]");
+                f(&format!("{at}.text"), &mut d.text);
+                for (k, imp) in d.implementers.iter_mut().enumerate() {
+                    f(&format!("{at}.implementers[{k}].label"), &mut imp.label);
+                }
+            }
+        }
+        f("distribution.heading", &mut self.distribution.heading);
+        for (i, r) in self.distribution.recipients.iter_mut().enumerate() {
+            f(&format!("distribution.recipients[{i}]"), r);
+        }
+    }
+
+    /// Texts that look typed in Bijoy (`bijoy::looks_like`), as problems
+    /// whose detail is the Unicode they convert to: the preview.
+    pub fn bijoy_problems(&self) -> Vec<Problem> {
+        let mut copy = self.clone();
+        let mut out = vec![];
+        copy.each_text_mut(&mut |path, text| {
+            if super::bijoy::looks_like(text) {
+                out.push(Problem {
+                    path: path.into(),
+                    key: "minutes.bijoy".into(),
+                    detail: Some(super::bijoy::convert(text)),
+                });
+            }
+        });
+        out
+    }
+
+    /// Converts every text that looks typed in Bijoy to Unicode.
+    pub fn convert_bijoy(&mut self) {
+        self.each_text_mut(&mut |_, text| {
+            if super::bijoy::looks_like(text) {
+                *text = super::bijoy::convert(text);
+            }
+        });
+    }
+
     /// A new meeting of `office` on `held_on`, with the standard sentences.
     pub fn new(office: &str, held_on: NaiveDate) -> Minutes {
         Minutes {

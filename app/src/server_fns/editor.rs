@@ -17,13 +17,7 @@ pub async fn editor(id: Option<Uuid>) -> Result<EditorState, AppError> {
     let user = user.ok_or(AppError::Unauthenticated).map_err(respond)?;
     let offices = services.directory.offices().await.map_err(respond)?;
     let bangla = detect_lang() == Lang::Bn;
-    let name = |o: &crate::domain::directory::OfficeEntry| {
-        if bangla || o.name_en.is_empty() {
-            o.name_bn.clone()
-        } else {
-            o.name_en.clone()
-        }
-    };
+    let name = |o: &crate::domain::directory::OfficeEntry| o.full_name(bangla);
     let (minutes, version, own_offices) = match id {
         Some(id) => {
             let draft = services.meetings.draft(id).await.map_err(respond)?;

@@ -9,7 +9,7 @@ use app::domain::auth::{CurrentUser, Permission};
 use app::error::AppError;
 use app::i18n::{t, Lang};
 use axum::body::Body;
-use axum::extract::Path;
+use axum::extract::{Path, RawQuery};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -51,6 +51,7 @@ pub async fn import(
     Extension(db): Extension<DatabaseConnection>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
+    RawQuery(query): RawQuery,
     body: Body,
 ) -> Response {
     let lang = request_lang(&headers);
@@ -64,7 +65,10 @@ pub async fn import(
         *reply.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
         return reply;
     };
-    let parsed = match minutes::parse(&bytes) {
+    let convert = query
+        .as_deref()
+        .is_some_and(|q| q.split('&').any(|p| p == "bijoy=convert"));
+    let parsed = match minutes::parse(&bytes).and_then(|m| minutes::with_bijoy(m, convert)) {
         Ok(m) => m,
         Err(e) => return error_reply(e, lang),
     };

@@ -4,7 +4,7 @@ use crate::db::entities::{offices, people};
 use app::domain::directory::{OfficeEntry, PersonEntry};
 use app::error::AppError;
 use app::ports::DirectoryStore;
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -33,36 +33,51 @@ impl DirectoryStore for SeaDirectoryStore {
                 kind: o.kind,
                 name_bn: o.name_bn,
                 name_en: o.name_en,
+                place_bn: o.place_bn,
+                place_en: o.place_en,
             })
             .collect())
     }
 
     async fn people(&self) -> Result<Vec<PersonEntry>, AppError> {
-        let offices: HashMap<Uuid, (String, String)> = offices::Entity::find()
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
+        let offices: HashMap<Uuid, (String, String)> = self
+            .offices()
+            .await?
             .into_iter()
-            .map(|o| (o.id, (o.name_bn, o.name_en)))
+            .map(|o| (o.id, (o.full_name(true), o.full_name(false))))
             .collect();
-        Ok(people::Entity::find()
+        // Not the signature images: only the memo reads those.
+        let rows: Vec<(Uuid, Uuid, String, String, String, String)> = people::Entity::find()
+            .select_only()
+            .columns([
+                people::Column::Id,
+                people::Column::OfficeId,
+                people::Column::NameBn,
+                people::Column::NameEn,
+                people::Column::DesignationBn,
+                people::Column::DesignationEn,
+            ])
             .order_by_asc(people::Column::NameBn)
+            .into_tuple()
             .all(&self.db)
             .await
-            .map_err(db_error)?
+            .map_err(db_error)?;
+        Ok(rows
             .into_iter()
-            .map(|p| {
-                let (office_bn, office_en) = offices.get(&p.office_id).cloned().unwrap_or_default();
-                PersonEntry {
-                    id: p.id,
-                    name_bn: p.name_bn,
-                    name_en: p.name_en,
-                    designation_bn: p.designation_bn,
-                    designation_en: p.designation_en,
-                    office_bn,
-                    office_en,
-                }
-            })
+            .map(
+                |(id, office, name_bn, name_en, designation_bn, designation_en)| {
+                    let (office_bn, office_en) = offices.get(&office).cloned().unwrap_or_default();
+                    PersonEntry {
+                        id,
+                        name_bn,
+                        name_en,
+                        designation_bn,
+                        designation_en,
+                        office_bn,
+                        office_en,
+                    }
+                },
+            )
             .collect())
     }
 }

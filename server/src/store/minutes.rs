@@ -554,6 +554,19 @@ pub async fn export<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Minutes, App
 
 /// Reads a meeting file: UTF-8, then JSON with the path of any wrong value
 /// (the same paths `Minutes::check` uses).
+/// Texts typed in Bijoy: converted when `convert`, else refused with a
+/// preview of the conversion (docs/meeting-format.md).
+pub fn with_bijoy(mut m: Minutes, convert: bool) -> Result<Minutes, AppError> {
+    if convert {
+        m.convert_bijoy();
+        return Ok(m);
+    }
+    match m.bijoy_problems() {
+        problems if problems.is_empty() => Ok(m),
+        problems => Err(AppError::Problems(problems)),
+    }
+}
+
 pub fn parse(bytes: &[u8]) -> Result<Minutes, AppError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = format!("byte {}", e.valid_up_to());

@@ -249,3 +249,34 @@ async fn bijoy_text_is_shown_converted_and_converted_on_accept() {
         "বিভাগীয় কমিশনার, রংপুর এর সম্মেলন কক্ষ"
     );
 }
+
+#[tokio::test]
+async fn the_directory_is_searched_in_either_language() {
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let r = app
+        .call("directory/people", "query=habibur", Some(&admin))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("মো: হাবিবুর রহমান"), "{}", r.body);
+    assert!(!r.body.contains("মেহেদী"), "only the matches");
+    let r = app
+        .call(
+            "directory/offices",
+            "query=%E0%A6%A6%E0%A6%BF%E0%A6%A8%E0%A6%BE%E0%A6%9C%E0%A6%AA%E0%A7%81%E0%A6%B0",
+            Some(&admin),
+        )
+        .await;
+    assert!(
+        r.body.contains("Dinajpur"),
+        "দিনাজপুর finds the English name too: {}",
+        r.body
+    );
+    assert!(!r.body.contains("Thakurgaon"), "{}", r.body);
+    let page = app.get("/admin/people?q=habibur", Some(&admin)).await;
+    assert!(page.body.contains("মো: হাবিবুর রহমান"));
+    assert!(
+        page.body.contains("value=\"habibur\""),
+        "the search box keeps the query"
+    );
+}

@@ -375,3 +375,40 @@ async fn a_draft_saved_by_someone_else_in_between_is_a_conflict_and_loses_nothin
     ));
     assert_eq!(audit_count(&app.db, "meeting.save").await, 2);
 }
+
+#[tokio::test]
+async fn bijoy_text_in_a_file_is_refused_with_a_preview_or_converted_on_request() {
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let mut file: Value = serde_json::from_str(SEED).unwrap();
+    file["venue"] = json!("wefvMxq Kwgkbvi, iscyi Gi m‡¤§jb K¶");
+    file["agenda"][0]["subject"] = json!("‡mev cÖ`vb cÖwZkÖæwZ");
+    let body = serde_json::to_vec(&file).unwrap();
+    let before = meeting_count(&app.db).await;
+    let r = app.request(import_request(body.clone(), &secretary)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let reply: Value = serde_json::from_str(&r.body).unwrap();
+    let errors = reply["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0]["path"], "venue");
+    assert_eq!(errors[0]["key"], "minutes.bijoy");
+    assert_eq!(errors[0]["detail"], "বিভাগীয় কমিশনার, রংপুর এর সম্মেলন কক্ষ");
+    assert_eq!(errors[1]["path"], "agenda[0].subject");
+    assert_eq!(errors[1]["detail"], "সেবা প্রদান প্রতিশ্রুতি");
+    assert_eq!(meeting_count(&app.db).await, before, "nothing written");
+
+    // Accepted: the same file, converted.
+    let mut req = import_request(body, &secretary);
+    *req.uri_mut() = "/meetings/import?bijoy=convert".parse().unwrap();
+    let r = app.request(req).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id: Uuid = serde_json::from_str::<Value>(&r.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let stored = server::store::minutes::export(&app.db, id).await.unwrap();
+    assert_eq!(stored.venue, "বিভাগীয় কমিশনার, রংপুর এর সম্মেলন কক্ষ");
+    assert_eq!(stored.agenda[0].subject, "সেবা প্রদান প্রতিশ্রুতি");
+    assert_eq!(stored.title, file["title"], "Unicode text is left alone");
+}

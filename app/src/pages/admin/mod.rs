@@ -1,5 +1,7 @@
 mod audit;
+mod directory;
 mod users;
 
 pub use audit::{AuditPage, AuditTable};
+pub use directory::{OfficesPage, PeoplePage};
 pub use users::UsersPage;

@@ -1,0 +1,154 @@
+//! "/admin/offices" and "/admin/people": the directory, searched in either
+//! language. The search box is a GET form (`?q=`), so it works without
+//! JavaScript and a search can be bookmarked.
+use crate::components::error_list::ErrorList;
+use crate::domain::directory::{OfficeEntry, PersonEntry};
+use crate::domain::numerals::bangla_number;
+use crate::error::AppError;
+use crate::i18n::tr;
+use crate::server_fns::directory::{directory_offices, directory_people};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The page's query, `?q=`.
+fn query() -> Memo<String> {
+    let q = use_query_map();
+    Memo::new(move |_| q.read().get("q").unwrap_or_default())
+}
+
+#[component]
+fn SearchBox(q: String, label: String) -> impl IntoView {
+    view! {
+        <form method="get" class="search" role="search">
+            <label for="q">{label}</label>
+            <input id="q" name="q" type="search" value=q/>
+            <button type="submit" class="primary">{tr("directory.search")}</button>
+        </form>
+    }
+}
+
+/// "জেলা" for "district"; a kind without a translation shows as stored.
+fn kind_label(kind: &str) -> String {
+    let key = format!("office_kind.{kind}");
+    let label = tr(&key);
+    if label == key {
+        kind.to_string()
+    } else {
+        label
+    }
+}
+
+fn count_line(n: usize) -> String {
+    format!("{}{}", bangla_number(n as u64, 1), tr("directory.found"))
+}
+
+/// A directory page: its title, the search box, and the matches as a table.
+fn directory_page<T, Fut, V>(
+    title_key: &'static str,
+    search_key: &'static str,
+    fetch: fn(String) -> Fut,
+    table: fn(Vec<T>) -> V,
+) -> impl IntoView
+where
+    T: Clone + serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<Vec<T>, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let q = query();
+    let found = Resource::new(move || q.get(), fetch);
+    view! {
+        <Title text=format!("{} · {}", tr(title_key), tr("app.name"))/>
+        <h1>{tr(title_key)}</h1>
+        <SearchBox q=q.get_untracked() label=tr(search_key)/>
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move { found.await.map(table) })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+pub fn OfficesPage() -> impl IntoView {
+    directory_page(
+        "directory.offices",
+        "directory.search_offices",
+        directory_offices,
+        |list| view! { <OfficeTable list/> },
+    )
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    directory_page(
+        "directory.people",
+        "directory.search_people",
+        directory_people,
+        |list| view! { <PeopleTable list/> },
+    )
+}
+
+#[component]
+fn OfficeTable(list: Vec<OfficeEntry>) -> impl IntoView {
+    view! {
+        <p role="status">{count_line(list.len())}</p>
+        <table class="directory">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("directory.name_bn")}</th>
+                    <th scope="col">{tr("directory.name_en")}</th>
+                    <th scope="col">{tr("directory.kind")}</th>
+                    <th scope="col">{tr("directory.parent")}</th>
+                    <th scope="col">{tr("directory.code")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {list.into_iter().map(|o| view! {
+                    <tr>
+                        <td lang="bn">{o.full_name(true)}</td>
+                        <td lang="en">{o.full_name(false)}</td>
+                        <td>{kind_label(&o.kind)}</td>
+                        <td lang="bn">{o.parent_bn}</td>
+                        <td><code>{o.code}</code></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn PeopleTable(list: Vec<PersonEntry>) -> impl IntoView {
+    view! {
+        <p role="status">{count_line(list.len())}</p>
+        <table class="directory">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("directory.name_bn")}</th>
+                    <th scope="col">{tr("directory.name_en")}</th>
+                    <th scope="col">{tr("directory.designation")}</th>
+                    <th scope="col">{tr("directory.office")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {list.into_iter().map(|p| view! {
+                    <tr>
+                        <td lang="bn">{p.name_bn}</td>
+                        <td lang="en">{p.name_en}</td>
+                        <td>
+                            <span lang="bn">{p.designation_bn}</span>
+                            <br/>
+                            <span lang="en" class="designation">{p.designation_en}</span>
+                        </td>
+                        <td>
+                            <span lang="bn">{p.office_bn}</span>
+                            <br/>
+                            <span lang="en" class="designation">{p.office_en}</span>
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
