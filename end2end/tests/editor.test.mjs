@@ -229,6 +229,18 @@ test('the people directory is searched in either language', async () => {
   const rows = page.locator('table.directory tbody tr');
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().innerText(), /মো: হাবিবুর রহমান/);
-  await page.screenshot({ path: join(screenshots, 'directory-people.png') });
+
+  // Adding a person: a missing Bangla name is explained at its field, then added.
+  await page.getByLabel('নাম (ইংরেজি)').fill('Rasheda Begum');
+  await page.getByLabel('পদবি (বাংলা)').fill('উপপরিচালক');
+  await page.getByLabel('দপ্তর', { exact: true }).selectOption({ label: 'জেলা প্রশাসকের কার্যালয়, দিনাজপুর' });
+  await page.getByRole('button', { name: 'যোগ করুন' }).click();
+  await page.locator('#name_bn-error').getByText('এটি পূরণ করতে হবে।').waitFor();
+  assert.equal(await page.getByLabel('নাম (ইংরেজি)').inputValue(), 'Rasheda Begum', 'kept as typed');
+  await page.getByLabel('নাম (বাংলা)').fill('মোছা: রাশেদা বেগম');
+  await page.getByRole('button', { name: 'যোগ করুন' }).click();
+  await page.getByText('যোগ করা হয়েছে।').waitFor();
+  assert.match(await rows.first().innerText(), /মোছা: রাশেদা বেগম[\s\S]*দিনাজপুর/);
+  await page.screenshot({ path: join(screenshots, 'directory-people.png'), fullPage: true });
   await page.close();
 });

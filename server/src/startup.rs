@@ -84,6 +84,7 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
             get(crate::routes::memo::memo_pdf),
         )
         .route("/meetings/import", post(crate::routes::minutes::import))
+        .route("/admin/people", post(crate::routes::directory::add_person))
         .route("/meetings/new", post(crate::routes::editor::create))
         .route("/meetings/{id}/edit", post(crate::routes::editor::update))
         .route(

@@ -424,6 +424,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/directory/offices", ADMINS),
     ("POST", "/api/directory/people", ADMINS),
     // Empty forms: the secretary passes the checks and gets the problems.
+    // An empty form: an admin passes the first check and is sent back to it.
+    ("POST", "/admin/people", ADMINS),
     ("POST", "/meetings/new", &[Who::Secretary]),
     ("POST", "/meetings/{id}/edit", &[Who::Secretary]),
 ];

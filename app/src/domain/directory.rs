@@ -32,6 +32,49 @@ pub struct PersonEntry {
     pub office_en: String,
 }
 
+/// A person to add to the directory, as the form sends them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct NewPerson {
+    #[serde(default)]
+    pub name_bn: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub designation_bn: String,
+    #[serde(default)]
+    pub designation_en: String,
+    /// The code of their office.
+    #[serde(default)]
+    pub office: String,
+}
+
+impl NewPerson {
+    /// The first rule the form breaks: (field, message key).
+    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        let fields = [
+            ("name_bn", &self.name_bn, true),
+            ("name_en", &self.name_en, false),
+            ("designation_bn", &self.designation_bn, true),
+            ("designation_en", &self.designation_en, false),
+        ];
+        for (field, text, required) in fields {
+            if required && text.trim().is_empty() {
+                return Err((field, "minutes.required"));
+            }
+            if text.chars().count() > super::minutes::SHORT_TEXT {
+                return Err((field, "minutes.too_long"));
+            }
+            if text.chars().any(char::is_control) {
+                return Err((field, "minutes.control_character"));
+            }
+        }
+        if self.office.is_empty() {
+            return Err(("office", "minutes.required"));
+        }
+        Ok(())
+    }
+}
+
 fn fold(s: &str) -> String {
     to_ascii_digits(s).to_lowercase()
 }
@@ -116,6 +159,37 @@ mod tests {
             "Office of the Deputy Commissioner, Dinajpur"
         );
         assert!(o.matches("dinajpur deputy"));
+    }
+
+    #[test]
+    fn a_new_person_needs_a_bangla_name_designation_and_office() {
+        let ok = NewPerson {
+            name_bn: "মোছা: রাশেদা বেগম".into(),
+            designation_bn: "উপপরিচালক".into(),
+            office: "dc-dinajpur".into(),
+            ..Default::default()
+        };
+        assert_eq!(ok.check(), Ok(()));
+        let no_name = NewPerson {
+            name_bn: " ".into(),
+            ..ok.clone()
+        };
+        assert_eq!(no_name.check(), Err(("name_bn", "minutes.required")));
+        let long = NewPerson {
+            designation_en: "x".repeat(301),
+            ..ok.clone()
+        };
+        assert_eq!(long.check(), Err(("designation_en", "minutes.too_long")));
+        let nul = NewPerson {
+            name_en: "a\0b".into(),
+            ..ok.clone()
+        };
+        assert_eq!(nul.check(), Err(("name_en", "minutes.control_character")));
+        let nowhere = NewPerson {
+            office: String::new(),
+            ..ok
+        };
+        assert_eq!(nowhere.check(), Err(("office", "minutes.required")));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! password, language) and admin actions. They go through the same
 //! `authorize` as the server functions.
 pub mod account;
+pub mod directory;
 pub mod editor;
 pub mod memo;
 pub mod minutes;
@@ -22,6 +23,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/admin/users/{id}/unlock"),
     ("GET", "/meetings/{id}/memo.pdf"),
     ("POST", "/meetings/import"),
+    ("POST", "/admin/people"),
     ("POST", "/meetings/new"),
     ("POST", "/meetings/{id}/edit"),
     ("GET", "/meetings/{id}/minutes.json"),

@@ -1,7 +1,7 @@
 //! The offices and people directory (`app::ports::DirectoryStore`).
 use super::db_error;
 use crate::db::entities::{offices, people};
-use app::domain::directory::{OfficeEntry, PersonEntry};
+use app::domain::directory::{NewPerson, OfficeEntry, PersonEntry};
 use app::error::AppError;
 use app::ports::DirectoryStore;
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
@@ -80,4 +80,48 @@ impl DirectoryStore for SeaDirectoryStore {
             )
             .collect())
     }
+}
+
+/// Adds a person to the directory, audited. The caller has checked the
+/// form (`NewPerson::check`) and that the user administers `office`.
+pub async fn add_person(
+    db: &DatabaseConnection,
+    p: &NewPerson,
+    office: Uuid,
+    actor: Option<Uuid>,
+) -> Result<Uuid, AppError> {
+    use crate::audit::{self, Change};
+    use sea_orm::{ActiveValue::Set, TransactionTrait};
+    let id = Uuid::new_v4();
+    let txn = db.begin().await.map_err(db_error)?;
+    people::Entity::insert(people::ActiveModel {
+        id: Set(id),
+        office_id: Set(office),
+        name_bn: Set(p.name_bn.trim().to_string()),
+        name_en: Set(p.name_en.trim().to_string()),
+        designation_bn: Set(p.designation_bn.trim().to_string()),
+        designation_en: Set(p.designation_en.trim().to_string()),
+        phone: Set(String::new()),
+        email: Set(String::new()),
+        signature_png: Set(None),
+    })
+    .exec_without_returning(&txn)
+    .await
+    .map_err(db_error)?;
+    audit::record(
+        &txn,
+        Change {
+            actor,
+            action: "person.create",
+            entity_kind: "person",
+            entity_id: Some(id),
+            meeting_id: None,
+            before: None,
+            after: Some(serde_json::json!({ "name": p.name_bn, "office": p.office })),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(id)
 }

@@ -280,3 +280,51 @@ async fn the_directory_is_searched_in_either_language() {
         "the search box keeps the query"
     );
 }
+
+#[tokio::test]
+async fn an_admin_adds_a_person_at_an_office_they_administer() {
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let form = "name_bn=%E0%A6%B0%E0%A6%BE%E0%A6%B6%E0%A7%87%E0%A6%A6%E0%A6%BE&name_en=Rasheda&designation_bn=%E0%A6%89%E0%A6%AA%E0%A6%AA%E0%A6%B0%E0%A6%BF%E0%A6%9A%E0%A6%BE%E0%A6%B2%E0%A6%95&designation_en=Deputy+Director&office=dc-dinajpur";
+    let r = app.post("/admin/people", form, Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(r.location.as_deref().unwrap().contains("ok=added"));
+    let found = app
+        .call("directory/people", "query=rasheda", Some(&admin))
+        .await;
+    assert!(found.body.contains("রাশেদা"), "{}", found.body);
+    assert!(found.body.contains("দিনাজপুর"), "with the office's place");
+    assert_eq!(audit_count(&app.db, "person.create").await, 1);
+
+    // No Bangla name: back to the form, with what was typed, nothing added.
+    let r = app
+        .post(
+            "/admin/people",
+            "name_bn=&name_en=Nobody&designation_bn=x&office=dc-dinajpur",
+            Some(&admin),
+        )
+        .await;
+    let to = r.location.unwrap();
+    assert!(
+        to.contains("field=name_bn") && to.contains("name_en=Nobody"),
+        "{to}"
+    );
+    let page = app.get(&to, Some(&admin)).await;
+    assert!(page.body.contains("value=\"Nobody\""));
+    assert!(page.body.contains("এটি পূরণ করতে হবে।"));
+    assert_eq!(audit_count(&app.db, "person.create").await, 1);
+
+    // The secretary is no admin; an office outside the admin's reach is refused.
+    let secretary = app.login("secretary").await;
+    let r = app.post("/admin/people", form, Some(&secretary)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .post(
+            "/admin/people",
+            &form.replace("dc-dinajpur", "doict"),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(audit_count(&app.db, "person.create").await, 1);
+}

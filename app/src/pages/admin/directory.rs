@@ -2,10 +2,12 @@
 //! language. The search box is a GET form (`?q=`), so it works without
 //! JavaScript and a search can be bookmarked.
 use crate::components::error_list::ErrorList;
+use crate::components::form::FieldError;
+use crate::domain::auth::Role;
 use crate::domain::directory::{OfficeEntry, PersonEntry};
 use crate::domain::numerals::bangla_number;
 use crate::error::AppError;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang, Lang};
 use crate::server_fns::directory::{directory_offices, directory_people};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -81,12 +83,86 @@ pub fn OfficesPage() -> impl IntoView {
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    directory_page(
-        "directory.people",
-        "directory.search_people",
-        directory_people,
-        |list| view! { <PeopleTable list/> },
-    )
+    view! {
+        {directory_page(
+            "directory.people",
+            "directory.search_people",
+            directory_people,
+            |list| view! { <PeopleTable list/> },
+        )}
+        <AddPerson/>
+    }
+}
+
+/// The form that adds a person at one of the admin's offices. After an
+/// error it shows what was typed (from the query) and the message at its field.
+#[component]
+fn AddPerson() -> impl IntoView {
+    let offices = Resource::new(
+        || (),
+        |_| async move {
+            let me = crate::server_fns::account::me().await?;
+            let all = directory_offices(String::new()).await?;
+            Ok::<_, AppError>(
+                all.into_iter()
+                    .filter(|o| me.as_ref().is_some_and(|u| u.reaches(Role::Admin, o.id)))
+                    .map(|o| (o.code.clone(), o.full_name(use_lang() == Lang::Bn)))
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
+    let q = use_query_map();
+    let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
+    let (field, error, added) = (get("field"), get("error"), get("ok") == "added");
+    let typed = get("office");
+    let input = move |name: &'static str, key: &'static str| {
+        let err = (field == name && !error.is_empty()).then(|| error.clone());
+        let error_id = format!("{name}-error");
+        view! {
+            <div class="field">
+                <label for=name>{tr(key)}</label>
+                <input id=name name=name value=get(name) aria-invalid=err.is_some().to_string() aria-describedby=error_id.clone()/>
+                <FieldError id=error_id key=err/>
+            </div>
+        }
+    };
+    let office_error = (get("field") == "office").then(|| get("error"));
+    view! {
+        <section id="add" aria-labelledby="add-heading">
+            <h2 id="add-heading">{tr("directory.add_person")}</h2>
+            {added.then(|| view! { <p class="notice" role="status">{tr("directory.added")}</p> })}
+            <form class="form" method="post" action="/admin/people">
+                <div class="grid">
+                    {input("name_bn", "directory.name_bn")}
+                    {input("name_en", "directory.name_en")}
+                    {input("designation_bn", "directory.designation_bn")}
+                    {input("designation_en", "directory.designation_en")}
+                </div>
+                <div class="field">
+                    <label for="office">{tr("directory.office")}</label>
+                    <Transition fallback=|| ()>
+                        {move || {
+                            let typed = typed.clone();
+                            let office_error = office_error.clone();
+                            Suspend::new(async move {
+                                let list = offices.await.unwrap_or_default();
+                                view! {
+                                    <select id="office" name="office" aria-describedby="office-error">
+                                        {list.into_iter().map(|(code, name)| {
+                                            let selected = code == typed;
+                                            view! { <option value=code selected=selected>{name}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                    <FieldError id="office-error" key=office_error/>
+                                }
+                            })
+                        }}
+                    </Transition>
+                </div>
+                <button type="submit" class="primary">{tr("directory.add")}</button>
+            </form>
+        </section>
+    }
 }
 
 #[component]
