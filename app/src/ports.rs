@@ -3,6 +3,7 @@
 use crate::domain::audit::{AuditEntry, UserSummary};
 use crate::domain::directory::{OfficeEntry, PersonEntry};
 use crate::domain::editor::Draft;
+use crate::domain::issue::{Verification, WorkflowFacts};
 use crate::domain::{Meeting, MeetingSummary};
 use crate::error::AppError;
 use std::sync::Arc;
@@ -15,6 +16,10 @@ pub trait MeetingStore: Send + Sync {
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError>;
     /// The minutes as the editor opens them, with their version and office.
     async fn draft(&self, id: Uuid) -> Result<Draft, AppError>;
+    /// Where the meeting is in the approval workflow.
+    async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError>;
+    /// The public facts of the issued memo with this verification code.
+    async fn verification(&self, code: String) -> Result<Verification, AppError>;
 }
 
 /// The offices and people directory.

@@ -7,6 +7,7 @@ mod m20261122_000001_create_core_schema;
 mod m20261123_000001_create_accounts;
 mod m20261124_000001_codes_and_language;
 mod m20261124_000002_memo_font_and_signatures;
+mod m20261125_000001_issue;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_accounts::Migration),
             Box::new(m20261124_000001_codes_and_language::Migration),
             Box::new(m20261124_000002_memo_font_and_signatures::Migration),
+            Box::new(m20261125_000001_issue::Migration),
         ]
     }
 }

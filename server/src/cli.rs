@@ -228,6 +228,22 @@ pub async fn set_signature(
     Ok(())
 }
 
+/// `sidhanto set-nothi --office CODE NUMBER`
+pub async fn set_nothi(db: &DatabaseConnection, office: &str, number: &str) -> CliResult<()> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    if !app::domain::issue::valid_nothi(number) {
+        return Err(format!(
+            "{number} is not a nothi number: dot-separated digit groups, 18 or 22 digits in all"
+        )
+        .into());
+    }
+    let mut office = office_by_code(db, office).await?.into_active_model();
+    office.memo_prefix = Set(app::domain::numerals::to_ascii_digits(number.trim()));
+    office.update(db).await?;
+    println!("nothi number saved");
+    Ok(())
+}
+
 /// `sidhanto set-memo-font --office CODE PATH`
 pub async fn set_memo_font(db: &DatabaseConnection, office: &str, path: &str) -> CliResult<()> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};

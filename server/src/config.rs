@@ -43,6 +43,14 @@ pub enum Command {
         #[arg(long)]
         bijoy: bool,
     },
+    /// Set an office's nothi (file) number, the first part of its memo
+    /// numbers: 18 digits (2014 form) or 22 (2024 form), in dot-separated
+    /// groups; Bangla digits are accepted.
+    SetNothi {
+        #[arg(long)]
+        office: String,
+        number: String,
+    },
     /// Write a meeting in the meeting JSON format.
     Export {
         /// The meeting's id.
@@ -115,6 +123,19 @@ pub struct ServeArgs {
     /// plain-HTTP trial on a LAN address.
     #[arg(long, env = "SIDHANTO_SECURE_COOKIES", default_value_t = true, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
+    /// Folder of the offices' Ed25519 signing keys (one file per office,
+    /// created at its first issue). Keep it out of the database's backups'
+    /// reach and back it up on its own.
+    #[arg(long, env = "SIDHANTO_KEY_DIR", default_value = "data/keys")]
+    pub key_dir: PathBuf,
+    /// The address people reach this site at: issued memos print
+    /// `{public_url}/verify/{code}` with its QR code.
+    #[arg(
+        long,
+        env = "SIDHANTO_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
+    pub public_url: String,
 }
 
 impl Default for ServeArgs {
@@ -124,6 +145,8 @@ impl Default for ServeArgs {
             site_root: "target/site".into(),
             demo: false,
             secure_cookies: true,
+            key_dir: "data/keys".into(),
+            public_url: "http://127.0.0.1:3000".into(),
         }
     }
 }

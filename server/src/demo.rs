@@ -46,6 +46,9 @@ fn add_office(
         memo_prefix: Set(o.memo_prefix.into()),
         code: Set(key.into()),
         memo_font: Set(String::new()),
+        // Seed 004 was letter 299 of its file.
+        next_serial: Set(if o.memo_prefix.is_empty() { 1 } else { 300 }),
+        public_key: Set(String::new()),
     });
     id
 }

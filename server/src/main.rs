@@ -32,6 +32,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::SetSignature { office, name, file } => {
             cli::set_signature(&db, &office, &name, &file).await?
         }
+        Command::SetNothi { office, number } => cli::set_nothi(&db, &office, &number).await?,
         Command::SetMemoFont { office, path } => cli::set_memo_font(&db, &office, &path).await?,
         Command::Export { id, out } => cli::export(&db, id, out.as_deref()).await?,
         Command::RenderMemo { source, out } => cli::render_memo(&db, &source, &out).await?,
@@ -39,8 +40,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             if args.demo {
                 report_demo(demo::load(&db).await?);
             }
-            let options = startup::leptos_options(&args);
-            let app = startup::router(db, options, args.secure_cookies);
+            let app = startup::router(db, &args);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);
             // The peer address feeds the per-address login limit.

@@ -77,7 +77,12 @@ pub async fn csrf(req: Request, next: Next) -> Response {
 
 /// Paths anyone may open without signing in.
 fn public_path(path: &str) -> bool {
-    path == "/login" || path == "/health" || path.starts_with("/pkg/") || path.starts_with("/api/")
+    path == "/login"
+        || path == "/health"
+        || path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+        // Anyone holding a printed memo may check it.
+        || path.starts_with("/verify/")
 }
 
 /// Sends anonymous page requests to the login form (and back afterwards).

@@ -1,7 +1,7 @@
 //! Connect, migrate, build the services and the router, serve.
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
-use crate::routes::account;
+use crate::routes::{account, workflow};
 use crate::store::{
     accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
     meetings::SeaMeetingStore, sessions::SeaSessionStore,
@@ -61,9 +61,24 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
         .build()
 }
 
+/// What issuing a memo needs besides the database.
+pub struct Issuing {
+    pub keys: crate::keys::Keys,
+    /// "https://sidhanto.example.gov.bd", no trailing slash.
+    pub public_url: String,
+}
+
 /// The whole HTTP app: pages, server functions, the account forms, static
 /// files; behind the session, CSRF and sign-in layers.
-pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bool) -> Router {
+pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
+    let options = leptos_options(args);
+    let secure_cookies = args.secure_cookies;
+    let issuing = Arc::new(Issuing {
+        keys: crate::keys::Keys {
+            dir: args.key_dir.clone(),
+        },
+        public_url: args.public_url.trim_end_matches('/').to_string(),
+    });
     let services = services(db.clone());
     let routes = generate_route_list(App);
     let sessions = SessionManagerLayer::new(SeaSessionStore { db: db.clone() })
@@ -86,6 +101,12 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
         .route("/meetings/import", post(crate::routes::minutes::import))
         .route("/admin/people", post(crate::routes::directory::add_person))
         .route("/meetings/new", post(crate::routes::editor::create))
+        .route("/meetings/{id}/submit", post(workflow::submit))
+        .route("/meetings/{id}/return", post(workflow::return_to_draft))
+        .route("/meetings/{id}/approve", post(workflow::approve))
+        .route("/meetings/{id}/correct", post(workflow::correct))
+        .route("/verify/{code}", post(workflow::verify_upload))
+        .route("/account/signature", post(workflow::upload_signature))
         .route("/meetings/{id}/edit", post(crate::routes::editor::update))
         .route(
             "/meetings/{id}/minutes.json",
@@ -108,6 +129,7 @@ pub fn router(db: DatabaseConnection, options: LeptosOptions, secure_cookies: bo
         .layer(axum::middleware::from_fn(middleware::load_user))
         .layer(sessions)
         .layer(Extension(db))
+        .layer(Extension(issuing))
         .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));
     for header in middleware::security_headers() {
         app = app.layer(header);

@@ -80,7 +80,12 @@ async fn spawn_app() -> TestApp {
 }
 
 fn test_router(db: DatabaseConnection) -> axum::Router {
-    startup::router(db, startup::leptos_options(&ServeArgs::default()), true)
+    let args = ServeArgs {
+        // Keys of one test run, outside the repository.
+        key_dir: std::env::temp_dir().join("sidhanto-test-keys"),
+        ..ServeArgs::default()
+    };
+    startup::router(db, &args)
 }
 
 impl TestApp {
@@ -428,6 +433,16 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/admin/people", ADMINS),
     ("POST", "/meetings/new", &[Who::Secretary]),
     ("POST", "/meetings/{id}/edit", &[Who::Secretary]),
+    ("POST", "/api/meetings/workflow", SIGNED_IN),
+    // No memo has this code: 404 for everyone, and nobody is turned away.
+    ("POST", "/api/verify", EVERYONE),
+    ("POST", "/verify/{code}", EVERYONE),
+    // The demo meeting is issued: the permitted are told it is the wrong step.
+    ("POST", "/meetings/{id}/submit", &[Who::Secretary]),
+    ("POST", "/meetings/{id}/return", &[Who::Chair]),
+    ("POST", "/meetings/{id}/approve", &[Who::Chair]),
+    ("POST", "/meetings/{id}/correct", &[Who::Secretary]),
+    ("POST", "/account/signature", SIGNED_IN),
 ];
 
 #[tokio::test]
@@ -507,7 +522,11 @@ async fn authorization_matrix() {
             };
             let path = path.replace("{id}", &id.to_string());
             let form = match path.as_str() {
-                "/api/meetings/get" | "/api/audit/meeting" | "/api/meetings/editor" => {
+                "/api/verify" => "code=nosuchcode".to_string(),
+                "/api/meetings/get"
+                | "/api/audit/meeting"
+                | "/api/meetings/editor"
+                | "/api/meetings/workflow" => {
                     format!("id={meeting}")
                 }
                 "/api/directory/offices" | "/api/directory/people" => "query=".to_string(),
@@ -961,3 +980,6 @@ mod memo;
 
 #[path = "api/editor.rs"]
 mod editor;
+
+#[path = "api/issue.rs"]
+mod issue;

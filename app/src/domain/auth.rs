@@ -71,6 +71,10 @@ pub struct CurrentUser {
     pub display_name: String,
     pub grants: Vec<Grant>,
     pub reach: Vec<(Role, Uuid)>,
+    /// The directory person this user is (a chair approves the meetings
+    /// they chair).
+    #[serde(default)]
+    pub person_id: Option<Uuid>,
 }
 
 impl CurrentUser {
@@ -101,6 +105,8 @@ pub enum Permission {
     AnySecretary,
     /// A secretary of this office (or of one above it): writes its minutes.
     SecretaryOf(Uuid),
+    /// The chair of a meeting: a chair of its office who is its chair person.
+    ChairOf { office: Uuid, person: Uuid },
 }
 
 pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), AppError> {
@@ -119,6 +125,9 @@ pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), A
         }
         Permission::AnySecretary => user.has_role(Role::Secretary),
         Permission::SecretaryOf(office) => user.reaches(Role::Secretary, *office),
+        Permission::ChairOf { office, person } => {
+            user.reaches(Role::Chair, *office) && user.person_id == Some(*person)
+        }
     };
     if allowed {
         Ok(())
@@ -193,7 +202,34 @@ mod tests {
                 include_below: true,
             }],
             reach: reach.iter().map(|o| (role, *o)).collect(),
+            person_id: None,
         }
+    }
+
+    #[test]
+    fn only_the_meetings_own_chair_approves() {
+        let (office, person) = (Uuid::new_v4(), Uuid::new_v4());
+        let needs = Permission::ChairOf { office, person };
+        let mut chair = user(Role::Chair, &[office]);
+        assert_eq!(
+            authorize(Some(&chair), &needs),
+            Err(AppError::Forbidden),
+            "not their meeting"
+        );
+        chair.person_id = Some(person);
+        assert_eq!(authorize(Some(&chair), &needs), Ok(()));
+        let mut secretary = user(Role::Secretary, &[office]);
+        secretary.person_id = Some(person);
+        assert_eq!(
+            authorize(Some(&secretary), &needs),
+            Err(AppError::Forbidden),
+            "not a chair"
+        );
+        let elsewhere = user(Role::Chair, &[Uuid::new_v4()]);
+        assert_eq!(
+            authorize(Some(&elsewhere), &needs),
+            Err(AppError::Forbidden)
+        );
     }
 
     #[test]

@@ -98,6 +98,18 @@ impl Quarter {
     }
 }
 
+/// Today in Bangladesh (UTC+6, no daylight saving). Server side only: the
+/// browser's wasm has no clock.
+pub fn today_in_dhaka() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs + 6 * 3600, 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

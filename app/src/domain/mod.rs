@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod dates;
 pub mod directory;
 pub mod editor;
+pub mod issue;
 pub mod meeting;
 pub mod minutes;
 pub mod numerals;

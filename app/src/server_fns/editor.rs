@@ -37,7 +37,11 @@ pub async fn editor(id: Option<Uuid>) -> Result<EditorState, AppError> {
                 .map(|o| (o.code.clone(), name(o)))
                 .collect();
             let first = own.first().ok_or(AppError::Forbidden).map_err(respond)?;
-            (Minutes::new(&first.0, today_in_dhaka()), 0, own)
+            (
+                Minutes::new(&first.0, crate::domain::dates::today_in_dhaka()),
+                0,
+                own,
+            )
         }
     };
     let flash: Flash = take_flash(id).await.unwrap_or_default();
@@ -93,16 +97,4 @@ async fn take_flash(id: Option<Uuid>) -> Option<crate::domain::editor::Flash> {
     let session = parts.extensions.get::<tower_sessions::Session>()?;
     let key = crate::domain::editor::flash_key(id);
     session.remove(&key).await.ok().flatten()
-}
-
-/// Today in Bangladesh (UTC+6, no daylight saving).
-#[cfg(feature = "ssr")]
-fn today_in_dhaka() -> chrono::NaiveDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    chrono::DateTime::from_timestamp(secs + 6 * 3600, 0)
-        .map(|t| t.date_naive())
-        .unwrap_or_default()
 }

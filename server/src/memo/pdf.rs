@@ -117,6 +117,45 @@ impl<'f> Canvas<'f> {
         });
     }
 
+    /// Black squares (x, top, side), filled: one path, for a QR code's modules.
+    pub fn squares(&mut self, page: usize, squares: &[(f32, f32, f32)]) {
+        use printpdf::{PaintMode, Polygon, PolygonRing, WindingOrder};
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(PAGE_HEIGHT - y),
+            },
+            bezier: false,
+        };
+        let rings = squares
+            .iter()
+            .map(|&(x, top, side)| PolygonRing {
+                points: vec![
+                    point(x, top),
+                    point(x + side, top),
+                    point(x + side, top + side),
+                    point(x, top + side),
+                ],
+            })
+            .collect();
+        let ops = &mut self.pages[page];
+        ops.push(Op::SetFillColor {
+            col: Color::Rgb(Rgb {
+                r: 0.0,
+                g: 0.0,
+                b: 0.0,
+                icc_profile: None,
+            }),
+        });
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings,
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+
     /// Draws a PNG inside the box whose top-left is (x, top), keeping its
     /// proportions, centred horizontally and resting on the box's bottom.
     /// Returns false (drawing nothing) when the bytes are not an image.

@@ -249,11 +249,32 @@ fn signature(flow: &mut Flow, name: &str, designation: &str, image: Option<&[u8]
     }
 }
 
-/// PNG signature images printed above the chair's and the issuer's names.
+/// What signs a memo: PNG signature images printed above the chair's and
+/// the issuer's names and, once issued, the URL of its public verification
+/// page, printed in every page's footer with its QR code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Signatures {
     pub chair: Option<Vec<u8>>,
     pub issuer: Option<Vec<u8>>,
+    pub verify_url: Option<String>,
+}
+
+/// The squares of a QR code for `text`, `side` points wide, top-left at (x, top).
+fn qr_squares(text: &str, x: f32, top: f32, side: f32) -> Vec<(f32, f32, f32)> {
+    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else {
+        return vec![];
+    };
+    let width = code.width();
+    let module = side / width as f32;
+    code.to_colors()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == qrcode::Color::Dark)
+        .map(|(i, _)| {
+            let (row, col) = (i / width, i % width);
+            (x + col as f32 * module, top + row as f32 * module, module)
+        })
+        .collect()
 }
 
 /// Renders the minutes of `meeting` as a memo PDF.
@@ -551,6 +572,24 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
         );
         let l = flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH);
         flow.page = page;
+        // An issued memo: its verification QR code and short URL.
+        if let Some(url) = &signatures.verify_url {
+            let side = 46.0;
+            let squares = qr_squares(url, LEFT, PAGE_HEIGHT - 58.0, side);
+            flow.canvas.squares(page, &squares);
+            let label = format!("{} {url}", w.say("যাচাই:", "Verify:"));
+            let small = SIZE - 3.0;
+            for ln in &flow.lines(&label, Weight::Regular, small, WIDTH - side - 8.0) {
+                flow.draw_line(
+                    ln,
+                    LEFT + side + 6.0,
+                    PAGE_HEIGHT - 28.0,
+                    WIDTH,
+                    small,
+                    Align::Left,
+                );
+            }
+        }
         for ln in &l {
             flow.draw_line(
                 ln,

@@ -29,6 +29,30 @@ pub async fn memo_pdf(
     if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
         return refused;
     }
+    let disposition = if query.download.is_some() {
+        "attachment"
+    } else {
+        "inline"
+    };
+    let reply = |pdf: Vec<u8>| {
+        (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("{disposition}; filename=\"memo-{id}.pdf\""),
+                ),
+            ],
+            pdf,
+        )
+            .into_response()
+    };
+    // An issued memo is the stored file, byte for byte, forever.
+    match crate::store::issue::issued_pdf(&db, id).await {
+        Ok(Some(pdf)) => return reply(pdf),
+        Ok(None) => {}
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
     let loaded = async {
         let meeting = (SeaMeetingStore { db: db.clone() }).get(id).await?;
         let assets = memo_assets(&db, Some(id), &meeting.minutes.office).await?;
@@ -50,20 +74,5 @@ pub async fn memo_pdf(
     else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let disposition = if query.download.is_some() {
-        "attachment"
-    } else {
-        "inline"
-    };
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("{disposition}; filename=\"memo-{id}.pdf\""),
-            ),
-        ],
-        pdf,
-    )
-        .into_response()
+    reply(pdf)
 }

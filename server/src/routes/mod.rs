@@ -6,6 +6,7 @@ pub mod directory;
 pub mod editor;
 pub mod memo;
 pub mod minutes;
+pub mod workflow;
 
 use app::domain::auth::{authorize, CurrentUser, Permission};
 use app::error::AppError;
@@ -25,6 +26,12 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/meetings/import"),
     ("POST", "/admin/people"),
     ("POST", "/meetings/new"),
+    ("POST", "/meetings/{id}/submit"),
+    ("POST", "/meetings/{id}/return"),
+    ("POST", "/meetings/{id}/approve"),
+    ("POST", "/meetings/{id}/correct"),
+    ("POST", "/verify/{code}"),
+    ("POST", "/account/signature"),
     ("POST", "/meetings/{id}/edit"),
     ("GET", "/meetings/{id}/minutes.json"),
 ];

@@ -116,6 +116,7 @@ pub async fn current_user(db: &DatabaseConnection, id: Uuid) -> Result<Option<Cu
         display_name: user.display_name,
         grants,
         reach,
+        person_id: user.person_id,
     }))
 }
 

@@ -125,3 +125,38 @@ pub async fn add_person(
     txn.commit().await.map_err(db_error)?;
     Ok(id)
 }
+
+/// Stores a person's signature image (already checked to be a PNG), audited.
+pub async fn set_signature(
+    db: &DatabaseConnection,
+    person: Uuid,
+    png: Vec<u8>,
+    actor: Option<Uuid>,
+) -> Result<(), AppError> {
+    use crate::audit::{self, Change};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter, TransactionTrait};
+    let size = png.len();
+    let txn = db.begin().await.map_err(db_error)?;
+    people::Entity::update_many()
+        .col_expr(people::Column::SignaturePng, Expr::value(png))
+        .filter(people::Column::Id.eq(person))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    audit::record(
+        &txn,
+        Change {
+            actor,
+            action: "person.signature",
+            entity_kind: "person",
+            entity_id: Some(person),
+            meeting_id: None,
+            before: None,
+            after: Some(serde_json::json!({ "bytes": size })),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}

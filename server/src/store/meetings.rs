@@ -2,6 +2,7 @@ use super::db_error;
 use crate::db::entities::{agenda_items, decisions, meetings, offices, people};
 use crate::memo::Signatures;
 use app::domain::editor::Draft;
+use app::domain::issue::{Verification, WorkflowFacts};
 use app::domain::{
     dates::{FiscalYear, Quarter},
     Deadline, Meeting, MeetingStatus, MeetingSummary, OfficeHeading,
@@ -88,6 +89,67 @@ impl MeetingStore for SeaMeetingStore {
         })
     }
 
+    async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
+        use crate::db::entities::{audit_events, memo_issues};
+        let row = meetings::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let status = status(&row)?;
+        let issued = |id: Uuid| async move {
+            memo_issues::Entity::find_by_id(id)
+                .one(&self.db)
+                .await
+                .map_err(db_error)
+        };
+        let code = issued(id).await?.map(|i| i.code);
+        let corrects = match row.corrects_id {
+            Some(c) => issued(c).await?.map(|i| (c, i.number)),
+            None => None,
+        };
+        let mut corrected_by = None;
+        for later in meetings::Entity::find()
+            .filter(meetings::Column::CorrectsId.eq(id))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+        {
+            let number = issued(later.id).await?.map(|i| i.number);
+            corrected_by = Some((later.id, number.unwrap_or_default()));
+        }
+        // The chair's words, while the returned draft is being reworked.
+        let comment = if status == MeetingStatus::Draft {
+            audit_events::Entity::find()
+                .filter(audit_events::Column::MeetingId.eq(id))
+                .filter(audit_events::Column::Action.eq("meeting.return"))
+                .order_by_desc(audit_events::Column::At)
+                .one(&self.db)
+                .await
+                .map_err(db_error)?
+                .and_then(|e| e.after)
+                .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
+                .and_then(|a| a["comment"].as_str().map(str::to_owned))
+        } else {
+            None
+        };
+        Ok(WorkflowFacts {
+            office: row.office_id,
+            chair: row.chair_id,
+            status,
+            comment,
+            verify_code: code,
+            corrects,
+            corrected_by,
+        })
+    }
+
+    async fn verification(&self, code: String) -> Result<Verification, AppError> {
+        super::issue::verification(&self.db, &code)
+            .await
+            .map(|(v, _)| v)
+    }
+
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
         let minutes = super::minutes::export(&self.db, id).await?;
         let office = heading(&self.db, &minutes.office).await?;
@@ -133,6 +195,7 @@ pub async fn memo_assets(
     let signatures = Signatures {
         issuer: row.issuer_id.and_then(|p| images.get(&p).cloned()),
         chair: images.remove(&row.chair_id),
+        verify_url: None,
     };
     Ok((font, signatures))
 }

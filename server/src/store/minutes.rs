@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// Every office, by code.
-async fn offices_by_code<C: ConnectionTrait>(
+pub(crate) async fn offices_by_code<C: ConnectionTrait>(
     db: &C,
 ) -> Result<HashMap<String, offices::Model>, DbErr> {
     Ok(offices::Entity::find()
@@ -157,6 +157,8 @@ async fn meeting_row<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
         language: Set(m.language.clone()),
+        // Set only when a correction is started (`issue::start_correction`).
+        corrects_id: sea_orm::ActiveValue::NotSet,
     })
 }
 
@@ -169,6 +171,29 @@ async fn write<C: ConnectionTrait>(
     let row = meeting_row(db, id, m, &offices[&m.office]).await?;
     meetings::Entity::insert(row)
         .exec_without_returning(db)
+        .await?;
+    write_children(db, id, m, offices).await
+}
+
+/// The children written again in their new order; decisions, implementers
+/// and assignments go with their agenda items (ON DELETE CASCADE).
+pub(crate) async fn rewrite_children<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    m: &Minutes,
+    offices: &HashMap<String, offices::Model>,
+) -> Result<(), DbErr> {
+    attendees::Entity::delete_many()
+        .filter(attendees::Column::MeetingId.eq(id))
+        .exec(db)
+        .await?;
+    agenda_items::Entity::delete_many()
+        .filter(agenda_items::Column::MeetingId.eq(id))
+        .exec(db)
+        .await?;
+    recipients::Entity::delete_many()
+        .filter(recipients::Column::MeetingId.eq(id))
+        .exec(db)
         .await?;
     write_children(db, id, m, offices).await
 }
@@ -357,24 +382,7 @@ pub async fn save_draft<C: ConnectionTrait>(
     if updated.rows_affected == 0 {
         return Err(AppError::Conflict);
     }
-    // The children are written again in their new order; decisions and
-    // implementers go with their agenda items (ON DELETE CASCADE).
-    attendees::Entity::delete_many()
-        .filter(attendees::Column::MeetingId.eq(id))
-        .exec(db)
-        .await
-        .map_err(db_error)?;
-    agenda_items::Entity::delete_many()
-        .filter(agenda_items::Column::MeetingId.eq(id))
-        .exec(db)
-        .await
-        .map_err(db_error)?;
-    recipients::Entity::delete_many()
-        .filter(recipients::Column::MeetingId.eq(id))
-        .exec(db)
-        .await
-        .map_err(db_error)?;
-    write_children(db, id, &m, &offices)
+    rewrite_children(db, id, &m, &offices)
         .await
         .map_err(db_error)?;
     audit::record(

@@ -33,10 +33,11 @@ fn Account(user: CurrentUser) -> impl IntoView {
     let error_for =
         move |f: &str| (field == f && !error.is_empty()).then(|| format!("account.error.{error}"));
     let invalid = move |e: &Option<String>| e.is_some().to_string();
-    let (current_err, new_err, confirm_err) = (
+    let (current_err, new_err, confirm_err, signature_err) = (
         error_for("current_password"),
         error_for("new_password"),
         error_for("confirm_password"),
+        error_for("signature"),
     );
     view! {
         <p class="who">{user.display_name.clone()}" ("{user.username.clone()}")"</p>
@@ -79,6 +80,17 @@ fn Account(user: CurrentUser) -> impl IntoView {
                 <FieldError id="confirm_password-error" key=confirm_err/>
             </div>
             <button type="submit" class="primary">{tr("account.password_submit")}</button>
+        </form>
+        <h2 id="signature-heading">{tr("account.signature_title")}</h2>
+        {(ok == "signature").then(|| view! { <p class="notice" role="status">{tr("account.signature_saved")}</p> })}
+        <form class="form narrow" method="post" action="/account/signature" enctype="multipart/form-data" aria-labelledby="signature-heading">
+            <div class="field">
+                <label for="signature">{tr("account.signature_label")}</label>
+                <input id="signature" name="signature" type="file" accept="image/png"
+                    aria-invalid=invalid(&signature_err) aria-describedby="signature-error"/>
+                <FieldError id="signature-error" key=signature_err/>
+            </div>
+            <button type="submit" class="primary">{tr("account.signature_submit")}</button>
         </form>
     }
 }

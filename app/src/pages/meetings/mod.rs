@@ -1,6 +1,7 @@
 mod edit;
 mod list;
 mod show;
+mod workflow;
 
 pub use edit::{EditMeetingPage, NewMeetingPage};
 pub use list::MeetingsPage;

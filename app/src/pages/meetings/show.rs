@@ -1,3 +1,4 @@
+use super::workflow::WorkflowPanel;
 use crate::components::error_list::ErrorList;
 use crate::domain::{
     dates::{date_bn, time_bn},
@@ -11,6 +12,7 @@ use crate::i18n::tr;
 use crate::pages::admin::AuditTable;
 use crate::server_fns::audit::meeting_audit;
 use crate::server_fns::meetings::get_meeting;
+use crate::server_fns::workflow::meeting_workflow;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -32,12 +34,23 @@ pub fn MeetingPage() -> impl IntoView {
     let history = Resource::new(id, |id| async move {
         meeting_audit(id.ok_or(AppError::NotFound)?).await
     });
+    let workflow = Resource::new(id, |id| async move {
+        let id = id.ok_or(AppError::NotFound)?;
+        meeting_workflow(id).await.map(|w| (id, w))
+    });
     view! {
         <p class="back"><a href="/">{tr("meeting.back")}</a></p>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
                     meeting.await.map(|m| view! { <MeetingView meeting=m/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+        <Transition fallback=|| ()>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move {
+                    workflow.await.map(|(id, view)| view! { <WorkflowPanel id view/> })
                 })}
             </ErrorBoundary>
         </Transition>

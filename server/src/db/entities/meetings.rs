@@ -28,6 +28,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// "bn" or "en"
     pub language: String,
+    /// The issued meeting whose minutes these correct.
+    pub corrects_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

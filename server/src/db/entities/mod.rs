@@ -7,6 +7,7 @@ pub mod audit_events;
 pub mod decisions;
 pub mod implementers;
 pub mod meetings;
+pub mod memo_issues;
 pub mod offices;
 pub mod people;
 pub mod progress_events;

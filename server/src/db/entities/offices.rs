@@ -13,11 +13,18 @@ pub struct Model {
     pub place_en: String,
     pub branch_bn: String,
     pub website: String,
+    /// The nothi (file) number as its segments, "05.47.0000.005.12.002.17"
+    /// (18 digits, 2014 form; or 22, 2024 form): a memo number is this and
+    /// the letter serial.
     pub memo_prefix: String,
     /// Short stable name, unique: how the meeting JSON format refers to the office.
     pub code: String,
     /// Path of an installed Bangla font for this office's memos; empty: the shipped one.
     pub memo_font: String,
+    /// The serial the next issued memo gets.
+    pub next_serial: i32,
+    /// Hex of the office's Ed25519 public key ("" until its first issue).
+    pub public_key: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

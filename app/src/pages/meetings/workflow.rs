@@ -1,0 +1,80 @@
+//! The meeting page's workflow section: where the minutes stand, the steps
+//! this user may take (plain forms), the chair's comment on returned
+//! minutes, and, once issued, the verification link and corrections.
+use crate::domain::issue::WorkflowView;
+use crate::domain::MeetingStatus;
+use crate::i18n::tr;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use uuid::Uuid;
+
+#[component]
+pub fn WorkflowPanel(id: Uuid, view: WorkflowView) -> impl IntoView {
+    let q = use_query_map();
+    let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
+    let (done, error) = (get("done"), get("error"));
+    let WorkflowView {
+        facts,
+        may_submit,
+        may_decide,
+        may_correct,
+    } = view;
+    let status_key = format!("workflow.status.{}", facts.status.code());
+    view! {
+        <section id="workflow" class="workflow" aria-labelledby="workflow-heading">
+            <h2 id="workflow-heading">{tr("workflow.title")}</h2>
+            <p class="status-line">
+                <span class="label">{tr("meeting.status")}": "</span>
+                <strong>{tr(&status_key)}</strong>
+            </p>
+            {(!done.is_empty()).then(|| view! {
+                <p class="notice" role="status">{tr(&format!("workflow.done.{done}"))}</p>
+            })}
+            {(!error.is_empty()).then(|| view! {
+                <p class="field-error" role="alert">{tr(&error)}</p>
+            })}
+            {facts.comment.clone().map(|c| view! {
+                <div class="comment" role="note">
+                    <p class="label">{tr("workflow.chair_comment")}</p>
+                    <p>{c}</p>
+                </div>
+            })}
+            {facts.corrects.clone().map(|(other, number)| view! {
+                <p>{tr("workflow.corrects")}" "<a href=format!("/meetings/{other}")>{number}</a></p>
+            })}
+            {facts.corrected_by.clone().map(|(other, number)| view! {
+                <p class="notice">{tr("workflow.corrected_by")}" "
+                    <a href=format!("/meetings/{other}")>{if number.is_empty() { tr("workflow.correction_draft") } else { number }}</a>
+                </p>
+            })}
+            {facts.verify_code.clone().map(|code| view! {
+                <p><a href=format!("/verify/{code}")>{tr("workflow.verify_link")}</a></p>
+            })}
+            <div class="steps">
+                {may_submit.then(|| view! {
+                    <form method="post" action=format!("/meetings/{id}/submit") class="inline">
+                        <button type="submit" class="primary">{tr("workflow.submit")}</button>
+                    </form>
+                })}
+                {may_decide.then(|| view! {
+                    <form method="post" action=format!("/meetings/{id}/approve") class="inline">
+                        <button type="submit" class="primary">{tr("workflow.approve")}</button>
+                    </form>
+                    <form method="post" action=format!("/meetings/{id}/return") class="return">
+                        <label for="comment">{tr("workflow.comment")}</label>
+                        <textarea id="comment" name="comment" rows="3"></textarea>
+                        <button type="submit" class="secondary">{tr("workflow.return")}</button>
+                    </form>
+                })}
+                {may_correct.then(|| view! {
+                    <form method="post" action=format!("/meetings/{id}/correct") class="inline">
+                        <button type="submit" class="secondary">{tr("workflow.correct")}</button>
+                    </form>
+                })}
+            </div>
+            {(facts.status == MeetingStatus::Issued).then(|| view! {
+                <p class="hint">{tr("workflow.issued_fixed")}</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,248 @@
+//! The approval workflow's form posts (plain forms, so they work without
+//! JavaScript), the public verification upload, and a chair's signature
+//! image. Each answers with a 303 back to the page it came from.
+use super::{check, request_lang, see_other};
+use crate::startup::Issuing;
+use crate::store::issue;
+use app::domain::auth::{CurrentUser, Permission};
+use app::domain::editor::{flash_key, Flash};
+use app::error::AppError;
+use axum::extract::{Form, FromRequest, Multipart, Path, Request};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+/// Where a refused step goes: the meeting page, saying why.
+fn back(id: Uuid, error: &AppError) -> Response {
+    let key = match error {
+        AppError::Problems(p) => p
+            .first()
+            .map(|p| p.key.as_str())
+            .unwrap_or("error.problems"),
+        other => other.message_key(),
+    };
+    let q = form_urlencoded::Serializer::new(String::new())
+        .append_pair("error", key)
+        .finish();
+    see_other(&format!("/meetings/{id}?{q}#workflow"))
+}
+
+fn internal() -> Response {
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// POST /meetings/{id}/submit — the secretary sends the draft to the chair.
+/// Incomplete minutes go back to the editor, which shows what is missing.
+pub async fn submit(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    session: Session,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let lang = request_lang(&headers);
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
+        return refused;
+    }
+    let (office, _) = match issue::parties(&db, id).await {
+        Ok(p) => p,
+        Err(e) => {
+            return StatusCode::from_u16(e.status())
+                .unwrap_or_default()
+                .into_response()
+        }
+    };
+    if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
+        return refused;
+    }
+    let Some(user) = user else { return internal() };
+    match issue::submit(&db, id, user.id).await {
+        Ok(()) => see_other(&format!("/meetings/{id}?done=submitted#workflow")),
+        Err(AppError::Problems(_)) => {
+            let flash = Flash {
+                values: None,
+                problems: vec![],
+                notice: Some("issue.incomplete".into()),
+            };
+            if session.insert(&flash_key(Some(id)), flash).await.is_err() {
+                return internal();
+            }
+            see_other(&format!("/meetings/{id}/edit#problems"))
+        }
+        Err(e) => back(id, &e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Decision {
+    #[serde(default)]
+    comment: String,
+}
+
+/// The chair's check, shared by return and approve.
+async fn as_chair(
+    db: &DatabaseConnection,
+    user: Option<&CurrentUser>,
+    headers: &HeaderMap,
+    id: Uuid,
+) -> Result<Uuid, Response> {
+    let lang = request_lang(headers);
+    check(user, &Permission::SignedIn, lang)?;
+    let (office, person) = issue::parties(db, id).await.map_err(|e| {
+        StatusCode::from_u16(e.status())
+            .unwrap_or_default()
+            .into_response()
+    })?;
+    check(user, &Permission::ChairOf { office, person }, lang)?;
+    user.map(|u| u.id).ok_or_else(internal)
+}
+
+/// POST /meetings/{id}/return — the chair sends the minutes back with comments.
+pub async fn return_to_draft(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<Decision>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let actor = match as_chair(&db, user.as_ref(), &headers, id).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    match issue::return_to_draft(&db, id, actor, &form.comment).await {
+        Ok(()) => see_other(&format!("/meetings/{id}?done=returned#workflow")),
+        Err(e) => back(id, &e),
+    }
+}
+
+/// POST /meetings/{id}/approve — the chair approves; the memo is issued.
+pub async fn approve(
+    Extension(db): Extension<DatabaseConnection>,
+    Extension(issuing): Extension<Arc<Issuing>>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let actor = match as_chair(&db, user.as_ref(), &headers, id).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
+    };
+    match issue::approve(&db, id, actor, &issuing).await {
+        Ok(_) => see_other(&format!("/meetings/{id}?done=issued#workflow")),
+        Err(e) => back(id, &e),
+    }
+}
+
+/// POST /meetings/{id}/correct — the secretary starts a correction of
+/// issued minutes: a new draft that names them.
+pub async fn correct(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+) -> Response {
+    let lang = request_lang(&headers);
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
+        return refused;
+    }
+    let (office, _) = match issue::parties(&db, id).await {
+        Ok(p) => p,
+        Err(e) => {
+            return StatusCode::from_u16(e.status())
+                .unwrap_or_default()
+                .into_response()
+        }
+    };
+    if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
+        return refused;
+    }
+    let Some(user) = user else { return internal() };
+    match issue::start_correction(&db, id, user.id).await {
+        Ok(draft) => see_other(&format!("/meetings/{draft}/edit")),
+        Err(e) => back(id, &e),
+    }
+}
+
+/// The largest file the verification page compares (memos are ~100 KB).
+const MAX_UPLOAD: usize = 10 * 1024 * 1024;
+
+/// POST /verify/{code} — anyone: is this file byte for byte the issued memo?
+pub async fn verify_upload(
+    Extension(db): Extension<DatabaseConnection>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Response {
+    let (facts, _) = match issue::verification(&db, &code).await {
+        Ok(v) => v,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let Ok(mut form) = Multipart::from_request(request, &()).await else {
+        return see_other(&format!("/verify/{code}?file=missing#result"));
+    };
+    let mut bytes = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("pdf") {
+            bytes = field.bytes().await.ok();
+        }
+    }
+    let result = match bytes {
+        Some(b) if b.is_empty() => "missing",
+        Some(b) if b.len() > MAX_UPLOAD => "mismatch",
+        Some(b) if crate::keys::sha256(&b) == facts.sha256 => "match",
+        Some(_) => "mismatch",
+        None => "missing",
+    };
+    see_other(&format!("/verify/{code}?file={result}#result"))
+}
+
+/// POST /account/signature — a user with a directory person (a chair)
+/// uploads the PNG printed above their name.
+pub async fn upload_signature(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    request: Request,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
+        return refused;
+    }
+    // Read only after the check: nothing of an anonymous upload is parsed.
+    let Ok(mut form) = Multipart::from_request(request, &()).await else {
+        return see_other("/account?error=not_png&field=signature");
+    };
+    let Some(person) = user.as_ref().and_then(|u| u.person_id) else {
+        return see_other("/account?error=no_person&field=signature");
+    };
+    let mut bytes = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("signature") {
+            bytes = field.bytes().await.ok();
+        }
+    }
+    let Some(bytes) = bytes else {
+        return see_other("/account?error=not_png&field=signature");
+    };
+    if bytes.len() > 200 * 1024 {
+        return see_other("/account?error=too_big&field=signature");
+    }
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || printpdf::RawImage::decode_from_bytes(&bytes, &mut Vec::new()).is_err()
+    {
+        return see_other("/account?error=not_png&field=signature");
+    }
+    match crate::store::directory::set_signature(&db, person, bytes.to_vec(), user.map(|u| u.id))
+        .await
+    {
+        Ok(()) => see_other("/account?ok=signature"),
+        Err(_) => internal(),
+    }
+}

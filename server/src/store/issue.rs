@@ -1,0 +1,384 @@
+//! The approval workflow and the issue of a memo. Each step changes the
+//! status with `UPDATE … WHERE status = <the step's start>`, so two people
+//! taking steps at once cannot both succeed; the letter serial is taken by
+//! an `UPDATE offices SET next_serial = next_serial + 1` inside the issuing
+//! transaction, so two issues never share a number (the row lock on
+//! PostgreSQL, the write lock on SQLite).
+use super::{db_error, minutes};
+use crate::audit::{self, Change};
+use crate::db::entities::{meetings, memo_issues, offices};
+use crate::keys::{self, Keys};
+use crate::memo::{self, Signatures};
+use app::domain::dates::today_in_dhaka;
+use app::domain::issue::{canonical, memo_number, valid_nothi, Step, Verification};
+use app::domain::minutes::LONG_TEXT;
+use app::domain::{Meeting, MeetingStatus};
+use app::error::AppError;
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+/// The meeting's office and chair person: what the permission checks need.
+pub async fn parties(db: &DatabaseConnection, id: Uuid) -> Result<(Uuid, Uuid), AppError> {
+    let m = meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    Ok((m.office_id, m.chair_id))
+}
+
+fn wrong_status() -> AppError {
+    AppError::Invalid {
+        field: "status".into(),
+        key: "issue.wrong_status".into(),
+    }
+}
+
+/// Moves the meeting from the step's start status to its end, or fails with
+/// `wrong_status` when someone else moved it first.
+async fn move_status<C: ConnectionTrait>(db: &C, id: Uuid, step: Step) -> Result<(), AppError> {
+    let (from, to) = step.from_to();
+    let moved = meetings::Entity::update_many()
+        .col_expr(meetings::Column::Status, Expr::value(to.code()))
+        .col_expr(
+            meetings::Column::Version,
+            Expr::col(meetings::Column::Version).add(1),
+        )
+        .col_expr(meetings::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(meetings::Column::Id.eq(id))
+        .filter(meetings::Column::Status.eq(from.code()))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    if moved.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(wrong_status())
+    }
+}
+
+async fn record<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+    actor: Uuid,
+    step: Step,
+    after: serde_json::Value,
+) -> Result<(), AppError> {
+    audit::record(
+        db,
+        Change {
+            actor: Some(actor),
+            action: &format!("meeting.{}", step.code()),
+            entity_kind: "meeting",
+            entity_id: Some(id),
+            meeting_id: Some(id),
+            before: None,
+            after: Some(after),
+        },
+    )
+    .await
+    .map_err(db_error)
+}
+
+/// The secretary sends complete minutes to the chair. Every rule counts now
+/// (a draft could be saved incomplete; a memo cannot be).
+pub async fn submit(db: &DatabaseConnection, id: Uuid, actor: Uuid) -> Result<(), AppError> {
+    let txn = db.begin().await.map_err(db_error)?;
+    move_status(&txn, id, Step::Submit).await?;
+    let m = minutes::export(&txn, id).await?;
+    let codes = minutes::offices_by_code(&txn)
+        .await
+        .map_err(db_error)?
+        .into_keys()
+        .collect();
+    let problems = m.check(&codes);
+    if !problems.is_empty() {
+        return Err(AppError::Problems(problems));
+    }
+    record(&txn, id, actor, Step::Submit, serde_json::json!({})).await?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// The chair sends the minutes back as a draft, saying why.
+pub async fn return_to_draft(
+    db: &DatabaseConnection,
+    id: Uuid,
+    actor: Uuid,
+    comment: &str,
+) -> Result<(), AppError> {
+    let comment = comment.trim();
+    if comment.is_empty() {
+        return Err(AppError::problem("comment", "minutes.required", None));
+    }
+    if comment.chars().count() > LONG_TEXT {
+        return Err(AppError::problem("comment", "minutes.too_long", None));
+    }
+    let txn = db.begin().await.map_err(db_error)?;
+    move_status(&txn, id, Step::Return).await?;
+    record(
+        &txn,
+        id,
+        actor,
+        Step::Return,
+        serde_json::json!({ "comment": comment }),
+    )
+    .await?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// The chair approves: the memo is numbered, dated, rendered once with its
+/// verification QR code, signed, stored, and its decisions become
+/// assignments. Returns the memo number.
+pub async fn approve(
+    db: &DatabaseConnection,
+    id: Uuid,
+    actor: Uuid,
+    issuing: &crate::startup::Issuing,
+) -> Result<String, AppError> {
+    let (office_id, _) = parties(db, id).await?;
+    let office = offices::Entity::find_by_id(office_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    if !valid_nothi(&office.memo_prefix) {
+        return Err(AppError::Invalid {
+            field: "memo_number".into(),
+            key: "issue.no_nothi_number".into(),
+        });
+    }
+    // File and CPU work outside the transaction that holds the write lock.
+    let key = signing_key(&issuing.keys, office_id).await?;
+    let (font, images) = super::meetings::memo_assets(db, Some(id), &office.code).await?;
+    let heading = super::meetings::heading(db, &office.code).await?;
+
+    let txn = db.begin().await.map_err(db_error)?;
+    // The status first: a second approval of the same meeting stops here.
+    move_status(&txn, id, Step::Approve).await?;
+    offices::Entity::update_many()
+        .col_expr(
+            offices::Column::NextSerial,
+            Expr::col(offices::Column::NextSerial).add(1),
+        )
+        .filter(offices::Column::Id.eq(office_id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    let serial = offices::Entity::find_by_id(office_id)
+        .one(&txn)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?
+        .next_serial
+        - 1;
+    let number = memo_number(&office.memo_prefix, serial);
+    let issued_on = today_in_dhaka();
+    let mut m = minutes::export(&txn, id).await?;
+    m.status = MeetingStatus::Issued;
+    m.memo_number = Some(number.clone());
+    m.issued_on = Some(issued_on);
+    meetings::Entity::update_many()
+        .col_expr(meetings::Column::MemoNumber, Expr::value(number.clone()))
+        .col_expr(meetings::Column::IssuedOn, Expr::value(issued_on))
+        .filter(meetings::Column::Id.eq(id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    // Written again with the issue date: each implementer office gets its
+    // assignment, "N days after issue" becoming a date.
+    let by_code = minutes::offices_by_code(&txn).await.map_err(db_error)?;
+    minutes::rewrite_children(&txn, id, &m, &by_code)
+        .await
+        .map_err(db_error)?;
+
+    let content = canonical(&m).ok_or(AppError::Internal)?;
+    let (public_key, signature) = keys::sign(&key, &content);
+    let code = verify_code();
+    let signatures = Signatures {
+        verify_url: Some(format!("{}/verify/{code}", issuing.public_url)),
+        ..images
+    };
+    let meeting = Meeting {
+        id,
+        office: heading,
+        minutes: m,
+    };
+    let pdf = tokio::task::spawn_blocking(move || {
+        memo::render(&meeting, memo::fonts::for_memo(&font), &signatures)
+    })
+    .await
+    .map_err(|_| AppError::Internal)?;
+    memo_issues::Entity::insert(memo_issues::ActiveModel {
+        meeting_id: Set(id),
+        number: Set(number.clone()),
+        issued_on: Set(issued_on),
+        sha256: Set(keys::sha256(&pdf)),
+        pdf: Set(pdf),
+        canonical: Set(content),
+        signature: Set(signature),
+        public_key: Set(public_key.clone()),
+        code: Set(code),
+        issued_at: Set(Utc::now()),
+        issued_by: Set(Some(actor)),
+    })
+    .exec_without_returning(&txn)
+    .await
+    .map_err(db_error)?;
+    if office.public_key != public_key {
+        offices::Entity::update_many()
+            .col_expr(offices::Column::PublicKey, Expr::value(public_key))
+            .filter(offices::Column::Id.eq(office_id))
+            .exec(&txn)
+            .await
+            .map_err(db_error)?;
+    }
+    record(
+        &txn,
+        id,
+        actor,
+        Step::Approve,
+        serde_json::json!({ "memo_number": number, "issued_on": issued_on }),
+    )
+    .await?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(number)
+}
+
+async fn signing_key(keys: &Keys, office: Uuid) -> Result<ed25519_dalek::SigningKey, AppError> {
+    let keys = keys.clone();
+    tokio::task::spawn_blocking(move || keys.signing_key(office))
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|e| {
+            tracing::error!(error = %e, "reading or creating an office's signing key");
+            AppError::Internal
+        })
+}
+
+/// Ten characters of a short, unguessable URL: lowercase letters and digits
+/// without the look-alikes (0 o 1 l i).
+fn verify_code() -> String {
+    const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
+    let mut bytes = [0u8; 10];
+    getrandom::getrandom(&mut bytes).unwrap_or_default();
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
+}
+
+/// The issued PDF of a meeting, byte for byte, if it was issued here.
+pub async fn issued_pdf(db: &DatabaseConnection, id: Uuid) -> Result<Option<Vec<u8>>, AppError> {
+    Ok(memo_issues::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|i| i.pdf))
+}
+
+/// The public facts of the memo with this verification code; `pdf`, when
+/// given, is compared with the issued file.
+pub async fn verification(
+    db: &DatabaseConnection,
+    code: &str,
+) -> Result<(Verification, Uuid), AppError> {
+    let issue = memo_issues::Entity::find()
+        .filter(memo_issues::Column::Code.eq(code))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let meeting = meetings::Entity::find_by_id(issue.meeting_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let office = offices::Entity::find_by_id(meeting.office_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let number_of = |id: Option<Uuid>| async move {
+        match id {
+            None => Ok(None),
+            Some(id) => memo_issues::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .map(|i| i.map(|i| i.number)),
+        }
+    };
+    let corrected_by = meetings::Entity::find()
+        .filter(meetings::Column::CorrectsId.eq(meeting.id))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let mut later = None;
+    for c in corrected_by {
+        if let Some(n) = number_of(Some(c.id)).await.map_err(db_error)? {
+            later = Some(n);
+        }
+    }
+    // The key the office has now must be the one that signed.
+    let signature_valid = office.public_key == issue.public_key
+        && keys::verify(&issue.public_key, &issue.canonical, &issue.signature);
+    Ok((
+        Verification {
+            number: issue.number,
+            office: format!(
+                "{}, {}",
+                office.name_bn,
+                office.place_bn.trim_end_matches('।')
+            ),
+            held_on: meeting.held_on,
+            issued_on: issue.issued_on,
+            title: meeting.title_bn,
+            signature_valid,
+            sha256: issue.sha256,
+            corrected_by: later,
+            corrects: number_of(meeting.corrects_id).await.map_err(db_error)?,
+        },
+        issue.meeting_id,
+    ))
+}
+
+/// A correction: a new draft with the issued minutes' content that names
+/// the meeting it corrects. Returns the draft's id.
+pub async fn start_correction(
+    db: &DatabaseConnection,
+    id: Uuid,
+    actor: Uuid,
+) -> Result<Uuid, AppError> {
+    let txn = db.begin().await.map_err(db_error)?;
+    let m = minutes::export(&txn, id).await?;
+    if m.status != MeetingStatus::Issued {
+        return Err(wrong_status());
+    }
+    let draft = minutes::create_draft(&txn, &m, Some(actor)).await?;
+    meetings::Entity::update_many()
+        .col_expr(meetings::Column::CorrectsId, Expr::value(id))
+        .filter(meetings::Column::Id.eq(draft))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    audit::record(
+        &txn,
+        Change {
+            actor: Some(actor),
+            action: "meeting.correct",
+            entity_kind: "meeting",
+            entity_id: Some(draft),
+            meeting_id: Some(id),
+            before: None,
+            after: Some(serde_json::json!({ "correction": draft })),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(draft)
+}
