@@ -26,7 +26,9 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'sidhanto-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(bin, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--site-root', siteRoot], {
+  const args = ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--site-root', siteRoot,
+    '--key-dir', join(dir, 'keys'), '--public-url', baseUrl];
+  const child = spawn(bin, args, {
     env: { ...process.env, DATABASE_URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`, RUST_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
