@@ -321,3 +321,61 @@ async fn twenty_approvals_at_once_get_distinct_consecutive_numbers() {
         "distinct and consecutive"
     );
 }
+
+#[tokio::test]
+async fn a_chair_uploads_a_signature_image_and_nothing_else() {
+    let app = TestApp::with_demo().await;
+    let chair = app.login("chair").await;
+    let png = include_bytes!("../fixtures/signature.png");
+    let r = app
+        .request(upload("/account/signature", "signature", png, Some(&chair)))
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/account?ok=signature"));
+    let person = accounts::find_by_username(&app.db, "chair")
+        .await
+        .unwrap()
+        .unwrap()
+        .person_id
+        .unwrap();
+    let stored = server::db::entities::people::Entity::find_by_id(person)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.signature_png.as_deref(), Some(&png[..]));
+    // Not a PNG (a PDF renamed), and too big: refused at the field.
+    let r = app
+        .request(upload(
+            "/account/signature",
+            "signature",
+            b"%PDF-1.7 not an image",
+            Some(&chair),
+        ))
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/account?error=not_png&field=signature")
+    );
+    let big = vec![0u8; 300 * 1024];
+    let r = app
+        .request(upload(
+            "/account/signature",
+            "signature",
+            &big,
+            Some(&chair),
+        ))
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/account?error=too_big&field=signature")
+    );
+    let page = app
+        .get("/account?error=not_png&field=signature", Some(&chair))
+        .await;
+    assert!(page.body.contains("ফাইলটি PNG ছবি নয়।"));
+    // Without a session nothing is read.
+    let r = app
+        .request(upload("/account/signature", "signature", png, None))
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+}

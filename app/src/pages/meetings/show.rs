@@ -151,7 +151,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                     .into_iter()
                     .zip(open)
                     .enumerate()
-                    .map(|(i, (item, open))| view! { <AgendaItemCard item serial=i + 1 open/> })
+                    .map(|(i, (item, open))| view! { <AgendaItemCard item serial=i + 1 open issued_on=minutes.issued_on/> })
                     .collect_view()}
             </section>
             <p class="closing">{closing}</p>
@@ -164,7 +164,12 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
 /// One agenda item. Its button collapses and expands the discussion and
 /// decisions; it only works once the page has hydrated.
 #[component]
-fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl IntoView {
+fn AgendaItemCard(
+    item: AgendaItem,
+    serial: usize,
+    open: RwSignal<bool>,
+    issued_on: Option<chrono::NaiveDate>,
+) -> impl IntoView {
     let serial_bn = bangla_number(serial as u64, 2);
     let body_id = format!("agenda-{serial}");
     let count = item.decisions.len();
@@ -208,6 +213,11 @@ fn AgendaItemCard(item: AgendaItem, serial: usize, open: RwSignal<bool>) -> impl
                                     <p class="deadline">
                                         <span class="label">{tr("meeting.deadline")}": "</span>
                                         {d.deadline.label_bn()}
+                                        // Once issued, "within N days" is a date.
+                                        {issued_on
+                                            .filter(|_| matches!(d.deadline, crate::domain::Deadline::DaysAfterIssue(_)))
+                                            .and_then(|on| d.deadline.due_on(on))
+                                            .map(|due| format!(" ({})", date_bn(due)))}
                                     </p>
                                 </li>
                             }
