@@ -167,6 +167,7 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
                 id: Uuid::nil(),
                 office,
                 minutes,
+                corrects: None,
             };
             (meeting, None)
         }

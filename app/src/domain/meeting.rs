@@ -172,6 +172,10 @@ pub struct Meeting {
     pub id: Uuid,
     pub office: OfficeHeading,
     pub minutes: Minutes,
+    /// The memo number of the issued minutes these correct, printed under
+    /// the title.
+    #[serde(default)]
+    pub corrects: Option<String>,
 }
 
 /// Decisions inside one agenda item are numbered "১।", "২।" … only when there are

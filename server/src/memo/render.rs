@@ -320,6 +320,16 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
         WIDTH,
         Align::Center,
     );
+    if let Some(number) = &meeting.corrects {
+        let text = match m.language.as_str() {
+            "en" => format!("(A correction of memo no. {number})"),
+            _ => format!(
+                "(স্মারক নং {}-এর সংশোধনী)",
+                app::domain::numerals::to_bangla_digits(number)
+            ),
+        };
+        flow.paragraph(&text, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
+    }
     flow.gap(line * 0.5);
 
     // The two-column meta block.
@@ -689,6 +699,7 @@ mod tests {
             recipients: vec!["জেলা প্রশাসক (সকল)".into()],
         };
         Meeting {
+            corrects: None,
             id: Uuid::nil(),
             office: OfficeHeading {
                 name: "বিভাগীয় কমিশনারের কার্যালয়".into(),

@@ -207,6 +207,7 @@ pub async fn approve(
         id,
         office: heading,
         minutes: m,
+        corrects: corrected_number(&txn, id).await?,
     };
     let pdf = tokio::task::spawn_blocking(move || {
         memo::render(&meeting, memo::fonts::for_memo(&font), &signatures)
@@ -247,6 +248,28 @@ pub async fn approve(
     .await?;
     txn.commit().await.map_err(db_error)?;
     Ok(number)
+}
+
+/// The memo number of the issue that meeting `id` corrects, if any.
+pub async fn corrected_number<C: ConnectionTrait>(
+    db: &C,
+    id: Uuid,
+) -> Result<Option<String>, AppError> {
+    let Some(row) = meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+    else {
+        return Ok(None);
+    };
+    let Some(old) = row.corrects_id else {
+        return Ok(None);
+    };
+    Ok(memo_issues::Entity::find_by_id(old)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|i| i.number))
 }
 
 async fn signing_key(keys: &Keys, office: Uuid) -> Result<ed25519_dalek::SigningKey, AppError> {

@@ -157,6 +157,7 @@ impl MeetingStore for SeaMeetingStore {
             id,
             office,
             minutes,
+            corrects: super::issue::corrected_number(&self.db, id).await?,
         })
     }
 }

@@ -250,6 +250,22 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
         .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
         .await;
     assert!(view.body.contains(&correction.to_string()), "{}", view.body);
+    // Issued in its turn, the correction's memo names the memo it corrects,
+    // and the old memo's public page says it was corrected.
+    let at = |step: &str| format!("/meetings/{correction}/{step}");
+    app.post(&at("submit"), "", Some(&secretary)).await;
+    let r = app.post(&at("approve"), "", Some(&chair)).await;
+    assert!(r.location.unwrap().contains("done=issued"));
+    let text = pdftotext(&send_bytes(&app, &at("memo.pdf"), &viewer).await);
+    assert!(
+        text.contains("(স্মারক নং ০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০-এর সংশোধনী)"),
+        "{text}"
+    );
+    let page = app.get(&format!("/verify/{}", stored.code), None).await;
+    assert!(
+        page.body.contains("০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০১"),
+        "corrected by the next number"
+    );
 }
 
 async fn send_bytes(app: &TestApp, path: &str, session: &str) -> Vec<u8> {

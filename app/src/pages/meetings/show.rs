@@ -71,6 +71,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         id,
         office,
         minutes,
+        corrects,
     } = meeting;
     let Minutes {
         title,
@@ -109,6 +110,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 <p>{office.branch}</p>
             </header>
             <h1>{title}</h1>
+            {corrects.map(|n| view! { <p class="corrects">{format!("(স্মারক নং {}-এর সংশোধনী)", to_bangla_digits(&n))}</p> })}
             <p class="status">{tr("meeting.status")}": "{status.label_bn()}</p>
             // Plain links (rel=external: files, not pages of the app's router),
             // so they work without JavaScript. The PDF opens in the browser's
