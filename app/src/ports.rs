@@ -4,6 +4,7 @@ use crate::domain::audit::{AuditEntry, UserSummary};
 use crate::domain::directory::{OfficeEntry, PersonEntry};
 use crate::domain::editor::Draft;
 use crate::domain::issue::{Verification, WorkflowFacts};
+use crate::domain::tracking::{AssignmentFacts, AssignmentRow, CarriedDecision, Dashboard};
 use crate::domain::{Meeting, MeetingSummary};
 use crate::error::AppError;
 use std::sync::Arc;
@@ -20,6 +21,18 @@ pub trait MeetingStore: Send + Sync {
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError>;
     /// The public facts of the issued memo with this verification code.
     async fn verification(&self, code: String) -> Result<Verification, AppError>;
+}
+
+/// Assignments, their progress, the dashboard and the carry-forward.
+#[async_trait::async_trait]
+pub trait TrackingStore: Send + Sync {
+    /// What these offices owe, overdue first, then by due date.
+    async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError>;
+    async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError>;
+    /// Counts over the assignments of these offices.
+    async fn dashboard(&self, offices: Vec<Uuid>) -> Result<Dashboard, AppError>;
+    /// The unfinished decisions of earlier meetings of this meeting's series.
+    async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError>;
 }
 
 /// The offices and people directory.
@@ -49,6 +62,7 @@ pub struct Services {
     pub accounts: Arc<dyn AccountStore>,
     pub audit: Arc<dyn AuditStore>,
     pub directory: Arc<dyn DirectoryStore>,
+    pub tracking: Arc<dyn TrackingStore>,
 }
 
 /// The services of the running server, read from the Leptos context.

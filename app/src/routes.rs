@@ -56,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my") view=crate::pages::tracking::MyDecisionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/assignments/:id") view=crate::pages::tracking::AssignmentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view=crate::pages::tracking::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/verify/:code") view=crate::pages::verify::VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>

@@ -8,6 +8,7 @@ mod m20261123_000001_create_accounts;
 mod m20261124_000001_codes_and_language;
 mod m20261124_000002_memo_font_and_signatures;
 mod m20261125_000001_issue;
+mod m20261126_000001_progress;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_codes_and_language::Migration),
             Box::new(m20261124_000002_memo_font_and_signatures::Migration),
             Box::new(m20261125_000001_issue::Migration),
+            Box::new(m20261126_000001_progress::Migration),
         ]
     }
 }

@@ -136,6 +136,10 @@ pub struct ServeArgs {
         default_value = "http://127.0.0.1:3000"
     )]
     pub public_url: String,
+    /// Folder of evidence files, stored by their SHA-256 (the same file
+    /// uploaded twice is kept once).
+    #[arg(long, env = "SIDHANTO_EVIDENCE_DIR", default_value = "data/evidence")]
+    pub evidence_dir: PathBuf,
 }
 
 impl Default for ServeArgs {
@@ -147,6 +151,7 @@ impl Default for ServeArgs {
             secure_cookies: true,
             key_dir: "data/keys".into(),
             public_url: "http://127.0.0.1:3000".into(),
+            evidence_dir: "data/evidence".into(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Connect, migrate, build the services and the router, serve.
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
-use crate::routes::{account, workflow};
+use crate::routes::{account, tracking, workflow};
 use crate::store::{
     accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
     meetings::SeaMeetingStore, sessions::SeaSessionStore,
@@ -43,12 +43,19 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
+/// Assignments due within this many days count as due soon.
+pub const DUE_SOON_DAYS: u32 = 7;
+
 pub fn services(db: DatabaseConnection) -> Services {
     Services {
         meetings: Arc::new(SeaMeetingStore { db: db.clone() }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
         audit: Arc::new(SeaAuditStore { db: db.clone() }),
-        directory: Arc::new(SeaDirectoryStore { db }),
+        directory: Arc::new(SeaDirectoryStore { db: db.clone() }),
+        tracking: Arc::new(crate::store::tracking::SeaTrackingStore {
+            db,
+            window: DUE_SOON_DAYS,
+        }),
     }
 }
 
@@ -60,6 +67,10 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
         .site_addr(args.addr)
         .build()
 }
+
+/// Where evidence files are kept, by their SHA-256.
+#[derive(Clone)]
+pub struct EvidenceDir(pub std::path::PathBuf);
 
 /// What issuing a memo needs besides the database.
 pub struct Issuing {
@@ -107,6 +118,15 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .route("/meetings/{id}/correct", post(workflow::correct))
         .route("/verify/{code}", post(workflow::verify_upload))
         .route("/account/signature", post(workflow::upload_signature))
+        .route(
+            "/assignments/{id}/progress",
+            // Evidence files: up to 10 MB each, a few per report.
+            post(tracking::report).layer(axum::extract::DefaultBodyLimit::max(
+                3 * app::domain::tracking::MAX_EVIDENCE,
+            )),
+        )
+        .route("/assignments/{id}/review", post(tracking::review))
+        .route("/evidence/{sha}", get(tracking::download))
         .route("/meetings/{id}/edit", post(crate::routes::editor::update))
         .route(
             "/meetings/{id}/minutes.json",
@@ -130,6 +150,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .layer(sessions)
         .layer(Extension(db))
         .layer(Extension(issuing))
+        .layer(Extension(EvidenceDir(args.evidence_dir.clone())))
         .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));
     for header in middleware::security_headers() {
         app = app.layer(header);

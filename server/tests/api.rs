@@ -79,10 +79,16 @@ async fn spawn_app() -> TestApp {
     }
 }
 
+/// Evidence files of the test runs, outside the repository.
+fn evidence_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join("sidhanto-test-evidence")
+}
+
 fn test_router(db: DatabaseConnection) -> axum::Router {
     let args = ServeArgs {
         // Keys of one test run, outside the repository.
         key_dir: std::env::temp_dir().join("sidhanto-test-keys"),
+        evidence_dir: evidence_dir(),
         ..ServeArgs::default()
     };
     startup::router(db, &args)
@@ -443,6 +449,20 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/meetings/{id}/approve", &[Who::Chair]),
     ("POST", "/meetings/{id}/correct", &[Who::Secretary]),
     ("POST", "/account/signature", SIGNED_IN),
+    ("POST", "/api/assignments/mine", SIGNED_IN),
+    ("POST", "/api/assignments/get", SIGNED_IN),
+    ("POST", "/api/dashboard", SIGNED_IN),
+    ("POST", "/api/meetings/carry_forward", SIGNED_IN),
+    // Dinajpur's part of decision 01: its implementer; the meeting's
+    // secretary and chair review (an empty form: told what is missing).
+    ("POST", "/assignments/{id}/progress", &[Who::Implementer]),
+    (
+        "POST",
+        "/assignments/{id}/review",
+        &[Who::Secretary, Who::Chair],
+    ),
+    // No such file: 404 for the signed in.
+    ("GET", "/evidence/{sha}", SIGNED_IN),
 ];
 
 #[tokio::test]
@@ -471,6 +491,21 @@ async fn authorization_matrix() {
     .unwrap();
     let target = users::Entity::find()
         .filter(users::Column::Username.eq("dc.dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let dinajpur = offices::Entity::find()
+        .filter(offices::Column::Code.eq("dc-dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let dinajpur_part = assignments::Entity::find()
+        .filter(assignments::Column::OfficeId.eq(dinajpur))
         .one(&app.db)
         .await
         .unwrap()
@@ -517,12 +552,18 @@ async fn authorization_matrix() {
             };
             let id = if path.starts_with("/meetings/") {
                 meeting
+            } else if path.starts_with("/assignments/") {
+                dinajpur_part
             } else {
                 target
             };
-            let path = path.replace("{id}", &id.to_string());
+            let path = path
+                .replace("{id}", &id.to_string())
+                .replace("{sha}", &"0".repeat(64));
             let form = match path.as_str() {
                 "/api/verify" => "code=nosuchcode".to_string(),
+                "/api/assignments/get" => format!("id={dinajpur_part}"),
+                "/api/meetings/carry_forward" => format!("id={meeting}"),
                 "/api/meetings/get"
                 | "/api/audit/meeting"
                 | "/api/meetings/editor"
@@ -983,3 +1024,6 @@ mod editor;
 
 #[path = "api/issue.rs"]
 mod issue;
+
+#[path = "api/tracking.rs"]
+mod tracking;

@@ -35,8 +35,11 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
         return view! { <a href="/login">{tr("nav.login")}</a> }.into_any();
     };
     let admin = user.has_role(Role::Admin);
+    let implementer = user.has_role(Role::Implementer);
     view! {
         <a href="/">{tr("nav.meetings")}</a>
+        {implementer.then(|| view! { <a href="/my">{tr("tracking.mine")}</a> })}
+        <a href="/dashboard">{tr("dashboard.title")}</a>
         {admin.then(|| view! {
             <a href="/admin/users">{tr("nav.users")}</a>
             <a href="/admin/offices">{tr("directory.offices")}</a>

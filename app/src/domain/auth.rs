@@ -107,6 +107,8 @@ pub enum Permission {
     SecretaryOf(Uuid),
     /// The chair of a meeting: a chair of its office who is its chair person.
     ChairOf { office: Uuid, person: Uuid },
+    /// An implementer of this office (or of one above it): reports its progress.
+    ImplementerOf(Uuid),
 }
 
 pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), AppError> {
@@ -125,6 +127,7 @@ pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), A
         }
         Permission::AnySecretary => user.has_role(Role::Secretary),
         Permission::SecretaryOf(office) => user.reaches(Role::Secretary, *office),
+        Permission::ImplementerOf(office) => user.reaches(Role::Implementer, *office),
         Permission::ChairOf { office, person } => {
             user.reaches(Role::Chair, *office) && user.person_id == Some(*person)
         }

@@ -11,5 +11,6 @@ pub mod issue;
 pub mod meeting;
 pub mod minutes;
 pub mod numerals;
+pub mod tracking;
 
 pub use meeting::*;

@@ -2,4 +2,5 @@
 pub mod account;
 pub mod admin;
 pub mod meetings;
+pub mod tracking;
 pub mod verify;

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod directory;
 pub mod editor;
 pub mod meetings;
+pub mod tracking;
 pub mod workflow;
 
 #[cfg(feature = "ssr")]

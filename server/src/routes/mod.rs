@@ -6,6 +6,7 @@ pub mod directory;
 pub mod editor;
 pub mod memo;
 pub mod minutes;
+pub mod tracking;
 pub mod workflow;
 
 use app::domain::auth::{authorize, CurrentUser, Permission};
@@ -32,6 +33,9 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/meetings/{id}/correct"),
     ("POST", "/verify/{code}"),
     ("POST", "/account/signature"),
+    ("POST", "/assignments/{id}/progress"),
+    ("POST", "/assignments/{id}/review"),
+    ("GET", "/evidence/{sha}"),
     ("POST", "/meetings/{id}/edit"),
     ("GET", "/meetings/{id}/minutes.json"),
 ];

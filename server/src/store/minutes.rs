@@ -275,6 +275,7 @@ async fn write_children<C: ConnectionTrait>(
                         due_on: Set(d.deadline.due_on(issued_on)),
                         status: Set("not_started".into()),
                         updated_at: Set(now),
+                        done_on: Set(None),
                     });
                 }
             }

@@ -8,6 +8,7 @@ pub mod issue;
 pub mod meetings;
 pub mod minutes;
 pub mod sessions;
+pub mod tracking;
 
 use app::error::AppError;
 use sea_orm::DbErr;

@@ -54,6 +54,7 @@ pub fn MeetingPage() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Transition>
+        {move || id().map(|id| view! { <crate::pages::tracking::CarryForward id/> })}
         <section class="history" aria-labelledby="history-heading">
             <h2 id="history-heading">{tr("audit.title")}</h2>
             <Transition fallback=|| view! { <p>{tr("loading")}</p> }>

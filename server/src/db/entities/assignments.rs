@@ -10,6 +10,8 @@ pub struct Model {
     pub due_on: Option<Date>,
     pub status: String,
     pub updated_at: DateTimeUtc,
+    /// The day (Dhaka) it was last reported done.
+    pub done_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

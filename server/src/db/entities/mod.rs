@@ -5,6 +5,7 @@ pub mod assignments;
 pub mod attendees;
 pub mod audit_events;
 pub mod decisions;
+pub mod evidence;
 pub mod implementers;
 pub mod meetings;
 pub mod memo_issues;

@@ -10,6 +10,7 @@ pub struct Model {
     pub note: String,
     pub actor_person_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
+    pub actor_user_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

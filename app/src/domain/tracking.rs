@@ -1,0 +1,331 @@
+//! Tracking decisions to completion, as pure rules: an assignment's status
+//! and who may move it where, overdue and due-soon (derived, never stored),
+//! and what an uploaded evidence file is, judged by its bytes.
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Where one office's part of a decision stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    NotStarted,
+    InProgress,
+    /// The implementer says it is done (with a note, maybe evidence).
+    Done,
+    /// The secretary or chair checked it.
+    Verified,
+    /// The secretary or chair sent it back, with a reason.
+    Returned,
+}
+
+impl Progress {
+    pub const ALL: [Progress; 5] = [
+        Progress::NotStarted,
+        Progress::InProgress,
+        Progress::Done,
+        Progress::Verified,
+        Progress::Returned,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Progress::NotStarted => "not_started",
+            Progress::InProgress => "in_progress",
+            Progress::Done => "done",
+            Progress::Verified => "verified",
+            Progress::Returned => "returned",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Progress> {
+        Progress::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// Done or verified: nothing more is owed unless it is returned.
+    pub fn finished(self) -> bool {
+        matches!(self, Progress::Done | Progress::Verified)
+    }
+}
+
+/// Who moves an assignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// The office that owes it.
+    Implementer,
+    /// The meeting's secretary or chair.
+    Verifier,
+}
+
+/// May `actor` move an assignment from `from` to `to`? The implementer works
+/// on it (in progress, done) until it is verified; the verifier verifies or
+/// returns what was reported done.
+pub fn may_move(actor: Actor, from: Progress, to: Progress) -> bool {
+    use Progress::*;
+    match actor {
+        Actor::Implementer => {
+            matches!(from, NotStarted | InProgress | Returned) && matches!(to, InProgress | Done)
+        }
+        Actor::Verifier => from == Done && matches!(to, Verified | Returned),
+    }
+}
+
+/// How pressing an assignment is today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// The deadline has passed and it is not done.
+    Overdue,
+    /// Due within the window (today included).
+    DueSoon,
+    Open,
+    Finished,
+}
+
+/// Overdue is derived: the due date is before `today` (Asia/Dhaka) and the
+/// work is not finished. Due soon: due within `window` days from today.
+pub fn urgency(
+    due_on: Option<NaiveDate>,
+    status: Progress,
+    today: NaiveDate,
+    window: u32,
+) -> Urgency {
+    if status.finished() {
+        return Urgency::Finished;
+    }
+    match due_on {
+        Some(due) if due < today => Urgency::Overdue,
+        Some(due) if (due - today).num_days() <= window as i64 => Urgency::DueSoon,
+        _ => Urgency::Open,
+    }
+}
+
+/// The kinds of evidence accepted, judged by the first bytes of the file,
+/// never by its name: PDF, PNG, JPEG, and office documents (the zip-based
+/// .docx/.xlsx/.pptx/.odt and the older OLE .doc/.xls).
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        // A zip: an office document names its parts near the start.
+        let head = &bytes[..bytes.len().min(4096)];
+        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        if has(b"word/") {
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        } else if has(b"xl/") {
+            Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        } else if has(b"ppt/") {
+            Some("application/vnd.openxmlformats-officedocument.presentationml.presentation")
+        } else if has(b"[Content_Types].xml") || has(b"mimetypeapplication/vnd.oasis") {
+            Some("application/octet-stream")
+        } else {
+            None
+        }
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        Some("application/msword")
+    } else {
+        None
+    }
+}
+
+/// The largest evidence file accepted.
+pub const MAX_EVIDENCE: usize = 10 * 1024 * 1024;
+
+/// One office's part of a decision, as lists show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentRow {
+    pub id: Uuid,
+    pub meeting_id: Uuid,
+    pub meeting_title: String,
+    pub memo_number: Option<String>,
+    /// "০২" of the agenda item, and the decision's number inside it.
+    pub item: usize,
+    pub decision: usize,
+    pub decision_text: String,
+    pub office: String,
+    pub due_on: Option<NaiveDate>,
+    pub status: Progress,
+    pub urgency: Urgency,
+}
+
+/// One change of an assignment, as its history shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressEvent {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub who: String,
+    pub status: Progress,
+    pub note: String,
+    /// (sha256, file name, size) of each evidence file.
+    pub evidence: Vec<(String, String, i64)>,
+}
+
+/// An assignment with its history and what this user may do with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentView {
+    pub row: AssignmentRow,
+    pub events: Vec<ProgressEvent>,
+    pub may_report: bool,
+    pub may_review: bool,
+}
+
+/// An assignment with what the permission checks need.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentFacts {
+    pub row: AssignmentRow,
+    pub events: Vec<ProgressEvent>,
+    /// The office that owes it.
+    pub office: Uuid,
+    /// The meeting's office and chair person (who verify).
+    pub meeting_office: Uuid,
+    pub chair: Uuid,
+}
+
+/// An unfinished decision of an earlier meeting of the same series, with
+/// where each of its offices stands: the carry-forward section.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedDecision {
+    pub meeting_id: Uuid,
+    pub memo_number: Option<String>,
+    pub item: usize,
+    pub decision: usize,
+    pub text: String,
+    pub offices: Vec<(String, Progress)>,
+}
+
+/// One line of the dashboard by office.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeTally {
+    pub office: String,
+    pub open: u32,
+    pub overdue: u32,
+    pub on_time: u32,
+    pub late: u32,
+}
+
+impl OfficeTally {
+    /// Counts one assignment: finished on or before its due date is on time.
+    pub fn count(
+        &mut self,
+        urgency: Urgency,
+        due_on: Option<NaiveDate>,
+        done_on: Option<NaiveDate>,
+    ) {
+        match (urgency, due_on, done_on) {
+            (Urgency::Finished, Some(due), Some(done)) if done > due => self.late += 1,
+            (Urgency::Finished, _, _) => self.on_time += 1,
+            (Urgency::Overdue, _, _) => {
+                self.overdue += 1;
+                self.open += 1;
+            }
+            _ => self.open += 1,
+        }
+    }
+}
+
+/// The dashboard: per office, and per meeting the share of decisions whose
+/// every assignment is verified (the APA indicator "implemented ÷ taken").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub offices: Vec<OfficeTally>,
+    /// (meeting id, title, decisions implemented, decisions taken)
+    pub meetings: Vec<(Uuid, String, u32, u32)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn implementers_report_and_verifiers_check() {
+        use Progress::*;
+        assert!(may_move(Actor::Implementer, NotStarted, Done));
+        assert!(may_move(Actor::Implementer, Returned, InProgress));
+        assert!(
+            !may_move(Actor::Implementer, Done, Verified),
+            "no self-verifying"
+        );
+        assert!(
+            !may_move(Actor::Implementer, Verified, InProgress),
+            "verified is final"
+        );
+        assert!(may_move(Actor::Verifier, Done, Verified));
+        assert!(may_move(Actor::Verifier, Done, Returned));
+        assert!(
+            !may_move(Actor::Verifier, InProgress, Verified),
+            "only what was reported done"
+        );
+    }
+
+    #[test]
+    fn overdue_and_due_soon_turn_at_the_day_boundary() {
+        let due = d(2023, 7, 5);
+        let open = Progress::InProgress;
+        assert_eq!(
+            urgency(Some(due), open, d(2023, 7, 5), 7),
+            Urgency::DueSoon,
+            "due today is not overdue"
+        );
+        assert_eq!(
+            urgency(Some(due), open, d(2023, 7, 6), 7),
+            Urgency::Overdue,
+            "the day after"
+        );
+        assert_eq!(
+            urgency(Some(due), open, d(2023, 6, 28), 7),
+            Urgency::DueSoon,
+            "7 days before"
+        );
+        assert_eq!(
+            urgency(Some(due), open, d(2023, 6, 27), 7),
+            Urgency::Open,
+            "8 days before"
+        );
+        assert_eq!(
+            urgency(Some(due), Progress::Done, d(2023, 8, 1), 7),
+            Urgency::Finished
+        );
+        assert_eq!(
+            urgency(Some(due), Progress::Returned, d(2023, 8, 1), 7),
+            Urgency::Overdue,
+            "returned work is owed again"
+        );
+        assert_eq!(urgency(None, open, d(2023, 8, 1), 7), Urgency::Open);
+    }
+
+    #[test]
+    fn evidence_is_judged_by_its_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some("application/pdf"));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0..JFIF"), Some("image/jpeg"));
+        assert_eq!(
+            sniff(b"PK\x03\x04....word/document.xml"),
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....xl/workbook.xml"),
+            Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        );
+        assert_eq!(sniff(b"PK\x03\x04 just a zip"), None);
+        assert_eq!(sniff(b"MZ\x90\x00 an .exe named report.pdf"), None);
+        assert_eq!(sniff(b"<html>"), None);
+    }
+
+    #[test]
+    fn finished_work_counts_as_on_time_or_late() {
+        let mut t = OfficeTally::default();
+        let due = Some(d(2023, 7, 5));
+        t.count(Urgency::Finished, due, Some(d(2023, 7, 5)));
+        t.count(Urgency::Finished, due, Some(d(2023, 7, 6)));
+        t.count(Urgency::Overdue, due, None);
+        t.count(Urgency::DueSoon, due, None);
+        assert_eq!((t.open, t.overdue, t.on_time, t.late), (2, 1, 1, 1));
+    }
+}

@@ -1,0 +1,338 @@
+//! Tracking pages: "/my" (what my office owes), "/assignments/:id" (one
+//! office's part of a decision: its history, the report form, the review
+//! form) and "/dashboard" (counts by office and by meeting). Forms are plain
+//! posts, so everything works without JavaScript.
+use crate::components::error_list::ErrorList;
+use crate::domain::dates::date_bn;
+use crate::domain::numerals::{bangla_number, to_bangla_digits};
+use crate::domain::tracking::{
+    AssignmentRow, AssignmentView, CarriedDecision, Dashboard, Progress, Urgency,
+};
+use crate::i18n::tr;
+use crate::server_fns::tracking::{assignment, carry_forward, load_dashboard, my_assignments};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use uuid::Uuid;
+
+fn status_label(p: Progress) -> String {
+    tr(&format!("tracking.status.{}", p.code()))
+}
+
+fn due_label(row: &AssignmentRow) -> String {
+    row.due_on.map(date_bn).unwrap_or_else(|| "—".into())
+}
+
+fn urgency_cell(u: Urgency) -> impl IntoView {
+    let (class, key) = match u {
+        Urgency::Overdue => ("badge overdue", "tracking.overdue"),
+        Urgency::DueSoon => ("badge due-soon", "tracking.due_soon"),
+        Urgency::Open => ("badge open", "tracking.open"),
+        Urgency::Finished => ("badge finished", "tracking.finished"),
+    };
+    view! { <span class=class>{tr(key)}</span> }
+}
+
+/// "০২.১": the agenda item and the decision inside it.
+fn decision_no(row: &AssignmentRow) -> String {
+    format!(
+        "{}.{}",
+        bangla_number(row.item as u64, 2),
+        bangla_number(row.decision as u64, 1)
+    )
+}
+
+#[component]
+pub fn MyDecisionsPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| my_assignments());
+    view! {
+        <Title text=format!("{} · {}", tr("tracking.mine"), tr("app.name"))/>
+        <h1>{tr("tracking.mine")}</h1>
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move { list.await.map(|rows| view! { <AssignmentTable rows/> }) })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn AssignmentTable(rows: Vec<AssignmentRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p>{tr("tracking.none")}</p> }.into_any();
+    }
+    view! {
+        <table class="assignments">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("tracking.urgency")}</th>
+                    <th scope="col">{tr("tracking.deadline")}</th>
+                    <th scope="col">{tr("tracking.decision")}</th>
+                    <th scope="col">{tr("tracking.meeting")}</th>
+                    <th scope="col">{tr("tracking.office")}</th>
+                    <th scope="col">{tr("tracking.status")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr class:overdue=r.urgency == Urgency::Overdue>
+                        <td>{urgency_cell(r.urgency)}</td>
+                        <td class="num">{due_label(&r)}</td>
+                        <td>
+                            <a href=format!("/assignments/{}", r.id)>{decision_no(&r)}</a>
+                            " "
+                            <span class="decision-text">{r.decision_text.clone()}</span>
+                        </td>
+                        <td><a href=format!("/meetings/{}", r.meeting_id)>{r.meeting_title.clone()}</a></td>
+                        <td>{r.office.clone()}</td>
+                        <td>{status_label(r.status)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AssignmentPage() -> impl IntoView {
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|s| Uuid::parse_str(&s).ok());
+    let view = Resource::new(
+        move || id,
+        |id| async move { assignment(id.ok_or(crate::error::AppError::NotFound)?).await },
+    );
+    view! {
+        <Title text=format!("{} · {}", tr("tracking.assignment"), tr("app.name"))/>
+        <p class="back"><a href="/my">{tr("tracking.back")}</a></p>
+        <h1>{tr("tracking.assignment")}</h1>
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move { view.await.map(|v| view! { <Assignment v/> }) })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn Assignment(v: AssignmentView) -> impl IntoView {
+    let q = use_query_map();
+    let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
+    let (done, error) = (get("done"), get("error"));
+    let AssignmentView {
+        row,
+        events,
+        may_report,
+        may_review,
+    } = v;
+    let id = row.id;
+    let reportable = !matches!(row.status, Progress::Verified | Progress::Done);
+    view! {
+        <dl class="meta">
+            <dt>{tr("tracking.meeting")}</dt>
+            <dd>
+                <a href=format!("/meetings/{}", row.meeting_id)>{row.meeting_title.clone()}</a>
+                {row.memo_number.clone().map(|n| format!(" ({})", to_bangla_digits(&n)))}
+            </dd>
+            <dt>{tr("tracking.decision")}</dt>
+            <dd>{decision_no(&row)}" "{row.decision_text.clone()}</dd>
+            <dt>{tr("tracking.office")}</dt>
+            <dd>{row.office.clone()}</dd>
+            <dt>{tr("tracking.deadline")}</dt>
+            <dd>{due_label(&row)}" "{urgency_cell(row.urgency)}</dd>
+            <dt>{tr("tracking.status")}</dt>
+            <dd><strong class="status">{status_label(row.status)}</strong></dd>
+        </dl>
+        <section id="progress" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">{tr("tracking.history")}</h2>
+            {(!done.is_empty()).then(|| view! { <p class="notice" role="status">{tr(&format!("tracking.done.{done}"))}</p> })}
+            {(!error.is_empty()).then(|| view! { <p class="field-error" role="alert">{tr(&error)}</p> })}
+            {if events.is_empty() {
+                view! { <p>{tr("tracking.no_events")}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="events">
+                        {events.into_iter().map(|e| {
+                            let when = to_bangla_digits(&(e.at + chrono::Duration::hours(6)).format("%Y-%m-%d %H:%M").to_string());
+                            view! {
+                                <li>
+                                    <strong>{status_label(e.status)}</strong>
+                                    " — "{e.who}" · "{when}
+                                    {(!e.note.is_empty()).then(|| view! { <p class="note">{e.note.clone()}</p> })}
+                                    {(!e.evidence.is_empty()).then(|| view! {
+                                        <ul class="evidence">
+                                            {e.evidence.into_iter().map(|(sha, name, size)| view! {
+                                                <li><a href=format!("/evidence/{sha}") rel="external" download>{name}</a>
+                                                    " ("{bangla_number(((size + 1023) / 1024) as u64, 1)}" KB)"</li>
+                                            }).collect_view()}
+                                        </ul>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            {(may_report && reportable).then(|| view! {
+                <form class="form" method="post" action=format!("/assignments/{id}/progress") enctype="multipart/form-data">
+                    <h3>{tr("tracking.report")}</h3>
+                    <div class="field">
+                        <label for="status">{tr("tracking.new_status")}</label>
+                        <select id="status" name="status">
+                            <option value="in_progress">{status_label(Progress::InProgress)}</option>
+                            <option value="done">{status_label(Progress::Done)}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="note">{tr("tracking.note")}</label>
+                        <textarea id="note" name="note" rows="3"></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="evidence">{tr("tracking.evidence")}</label>
+                        <input id="evidence" name="evidence" type="file" multiple
+                            accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,application/pdf,image/*"/>
+                    </div>
+                    <button type="submit" class="primary">{tr("tracking.send")}</button>
+                </form>
+            })}
+            {(may_review && row.status == Progress::Done).then(|| view! {
+                <form class="form" method="post" action=format!("/assignments/{id}/review")>
+                    <h3>{tr("tracking.review")}</h3>
+                    <div class="field">
+                        <label for="review-note">{tr("tracking.reason")}</label>
+                        <textarea id="review-note" name="note" rows="3"></textarea>
+                    </div>
+                    <button type="submit" class="primary" name="verdict" value="verified">{tr("tracking.verify")}</button>
+                    " "
+                    <button type="submit" class="secondary" name="verdict" value="returned">{tr("tracking.return")}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_dashboard());
+    view! {
+        <Title text=format!("{} · {}", tr("dashboard.title"), tr("app.name"))/>
+        <h1>{tr("dashboard.title")}</h1>
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move { data.await.map(|d| view! { <DashboardView d/> }) })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn DashboardView(d: Dashboard) -> impl IntoView {
+    let n = |v: u32| bangla_number(v as u64, 1);
+    view! {
+        <h2>{tr("dashboard.by_meeting")}</h2>
+        <table class="dashboard">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("tracking.meeting")}</th>
+                    <th scope="col">{tr("dashboard.implemented")}</th>
+                    <th scope="col">{tr("dashboard.completion")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {d.meetings.into_iter().map(|(id, title, done, of)| {
+                    let pct = if of == 0 { 0 } else { done * 100 / of };
+                    view! {
+                        <tr>
+                            <td><a href=format!("/meetings/{id}")>{title}</a></td>
+                            <td class="num">{format!("{} / {}", n(done), n(of))}</td>
+                            <td>
+                                // A bar people read at a glance; the number beside it for everyone.
+                                <span class="bar" role="img" aria-label=format!("{}%", n(pct))>
+                                    <span class="fill" style=format!("width: {pct}%")></span>
+                                </span>
+                                " "{format!("{}%", n(pct))}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>{tr("dashboard.by_office")}</h2>
+        <table class="dashboard">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("tracking.office")}</th>
+                    <th scope="col">{tr("dashboard.open")}</th>
+                    <th scope="col">{tr("dashboard.overdue")}</th>
+                    <th scope="col">{tr("dashboard.on_time")}</th>
+                    <th scope="col">{tr("dashboard.late")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {d.offices.into_iter().map(|t| {
+                    let late = t.overdue > 0;
+                    view! {
+                    <tr>
+                        <td>{t.office}</td>
+                        <td class="num">{n(t.open)}</td>
+                        <td class="num" class:overdue=late>{n(t.overdue)}</td>
+                        <td class="num">{n(t.on_time)}</td>
+                        <td class="num">{n(t.late)}</td>
+                    </tr>
+                }}).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The meeting page's "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি": unfinished
+/// decisions of the earlier meetings of the same series, office by office.
+#[component]
+pub fn CarryForward(id: Uuid) -> impl IntoView {
+    let list = Resource::new(move || id, carry_forward);
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                list.await.ok().filter(|l| !l.is_empty()).map(|l| view! { <CarriedTable list=l/> })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
+    view! {
+        <section class="carry-forward" aria-labelledby="carry-heading">
+            <h2 id="carry-heading">{tr("tracking.carry_forward")}</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("meeting.memo_number")}</th>
+                        <th scope="col">{tr("tracking.decision")}</th>
+                        <th scope="col">{tr("tracking.status")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.into_iter().map(|c| view! {
+                        <tr>
+                            <td>{c.memo_number.map(|n| to_bangla_digits(&n)).unwrap_or_default()}</td>
+                            <td>
+                                {format!("{}.{} ", bangla_number(c.item as u64, 2), bangla_number(c.decision as u64, 1))}
+                                {c.text}
+                            </td>
+                            <td>
+                                <ul class="per-office">
+                                    {c.offices.into_iter().map(|(office, status)| view! {
+                                        <li>{office}": "<strong>{status_label(status)}</strong></li>
+                                    }).collect_view()}
+                                </ul>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+use crate::domain::tracking::{AssignmentRow, AssignmentView, CarriedDecision, Dashboard};
+use crate::error::AppError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// "My office's decisions": what the offices this user implements for owe.
+#[server(prefix = "/api", endpoint = "assignments/mine")]
+pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
+    use crate::domain::auth::{Permission, Role};
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let offices = user
+        .map(|u| {
+            u.reach
+                .iter()
+                .filter(|(r, _)| *r == Role::Implementer)
+                .map(|(_, o)| *o)
+                .collect()
+        })
+        .unwrap_or_default();
+    services
+        .tracking
+        .owed_by(offices)
+        .await
+        .map_err(crate::error::respond)
+}
+
+/// One assignment with its history and what this user may do with it.
+#[server(prefix = "/api", endpoint = "assignments/get")]
+pub async fn assignment(id: Uuid) -> Result<AssignmentView, AppError> {
+    use crate::domain::auth::{authorize, Permission};
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let facts = services
+        .tracking
+        .assignment(id)
+        .await
+        .map_err(crate::error::respond)?;
+    let may = |p: Permission| authorize(user.as_ref(), &p).is_ok();
+    Ok(AssignmentView {
+        may_report: may(Permission::ImplementerOf(facts.office)),
+        may_review: may(Permission::SecretaryOf(facts.meeting_office))
+            || may(Permission::ChairOf {
+                office: facts.meeting_office,
+                person: facts.chair,
+            }),
+        row: facts.row,
+        events: facts.events,
+    })
+}
+
+/// Counts over the assignments of every office this user reaches.
+#[server(prefix = "/api", endpoint = "dashboard")]
+pub async fn load_dashboard() -> Result<Dashboard, AppError> {
+    use crate::domain::auth::Permission;
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let mut offices: Vec<Uuid> = user
+        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
+        .unwrap_or_default();
+    offices.sort();
+    offices.dedup();
+    services
+        .tracking
+        .dashboard(offices)
+        .await
+        .map_err(crate::error::respond)
+}
+
+/// The unfinished decisions of the earlier meetings of this meeting's series.
+#[server(prefix = "/api", endpoint = "meetings/carry_forward")]
+pub async fn carry_forward(id: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
+    use crate::domain::auth::Permission;
+    let (_, services) = super::require(Permission::SignedIn)?;
+    services
+        .tracking
+        .carry_forward(id)
+        .await
+        .map_err(crate::error::respond)
+}

@@ -1,0 +1,240 @@
+//! Progress on assignments as plain form posts: the implementer reports
+//! (with evidence files), the meeting's secretary or chair verifies or
+//! returns; and evidence downloads. Each answers with a 303 back to the
+//! assignment's page.
+use super::{check, request_lang, see_other};
+use crate::startup::EvidenceDir;
+use crate::store::tracking::{evidence_file, record_progress, SeaTrackingStore};
+use app::domain::auth::{authorize, CurrentUser, Permission};
+use app::domain::tracking::{sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE};
+use app::error::AppError;
+use app::ports::TrackingStore;
+use axum::extract::{Form, FromRequest, Multipart, Path, Request};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+fn back(id: Uuid, query: &str) -> Response {
+    see_other(&format!("/assignments/{id}?{query}#progress"))
+}
+
+fn refused(id: Uuid, e: &AppError) -> Response {
+    let key = match e {
+        AppError::Problems(p) => p
+            .first()
+            .map(|p| p.key.as_str())
+            .unwrap_or("error.problems"),
+        other => other.message_key(),
+    };
+    let q = form_urlencoded::Serializer::new(String::new())
+        .append_pair("error", key)
+        .finish();
+    back(id, &q)
+}
+
+async fn facts(db: &DatabaseConnection, id: Uuid) -> Result<AssignmentFacts, Response> {
+    SeaTrackingStore {
+        db: db.clone(),
+        window: crate::startup::DUE_SOON_DAYS,
+    }
+    .assignment(id)
+    .await
+    .map_err(|e| {
+        StatusCode::from_u16(e.status())
+            .unwrap_or_default()
+            .into_response()
+    })
+}
+
+/// Writes `bytes` under its SHA-256 unless a file with that hash is there
+/// already (the same evidence twice is stored once). Returns the hash.
+fn store_file(dir: &std::path::Path, bytes: &[u8]) -> std::io::Result<String> {
+    let sha = crate::keys::sha256(bytes);
+    let folder = dir.join(&sha[..2]);
+    let path = folder.join(&sha);
+    if !path.exists() {
+        std::fs::create_dir_all(&folder)?;
+        // Written aside, then renamed: a half-written file never has the name.
+        let tmp = folder.join(format!(".{sha}.{}", Uuid::new_v4()));
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, &path)?;
+    }
+    Ok(sha)
+}
+
+/// POST /assignments/{id}/progress — the office that owes it reports
+/// (`status`: in_progress or done, `note`, any number of `evidence` files).
+pub async fn report(
+    Extension(db): Extension<DatabaseConnection>,
+    Extension(EvidenceDir(dir)): Extension<EvidenceDir>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    request: Request,
+) -> Response {
+    let lang = request_lang(&headers);
+    let user = user.map(|Extension(u)| u);
+    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
+        return r;
+    }
+    let facts = match facts(&db, id).await {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if let Err(r) = check(
+        user.as_ref(),
+        &Permission::ImplementerOf(facts.office),
+        lang,
+    ) {
+        return r;
+    }
+    let Some(user) = user else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Ok(mut form) = Multipart::from_request(request, &()).await else {
+        return back(id, "error=tracking.bad_form");
+    };
+    let (mut status, mut note, mut files) = (String::new(), String::new(), vec![]);
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            // Over the body limit, or a broken upload.
+            Err(_) => return back(id, "error=tracking.too_big"),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().unwrap_or("evidence").to_string();
+        let Ok(bytes) = field.bytes().await else {
+            return back(id, "error=tracking.too_big");
+        };
+        match name.as_str() {
+            "status" => status = String::from_utf8_lossy(&bytes).into_owned(),
+            "note" => note = String::from_utf8_lossy(&bytes).into_owned(),
+            "evidence" if bytes.is_empty() => {} // no file chosen
+            "evidence" => {
+                if bytes.len() > MAX_EVIDENCE {
+                    return back(id, "error=tracking.too_big");
+                }
+                let Some(kind) = sniff(&bytes) else {
+                    return back(id, "error=tracking.wrong_type");
+                };
+                files.push((file_name, kind, bytes));
+            }
+            _ => {}
+        }
+    }
+    let Some(to) = Progress::from_code(&status) else {
+        return back(id, "error=tracking.not_allowed");
+    };
+    let mut stored = vec![];
+    for (name, kind, bytes) in files {
+        let dir = dir.clone();
+        let size = bytes.len() as i64;
+        let Ok(Ok(sha)) = tokio::task::spawn_blocking(move || store_file(&dir, &bytes)).await
+        else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        // Only the last part of a name: never a path.
+        let name: String = name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("evidence")
+            .chars()
+            .take(200)
+            .collect();
+        stored.push((sha, size, kind.to_string(), name));
+    }
+    match record_progress(&db, id, (user.id, Actor::Implementer), to, &note, stored).await {
+        Ok(()) => back(id, "done=reported"),
+        Err(e) => refused(id, &e),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Review {
+    #[serde(default)]
+    verdict: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// POST /assignments/{id}/review — the meeting's secretary or chair
+/// verifies what was reported done, or returns it with a reason.
+pub async fn review(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(id): Path<Uuid>,
+    Form(form): Form<Review>,
+) -> Response {
+    let lang = request_lang(&headers);
+    let user = user.map(|Extension(u)| u);
+    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
+        return r;
+    }
+    let facts = match facts(&db, id).await {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    let secretary = Permission::SecretaryOf(facts.meeting_office);
+    let chair = Permission::ChairOf {
+        office: facts.meeting_office,
+        person: facts.chair,
+    };
+    if authorize(user.as_ref(), &secretary).is_err() {
+        if let Err(r) = check(user.as_ref(), &chair, lang) {
+            return r;
+        }
+    }
+    let Some(user) = user else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Some(to) = Progress::from_code(&form.verdict) else {
+        return back(id, "error=tracking.not_allowed");
+    };
+    match record_progress(&db, id, (user.id, Actor::Verifier), to, &form.note, vec![]).await {
+        Ok(()) => back(id, &format!("done={}", to.code())),
+        Err(e) => refused(id, &e),
+    }
+}
+
+/// GET /evidence/{sha256} — an evidence file, to any signed-in user.
+pub async fn download(
+    Extension(db): Extension<DatabaseConnection>,
+    Extension(EvidenceDir(dir)): Extension<EvidenceDir>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(sha): Path<String>,
+) -> Response {
+    if let Err(r) = check(
+        user.map(|Extension(u)| u).as_ref(),
+        &Permission::SignedIn,
+        request_lang(&headers),
+    ) {
+        return r;
+    }
+    if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Ok(Some((kind, name))) = evidence_file(&db, &sha).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let path = dir.join(&sha[..2]).join(&sha);
+    let Ok(bytes) = tokio::fs::read(path).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let encoded: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename*=UTF-8''{encoded}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}

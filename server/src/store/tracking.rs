@@ -1,0 +1,451 @@
+//! Assignments and their progress (`app::ports::TrackingStore`), the
+//! dashboard's counts and the carry-forward of unfinished decisions. Lists
+//! are read in a few whole-table-slice queries and joined in memory by id
+//! (no query per row).
+use super::db_error;
+use crate::audit::{self, Change};
+use crate::db::entities::{
+    agenda_items, assignments, decisions, evidence, meetings, offices, progress_events, users,
+};
+use app::domain::dates::today_in_dhaka;
+use app::domain::tracking::{
+    may_move, urgency, Actor, AssignmentRow, Dashboard, OfficeTally, Progress, ProgressEvent,
+};
+use app::domain::tracking::{AssignmentFacts, CarriedDecision};
+use app::error::AppError;
+use app::ports::TrackingStore;
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub struct SeaTrackingStore {
+    pub db: DatabaseConnection,
+    /// How many days ahead counts as due soon.
+    pub window: u32,
+}
+
+fn progress(code: &str) -> Result<Progress, AppError> {
+    Progress::from_code(code).ok_or_else(|| {
+        tracing::error!(code, "unexpected assignments.status");
+        AppError::Internal
+    })
+}
+
+/// The rows of these assignments, overdue first, then by due date.
+async fn rows<C: ConnectionTrait>(
+    db: &C,
+    list: Vec<assignments::Model>,
+    window: u32,
+) -> Result<Vec<AssignmentRow>, AppError> {
+    let today = today_in_dhaka();
+    let decision_ids: Vec<Uuid> = list.iter().map(|a| a.decision_id).collect();
+    let decided: HashMap<Uuid, decisions::Model> = decisions::Entity::find()
+        .filter(decisions::Column::Id.is_in(decision_ids))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let items: HashMap<Uuid, agenda_items::Model> = agenda_items::Entity::find()
+        .filter(agenda_items::Column::Id.is_in(decided.values().map(|d| d.agenda_item_id)))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    let held: HashMap<Uuid, meetings::Model> = meetings::Entity::find()
+        .filter(meetings::Column::Id.is_in(items.values().map(|i| i.meeting_id)))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let office_names = office_names(db).await?;
+    let mut out = vec![];
+    for a in list {
+        let (Some(d), status) = (decided.get(&a.decision_id), progress(&a.status)?) else {
+            continue;
+        };
+        let Some(item) = items.get(&d.agenda_item_id) else {
+            continue;
+        };
+        let Some(m) = held.get(&item.meeting_id) else {
+            continue;
+        };
+        out.push(AssignmentRow {
+            id: a.id,
+            meeting_id: m.id,
+            meeting_title: m.title_bn.clone(),
+            memo_number: m.memo_number.clone(),
+            item: item.position as usize,
+            decision: d.position as usize,
+            decision_text: d.text_bn.clone(),
+            office: office_names.get(&a.office_id).cloned().unwrap_or_default(),
+            due_on: a.due_on,
+            status,
+            urgency: urgency(a.due_on, status, today, window),
+        });
+    }
+    out.sort_by(|a, b| {
+        (a.urgency, a.due_on.is_none(), a.due_on, &a.office).cmp(&(
+            b.urgency,
+            b.due_on.is_none(),
+            b.due_on,
+            &b.office,
+        ))
+    });
+    Ok(out)
+}
+
+/// The decisions of these meetings.
+async fn decision_ids<C: ConnectionTrait>(
+    db: &C,
+    meetings: Vec<Uuid>,
+) -> Result<Vec<Uuid>, AppError> {
+    let items: Vec<Uuid> = agenda_items::Entity::find()
+        .filter(agenda_items::Column::MeetingId.is_in(meetings))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    Ok(decisions::Entity::find()
+        .filter(decisions::Column::AgendaItemId.is_in(items))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|d| d.id)
+        .collect())
+}
+
+/// "জেলা প্রশাসকের কার্যালয়, দিনাজপুর" for every office id.
+async fn office_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>, AppError> {
+    Ok(offices::Entity::find()
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|o| {
+            let place = o.place_bn.trim_end_matches(['।', '.', ' ']).to_string();
+            let name = if place.is_empty() || o.name_bn.contains(&place) {
+                o.name_bn
+            } else {
+                format!("{}, {place}", o.name_bn)
+            };
+            (o.id, name)
+        })
+        .collect())
+}
+
+#[async_trait::async_trait]
+impl TrackingStore for SeaTrackingStore {
+    async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
+        let list = assignments::Entity::find()
+            .filter(assignments::Column::OfficeId.is_in(offices))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        rows(&self.db, list, self.window).await
+    }
+
+    async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError> {
+        let a = assignments::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let office = a.office_id;
+        let row = rows(&self.db, vec![a], self.window)
+            .await?
+            .pop()
+            .ok_or(AppError::NotFound)?;
+        let meeting = meetings::Entity::find_by_id(row.meeting_id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let events = progress_events::Entity::find()
+            .filter(progress_events::Column::AssignmentId.eq(id))
+            .order_by_asc(progress_events::Column::CreatedAt)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let files: Vec<evidence::Model> = evidence::Entity::find()
+            .filter(evidence::Column::EventId.is_in(events.iter().map(|e| e.id)))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let names: HashMap<Uuid, String> = users::Entity::find()
+            .filter(users::Column::Id.is_in(events.iter().filter_map(|e| e.actor_user_id)))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|u| (u.id, u.display_name))
+            .collect();
+        let events = events
+            .into_iter()
+            .map(|e| {
+                Ok(ProgressEvent {
+                    at: e.created_at,
+                    who: e
+                        .actor_user_id
+                        .and_then(|u| names.get(&u).cloned())
+                        .unwrap_or_default(),
+                    status: progress(&e.status)?,
+                    evidence: files
+                        .iter()
+                        .filter(|f| f.event_id == e.id)
+                        .map(|f| (f.sha256.clone(), f.name.clone(), f.size))
+                        .collect(),
+                    note: e.note,
+                })
+            })
+            .collect::<Result<_, AppError>>()?;
+        Ok(AssignmentFacts {
+            row,
+            events,
+            office,
+            meeting_office: meeting.office_id,
+            chair: meeting.chair_id,
+        })
+    }
+
+    async fn dashboard(&self, offices: Vec<Uuid>) -> Result<Dashboard, AppError> {
+        // What these offices owe, and what is owed to their meetings.
+        let held: Vec<Uuid> = meetings::Entity::find()
+            .filter(meetings::Column::OfficeId.is_in(offices.clone()))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|m| m.id)
+            .collect();
+        let decided = decision_ids(&self.db, held).await?;
+        let mut list = assignments::Entity::find()
+            .filter(
+                sea_orm::Condition::any()
+                    .add(assignments::Column::OfficeId.is_in(offices))
+                    .add(assignments::Column::DecisionId.is_in(decided)),
+            )
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        list.dedup_by_key(|a| a.id);
+        let done_on: HashMap<Uuid, Option<chrono::NaiveDate>> =
+            list.iter().map(|a| (a.id, a.done_on)).collect();
+        let all = rows(&self.db, list, self.window).await?;
+        let mut by_office: HashMap<String, OfficeTally> = HashMap::new();
+        // Per meeting, per decision: is every assignment verified?
+        let mut decisions: HashMap<(Uuid, usize, usize), bool> = HashMap::new();
+        let mut titles: HashMap<Uuid, String> = HashMap::new();
+        for r in &all {
+            by_office
+                .entry(r.office.clone())
+                .or_insert_with(|| OfficeTally {
+                    office: r.office.clone(),
+                    ..Default::default()
+                })
+                .count(r.urgency, r.due_on, done_on.get(&r.id).copied().flatten());
+            let done = decisions
+                .entry((r.meeting_id, r.item, r.decision))
+                .or_insert(true);
+            *done &= r.status == Progress::Verified;
+            titles.insert(r.meeting_id, r.meeting_title.clone());
+        }
+        let mut offices: Vec<OfficeTally> = by_office.into_values().collect();
+        offices.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.office.cmp(&b.office)));
+        let mut meetings: Vec<(Uuid, String, u32, u32)> = titles
+            .into_iter()
+            .map(|(id, title)| {
+                let of: Vec<bool> = decisions
+                    .iter()
+                    .filter(|((m, _, _), _)| *m == id)
+                    .map(|(_, done)| *done)
+                    .collect();
+                let done = of.iter().filter(|d| **d).count() as u32;
+                (id, title, done, of.len() as u32)
+            })
+            .collect();
+        meetings.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(Dashboard { offices, meetings })
+    }
+
+    async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
+        let this = meetings::Entity::find_by_id(meeting)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        if this.series.is_empty() {
+            return Ok(vec![]);
+        }
+        // Earlier issued meetings of the same series and office.
+        let earlier: Vec<Uuid> = meetings::Entity::find()
+            .filter(meetings::Column::Series.eq(this.series.as_str()))
+            .filter(meetings::Column::OfficeId.eq(this.office_id))
+            .filter(meetings::Column::Status.eq("issued"))
+            .filter(meetings::Column::HeldOn.lt(this.held_on))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|m| m.id)
+            .collect();
+        let list = assignments::Entity::find()
+            .filter(assignments::Column::DecisionId.is_in(decision_ids(&self.db, earlier).await?))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let all = rows(&self.db, list, self.window).await?;
+        // A decision is carried while any of its offices has not been verified.
+        let mut carried: Vec<CarriedDecision> = vec![];
+        for r in all {
+            let key = (r.meeting_id, r.item, r.decision);
+            match carried
+                .iter_mut()
+                .find(|c| (c.meeting_id, c.item, c.decision) == key)
+            {
+                Some(c) => c.offices.push((r.office, r.status)),
+                None => carried.push(CarriedDecision {
+                    meeting_id: r.meeting_id,
+                    memo_number: r.memo_number,
+                    item: r.item,
+                    decision: r.decision,
+                    text: r.decision_text,
+                    offices: vec![(r.office, r.status)],
+                }),
+            }
+        }
+        carried.retain(|c| c.offices.iter().any(|(_, s)| *s != Progress::Verified));
+        carried.sort_by(|a, b| {
+            (&a.memo_number, a.item, a.decision).cmp(&(&b.memo_number, b.item, b.decision))
+        });
+        for c in &mut carried {
+            c.offices.sort();
+        }
+        Ok(carried)
+    }
+}
+
+/// A new event on an assignment (and its status), with its evidence files
+/// (already stored on disk): checked against the workflow, audited.
+pub async fn record_progress(
+    db: &DatabaseConnection,
+    id: Uuid,
+    actor: (Uuid, Actor),
+    to: Progress,
+    note: &str,
+    files: Vec<(String, i64, String, String)>,
+) -> Result<(), AppError> {
+    let note = note.trim();
+    if note.chars().count() > app::domain::minutes::LONG_TEXT {
+        return Err(AppError::problem("note", "minutes.too_long", None));
+    }
+    if note
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(AppError::problem("note", "minutes.control_character", None));
+    }
+    if to == Progress::Returned && note.is_empty() {
+        return Err(AppError::problem("note", "tracking.reason_required", None));
+    }
+    let txn = db.begin().await.map_err(db_error)?;
+    let a = assignments::Entity::find_by_id(id)
+        .one(&txn)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let from = progress(&a.status)?;
+    if !may_move(actor.1, from, to) {
+        return Err(AppError::Invalid {
+            field: "status".into(),
+            key: "tracking.not_allowed".into(),
+        });
+    }
+    // Only the status it was read at moves: two reports at once, one wins.
+    let mut update = assignments::Entity::update_many()
+        .col_expr(
+            assignments::Column::Status,
+            sea_orm::sea_query::Expr::value(to.code()),
+        )
+        .col_expr(
+            assignments::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(assignments::Column::Id.eq(id))
+        .filter(assignments::Column::Status.eq(from.code()));
+    if to == Progress::Done {
+        update = update.col_expr(
+            assignments::Column::DoneOn,
+            sea_orm::sea_query::Expr::value(today_in_dhaka()),
+        );
+    }
+    if update.exec(&txn).await.map_err(db_error)?.rows_affected != 1 {
+        return Err(AppError::Conflict);
+    }
+    let event = Uuid::new_v4();
+    progress_events::Entity::insert(progress_events::ActiveModel {
+        id: Set(event),
+        assignment_id: Set(id),
+        status: Set(to.code().into()),
+        note: Set(note.to_string()),
+        actor_person_id: Set(None),
+        created_at: Set(Utc::now()),
+        actor_user_id: Set(Some(actor.0)),
+    })
+    .exec_without_returning(&txn)
+    .await
+    .map_err(db_error)?;
+    for (sha256, size, content_type, name) in files {
+        evidence::Entity::insert(evidence::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            event_id: Set(event),
+            sha256: Set(sha256),
+            size: Set(size),
+            content_type: Set(content_type),
+            name: Set(name),
+        })
+        .exec_without_returning(&txn)
+        .await
+        .map_err(db_error)?;
+    }
+    audit::record(
+        &txn,
+        Change {
+            actor: Some(actor.0),
+            action: "assignment.progress",
+            entity_kind: "assignment",
+            entity_id: Some(id),
+            meeting_id: None,
+            before: Some(serde_json::json!({ "status": from.code() })),
+            after: Some(serde_json::json!({ "status": to.code(), "note": note })),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// The evidence file with this hash: (content type, name, the bytes' path).
+pub async fn evidence_file(
+    db: &DatabaseConnection,
+    sha256: &str,
+) -> Result<Option<(String, String)>, AppError> {
+    Ok(evidence::Entity::find()
+        .filter(evidence::Column::Sha256.eq(sha256))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|e| (e.content_type, e.name)))
+}

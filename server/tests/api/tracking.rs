@@ -1,0 +1,294 @@
+//! Tracking: the Dinajpur DC office reports its part of a decision with
+//! evidence, the secretary verifies or returns it, and the dashboard and the
+//! next meeting's carry-forward show that state. Uploads are judged by bytes.
+use super::*;
+use app::domain::minutes::Minutes;
+use app::domain::tracking::{AssignmentRow, CarriedDecision, Dashboard, Progress, Urgency};
+use server::db::entities::evidence;
+
+const SEED: &str = include_str!("../../../docs/examples/seed-004.json");
+
+fn multipart(path: &str, parts: &[(&str, Option<&str>, &[u8])], session: &str) -> Request<Body> {
+    let boundary = "sidhanto-tracking-boundary";
+    let mut body = vec![];
+    for (name, file, bytes) in parts {
+        let file = file
+            .map(|f| format!("; filename=\"{f}\""))
+            .unwrap_or_default();
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    Request::post(path)
+        .header("host", HOST)
+        .header("origin", ORIGIN)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header("cookie", session)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+async fn mine(app: &TestApp, session: &str) -> Vec<AssignmentRow> {
+    let r = app.call("assignments/mine", "", Some(session)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    serde_json::from_str(&r.body).unwrap()
+}
+
+async fn status(db: &DatabaseConnection, id: Uuid) -> String {
+    assignments::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n% evidence: the updated citizen charter\n%%EOF\n";
+
+#[tokio::test]
+async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns() {
+    let app = TestApp::with_demo().await;
+    let dc = app.login("dc.dinajpur").await;
+    let secretary = app.login("secretary").await;
+
+    // Dinajpur owes its part of each of the seed's 7 decisions, overdue first.
+    let rows = mine(&app, &dc).await;
+    assert_eq!(rows.len(), 7);
+    assert!(rows.iter().all(|r| r.office.contains("দিনাজপুর")));
+    assert_eq!(
+        rows[0].urgency,
+        Urgency::Overdue,
+        "the 2023 deadlines have passed"
+    );
+    let part = |item: usize, decision: usize| {
+        rows.iter()
+            .find(|r| r.item == item && r.decision == decision)
+            .unwrap()
+            .id
+    };
+    let (d02, d03) = (part(2, 1), part(3, 1));
+    // Decisions with a date are overdue now; "no deadline" ones are open.
+    let overdue_before = rows
+        .iter()
+        .filter(|r| r.urgency == Urgency::Overdue)
+        .count() as u32;
+    assert!(rows.iter().find(|r| r.id == d02).unwrap().urgency == Urgency::Overdue);
+
+    // Bad uploads change nothing: the type is judged by the bytes.
+    let exe = b"MZ\x90\x00\x03 a program named report.pdf";
+    let r = app
+        .request(multipart(
+            &format!("/assignments/{d02}/progress"),
+            &[
+                ("status", None, b"done"),
+                ("evidence", Some("report.pdf"), exe),
+            ],
+            &dc,
+        ))
+        .await;
+    assert!(r.location.unwrap().contains("error=tracking.wrong_type"));
+    let big = [PDF, &vec![b' '; 11 * 1024 * 1024]].concat();
+    let r = app
+        .request(multipart(
+            &format!("/assignments/{d02}/progress"),
+            &[
+                ("status", None, b"done"),
+                ("evidence", Some("big.pdf"), &big),
+            ],
+            &dc,
+        ))
+        .await;
+    assert!(r.location.unwrap().contains("error=tracking.too_big"));
+    assert_eq!(status(&app.db, d02).await, "not_started");
+
+    // Done, with an evidence PDF; the same file on another part is stored once.
+    let r = app
+        .request(multipart(
+            &format!("/assignments/{d02}/progress"),
+            &[
+                ("status", None, b"done"),
+                ("note", None, "হালনাগাদ করা হয়েছে".as_bytes()),
+                ("evidence", Some("charter.pdf"), PDF),
+            ],
+            &dc,
+        ))
+        .await;
+    assert!(r.location.unwrap().contains("done=reported"));
+    assert_eq!(status(&app.db, d02).await, "done");
+    let r = app
+        .request(multipart(
+            &format!("/assignments/{d03}/progress"),
+            &[
+                ("status", None, b"done"),
+                ("evidence", Some("again.pdf"), PDF),
+            ],
+            &dc,
+        ))
+        .await;
+    assert!(r.location.unwrap().contains("done=reported"));
+    let sha = server::keys::sha256(PDF);
+    assert_eq!(
+        evidence::Entity::find()
+            .filter(evidence::Column::Sha256.eq(sha.as_str()))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        2,
+        "two uploads"
+    );
+    let dir = evidence_dir().join(&sha[..2]);
+    let copies = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|f| {
+            f.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(&sha)
+        })
+        .count();
+    assert_eq!(copies, 1, "one file on disk");
+    let file = app.get(&format!("/evidence/{sha}"), Some(&secretary)).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.body.as_bytes(), PDF);
+
+    // Another office's implementer may not report it; the DC may not verify.
+    let r = app
+        .post(
+            &format!("/assignments/{d02}/review"),
+            "verdict=verified",
+            Some(&dc),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // The secretary verifies 02 and returns 03, which needs a reason.
+    let r = app
+        .post(
+            &format!("/assignments/{d02}/review"),
+            "verdict=verified&note=",
+            Some(&secretary),
+        )
+        .await;
+    assert!(r.location.unwrap().contains("done=verified"));
+    let r = app
+        .post(
+            &format!("/assignments/{d03}/review"),
+            "verdict=returned&note=",
+            Some(&secretary),
+        )
+        .await;
+    assert!(r
+        .location
+        .unwrap()
+        .contains("error=tracking.reason_required"));
+    let reason = form_urlencoded::Serializer::new(String::new())
+        .append_pair("verdict", "returned")
+        .append_pair("note", "প্রমাণক অসম্পূর্ণ")
+        .finish();
+    let r = app
+        .post(
+            &format!("/assignments/{d03}/review"),
+            &reason,
+            Some(&secretary),
+        )
+        .await;
+    assert!(r.location.unwrap().contains("done=returned"));
+    assert_eq!(
+        (status(&app.db, d02).await, status(&app.db, d03).await),
+        ("verified".into(), "returned".into())
+    );
+    // Verified is final: a second verification is refused.
+    let r = app
+        .post(
+            &format!("/assignments/{d02}/review"),
+            "verdict=verified",
+            Some(&secretary),
+        )
+        .await;
+    assert!(r.location.unwrap().contains("error=tracking.not_allowed"));
+
+    // The history keeps who, when, the note and the file.
+    let view = app
+        .call("assignments/get", &format!("id={d02}"), Some(&dc))
+        .await;
+    assert!(
+        view.body.contains("হালনাগাদ করা হয়েছে") && view.body.contains("charter.pdf"),
+        "{}",
+        view.body
+    );
+    let page = app.get(&format!("/assignments/{d03}"), Some(&dc)).await;
+    assert!(page.body.contains("প্রমাণক অসম্পূর্ণ"));
+
+    // The dashboard: Dinajpur finished one on … the 2023 deadline has passed: late.
+    let d: Dashboard =
+        serde_json::from_str(&app.call("dashboard", "", Some(&secretary)).await.body).unwrap();
+    let dinajpur = d
+        .offices
+        .iter()
+        .find(|t| t.office.contains("দিনাজপুর"))
+        .unwrap();
+    assert_eq!(
+        (
+            dinajpur.open,
+            dinajpur.overdue,
+            dinajpur.on_time + dinajpur.late
+        ),
+        (6, overdue_before - 1, 1),
+        "d02 left the overdue; d03 was returned, so it is owed again"
+    );
+    assert_eq!(dinajpur.late, 1, "done in 2026 for a 2023 deadline");
+    let seed = d
+        .meetings
+        .iter()
+        .find(|m| m.1.contains("৪র্থ ত্রৈমাসিক"))
+        .unwrap();
+    assert_eq!(
+        (seed.2, seed.3),
+        (0, 7),
+        "no decision verified by all eight offices yet"
+    );
+
+    // The next meeting of the series carries the unfinished decisions forward.
+    let mut next: Minutes = serde_json::from_str(SEED).unwrap();
+    next.status = MeetingStatus::Draft;
+    next.memo_number = None;
+    next.issued_on = None;
+    next.held_on = chrono::NaiveDate::from_ymd_opt(2023, 9, 21).unwrap();
+    let next = server::store::minutes::create_draft(&app.db, &next, None)
+        .await
+        .unwrap();
+    let carried: Vec<CarriedDecision> = serde_json::from_str(
+        &app.call(
+            "meetings/carry_forward",
+            &format!("id={next}"),
+            Some(&secretary),
+        )
+        .await
+        .body,
+    )
+    .unwrap();
+    assert_eq!(carried.len(), 7);
+    let c02 = carried
+        .iter()
+        .find(|c| c.item == 2 && c.decision == 1)
+        .unwrap();
+    assert_eq!(c02.offices.len(), 8);
+    assert!(c02
+        .offices
+        .iter()
+        .any(|(o, s)| o.contains("দিনাজপুর") && *s == Progress::Verified));
+    let page = app
+        .get(&format!("/meetings/{next}"), Some(&secretary))
+        .await;
+    assert!(page.body.contains("বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি"));
+}
