@@ -168,6 +168,7 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
                 office,
                 minutes,
                 corrects: None,
+                carried: vec![],
             };
             (meeting, None)
         }

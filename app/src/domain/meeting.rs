@@ -176,6 +176,10 @@ pub struct Meeting {
     /// the title.
     #[serde(default)]
     pub corrects: Option<String>,
+    /// The unfinished decisions of the earlier meetings of the series, printed
+    /// as "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি".
+    #[serde(default)]
+    pub carried: Vec<super::tracking::CarriedDecision>,
 }
 
 /// Decisions inside one agenda item are numbered "১।", "২।" … only when there are

@@ -7,6 +7,7 @@ use super::layout::{break_lines, pieces, positions, Line};
 use super::pdf::{Canvas, PAGE_HEIGHT, PAGE_WIDTH};
 use super::shape::{Shaper, Weight};
 use super::words::Words;
+use app::domain::tracking::Progress;
 use app::domain::Meeting;
 
 const LEFT: f32 = 72.0; // 25.4 mm: the binding margin
@@ -433,6 +434,7 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
         SIZE - 1.0,
     );
     table.draw(&mut flow);
+    carried(&mut flow, meeting, &w);
     flow.gap(line);
     flow.paragraph(
         &m.closing,
@@ -614,6 +616,78 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
     flow.canvas.finish()
 }
 
+/// "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি": the earlier meetings' unfinished
+/// decisions with each office's status, as a table after the decisions.
+fn carried(flow: &mut Flow, meeting: &Meeting, w: &Words) {
+    if meeting.carried.is_empty() {
+        return;
+    }
+    let lang = match meeting.minutes.language.as_str() {
+        "en" => app::i18n::Lang::En,
+        _ => app::i18n::Lang::Bn,
+    };
+    let line = SIZE * LEADING;
+    flow.gap(line);
+    flow.ensure(line * 4.0);
+    let heading = app::i18n::t(lang, "tracking.carry_forward");
+    flow.paragraph(heading, Weight::Bold, SIZE, LEFT, WIDTH, Align::Left);
+    flow.gap(line * 0.3);
+    // One table per earlier memo, its number above it; in each row the
+    // offices grouped by their status ("শুরু হয়নি: …; যাচাইকৃত: …").
+    let mut memos: Vec<Option<&str>> = vec![];
+    for c in &meeting.carried {
+        if !memos.contains(&c.memo_number.as_deref()) {
+            memos.push(c.memo_number.as_deref());
+        }
+    }
+    for memo in memos {
+        if let Some(number) = memo {
+            let text = format!("{} {}", w.say("স্মারক নম্বর:", "Memo No."), w.digits(number));
+            flow.paragraph(&text, Weight::Regular, SIZE - 1.0, LEFT, WIDTH, Align::Left);
+        }
+        let rows = meeting
+            .carried
+            .iter()
+            .filter(|c| c.memo_number.as_deref() == memo)
+            .map(|c| {
+                let mut groups: Vec<(Progress, Vec<&str>)> = vec![];
+                for (office, s) in &c.offices {
+                    match groups.iter_mut().find(|(g, _)| g == s) {
+                        Some((_, list)) => list.push(office),
+                        None => groups.push((*s, vec![office])),
+                    }
+                }
+                let status = groups
+                    .iter()
+                    .map(|(s, offices)| {
+                        let key = format!("tracking.status.{}", s.code());
+                        format!("{}: {}", app::i18n::t(lang, &key), offices.join("; "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                vec![
+                    format!("{}.{}", w.number(c.item, 2), w.number(c.decision, 1)),
+                    c.text.clone(),
+                    status,
+                ]
+            })
+            .collect();
+        let table = Table::new(
+            flow,
+            vec![40.0, 200.0, WIDTH - 240.0],
+            &[
+                w.say("ক্রম", "No."),
+                w.say("সিদ্ধান্ত", "Decision"),
+                w.say("বাস্তবায়নের অবস্থা", "Progress"),
+            ],
+            rows,
+            SIZE - 1.0,
+        );
+        table.draw(flow);
+        flow.gap(line * 0.5);
+    }
+}
+
 /// Every text of the meeting the memo prints, as typed: what its text layer
 /// must give back word for word (the tests and the benchmark check this).
 pub fn printed_texts(meeting: &Meeting) -> Vec<String> {
@@ -700,6 +774,7 @@ mod tests {
         };
         Meeting {
             corrects: None,
+            carried: vec![],
             id: Uuid::nil(),
             office: OfficeHeading {
                 name: "বিভাগীয় কমিশনারের কার্যালয়".into(),

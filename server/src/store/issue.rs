@@ -208,6 +208,7 @@ pub async fn approve(
         office: heading,
         minutes: m,
         corrects: corrected_number(&txn, id).await?,
+        carried: super::tracking::carried(&txn, id, crate::startup::DUE_SOON_DAYS).await?,
     };
     let pdf = tokio::task::spawn_blocking(move || {
         memo::render(&meeting, memo::fonts::for_memo(&font), &signatures)

@@ -158,6 +158,7 @@ impl MeetingStore for SeaMeetingStore {
             office,
             minutes,
             corrects: super::issue::corrected_number(&self.db, id).await?,
+            carried: super::tracking::carried(&self.db, id, crate::startup::DUE_SOON_DAYS).await?,
         })
     }
 }

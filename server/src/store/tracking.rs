@@ -281,60 +281,70 @@ impl TrackingStore for SeaTrackingStore {
     }
 
     async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
-        let this = meetings::Entity::find_by_id(meeting)
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        if this.series.is_empty() {
-            return Ok(vec![]);
-        }
-        // Earlier issued meetings of the same series and office.
-        let earlier: Vec<Uuid> = meetings::Entity::find()
-            .filter(meetings::Column::Series.eq(this.series.as_str()))
-            .filter(meetings::Column::OfficeId.eq(this.office_id))
-            .filter(meetings::Column::Status.eq("issued"))
-            .filter(meetings::Column::HeldOn.lt(this.held_on))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .map(|m| m.id)
-            .collect();
-        let list = assignments::Entity::find()
-            .filter(assignments::Column::DecisionId.is_in(decision_ids(&self.db, earlier).await?))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
-        let all = rows(&self.db, list, self.window).await?;
-        // A decision is carried while any of its offices has not been verified.
-        let mut carried: Vec<CarriedDecision> = vec![];
-        for r in all {
-            let key = (r.meeting_id, r.item, r.decision);
-            match carried
-                .iter_mut()
-                .find(|c| (c.meeting_id, c.item, c.decision) == key)
-            {
-                Some(c) => c.offices.push((r.office, r.status)),
-                None => carried.push(CarriedDecision {
-                    meeting_id: r.meeting_id,
-                    memo_number: r.memo_number,
-                    item: r.item,
-                    decision: r.decision,
-                    text: r.decision_text,
-                    offices: vec![(r.office, r.status)],
-                }),
-            }
-        }
-        carried.retain(|c| c.offices.iter().any(|(_, s)| *s != Progress::Verified));
-        carried.sort_by(|a, b| {
-            (&a.memo_number, a.item, a.decision).cmp(&(&b.memo_number, b.item, b.decision))
-        });
-        for c in &mut carried {
-            c.offices.sort();
-        }
-        Ok(carried)
+        carried(&self.db, meeting, self.window).await
     }
+}
+
+/// The unfinished decisions of the earlier issued meetings of `meeting`'s
+/// series (same office, held before it), with each office's status.
+pub async fn carried<C: ConnectionTrait>(
+    db: &C,
+    meeting: Uuid,
+    window: u32,
+) -> Result<Vec<CarriedDecision>, AppError> {
+    let this = meetings::Entity::find_by_id(meeting)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    if this.series.is_empty() {
+        return Ok(vec![]);
+    }
+    // Earlier issued meetings of the same series and office.
+    let earlier: Vec<Uuid> = meetings::Entity::find()
+        .filter(meetings::Column::Series.eq(this.series.as_str()))
+        .filter(meetings::Column::OfficeId.eq(this.office_id))
+        .filter(meetings::Column::Status.eq("issued"))
+        .filter(meetings::Column::HeldOn.lt(this.held_on))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let list = assignments::Entity::find()
+        .filter(assignments::Column::DecisionId.is_in(decision_ids(db, earlier).await?))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let all = rows(db, list, window).await?;
+    // A decision is carried while any of its offices has not been verified.
+    let mut carried: Vec<CarriedDecision> = vec![];
+    for r in all {
+        let key = (r.meeting_id, r.item, r.decision);
+        match carried
+            .iter_mut()
+            .find(|c| (c.meeting_id, c.item, c.decision) == key)
+        {
+            Some(c) => c.offices.push((r.office, r.status)),
+            None => carried.push(CarriedDecision {
+                meeting_id: r.meeting_id,
+                memo_number: r.memo_number,
+                item: r.item,
+                decision: r.decision,
+                text: r.decision_text,
+                offices: vec![(r.office, r.status)],
+            }),
+        }
+    }
+    carried.retain(|c| c.offices.iter().any(|(_, s)| *s != Progress::Verified));
+    carried.sort_by(|a, b| {
+        (&a.memo_number, a.item, a.decision).cmp(&(&b.memo_number, b.item, b.decision))
+    });
+    for c in &mut carried {
+        c.offices.sort();
+    }
+    Ok(carried)
 }
 
 /// A new event on an assignment (and its status), with its evidence files

@@ -291,4 +291,15 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
         .get(&format!("/meetings/{next}"), Some(&secretary))
         .await;
     assert!(page.body.contains("বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি"));
+    // … and so does its memo.
+    let req = Request::get(format!("/meetings/{next}/memo.pdf"))
+        .header("host", HOST)
+        .header("cookie", &secretary)
+        .body(Body::empty())
+        .unwrap();
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let pdf = res.into_body().collect().await.unwrap().to_bytes();
+    let text = pdftotext(&pdf);
+    assert!(text.contains("বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি"), "{text}");
+    assert!(text.contains("যাচাইকৃত") && text.contains("ফেরত"), "{text}");
 }

@@ -73,6 +73,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         office,
         minutes,
         corrects,
+        ..
     } = meeting;
     let Minutes {
         title,
