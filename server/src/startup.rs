@@ -127,6 +127,10 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         )
         .route("/assignments/{id}/review", post(tracking::review))
         .route("/evidence/{sha}", get(tracking::download))
+        .route(
+            "/reports/{file}",
+            get(crate::routes::reports::implementation),
+        )
         .route("/meetings/{id}/edit", post(crate::routes::editor::update))
         .route(
             "/meetings/{id}/minutes.json",

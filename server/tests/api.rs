@@ -463,6 +463,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ),
     // No such file: 404 for the signed in.
     ("GET", "/evidence/{sha}", SIGNED_IN),
+    ("GET", "/reports/{file}", SIGNED_IN),
 ];
 
 #[tokio::test]
@@ -559,7 +560,8 @@ async fn authorization_matrix() {
             };
             let path = path
                 .replace("{id}", &id.to_string())
-                .replace("{sha}", &"0".repeat(64));
+                .replace("{sha}", &"0".repeat(64))
+                .replace("{file}", "implementation.csv");
             let form = match path.as_str() {
                 "/api/verify" => "code=nosuchcode".to_string(),
                 "/api/assignments/get" => format!("id={dinajpur_part}"),

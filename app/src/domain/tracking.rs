@@ -235,6 +235,58 @@ pub struct Dashboard {
     pub meetings: Vec<(Uuid, String, u32, u32)>,
 }
 
+/// The implementation report's columns, as i18n keys.
+pub const REPORT_COLUMNS: [&str; 9] = [
+    "meeting.memo_number",
+    "tracking.meeting",
+    "meeting.serial",
+    "tracking.decision",
+    "tracking.office",
+    "tracking.deadline",
+    "tracking.status",
+    "report.done_on",
+    "tracking.overdue",
+];
+
+/// One line of the implementation report. Dates stay ISO (2023-07-05), so
+/// spreadsheets sort them; words are in the reader's language.
+pub fn report_line(
+    row: &AssignmentRow,
+    done_on: Option<NaiveDate>,
+    say: impl Fn(&str) -> String,
+) -> Vec<String> {
+    vec![
+        row.memo_number.clone().unwrap_or_default(),
+        row.meeting_title.clone(),
+        format!("{:02}.{}", row.item, row.decision),
+        row.decision_text.clone(),
+        row.office.clone(),
+        row.due_on.map(|d| d.to_string()).unwrap_or_default(),
+        say(&format!("tracking.status.{}", row.status.code())),
+        done_on.map(|d| d.to_string()).unwrap_or_default(),
+        say(if row.urgency == Urgency::Overdue {
+            "report.yes"
+        } else {
+            "report.no"
+        }),
+    ]
+}
+
+/// Lines as CSV (RFC 4180: every field quoted, CRLF), with a byte-order
+/// mark so spreadsheet programs read the Bangla as UTF-8.
+pub fn csv(lines: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for line in lines {
+        let fields: Vec<String> = line
+            .iter()
+            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +368,21 @@ mod tests {
         assert_eq!(sniff(b"PK\x03\x04 just a zip"), None);
         assert_eq!(sniff(b"MZ\x90\x00 an .exe named report.pdf"), None);
         assert_eq!(sniff(b"<html>"), None);
+    }
+
+    #[test]
+    fn csv_quotes_every_field() {
+        let lines = vec![
+            vec![
+                "স্মারক".to_string(),
+                "a \"quoted\" word, and a comma".to_string(),
+            ],
+            vec!["".to_string(), "line\nbreak".to_string()],
+        ];
+        assert_eq!(
+            csv(&lines),
+            "\u{feff}\"স্মারক\",\"a \"\"quoted\"\" word, and a comma\"\r\n\"\",\"line\nbreak\"\r\n"
+        );
     }
 
     #[test]

@@ -231,6 +231,10 @@ pub fn DashboardPage() -> impl IntoView {
 fn DashboardView(d: Dashboard) -> impl IntoView {
     let n = |v: u32| bangla_number(v as u64, 1);
     view! {
+        <nav class="actions" aria-label=tr("dashboard.title")>
+            <a class="button" href="/reports/implementation.csv" rel="external" download>{tr("report.csv")}</a>
+            <a class="button" href="/reports/implementation.xlsx" rel="external" download>{tr("report.xlsx")}</a>
+        </nav>
         <h2>{tr("dashboard.by_meeting")}</h2>
         <table class="dashboard">
             <thead>
@@ -245,7 +249,13 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                     let pct = if of == 0 { 0 } else { done * 100 / of };
                     view! {
                         <tr>
-                            <td><a href=format!("/meetings/{id}")>{title}</a></td>
+                            <td>
+                                <a href=format!("/meetings/{id}")>{title}</a>
+                                " · "
+                                <a href=format!("/reports/implementation.csv?meeting={id}") rel="external" download>"CSV"</a>
+                                " · "
+                                <a href=format!("/reports/implementation.xlsx?meeting={id}") rel="external" download>"XLSX"</a>
+                            </td>
                             <td class="num">{format!("{} / {}", n(done), n(of))}</td>
                             <td>
                                 // A bar people read at a glance; the number beside it for everyone.

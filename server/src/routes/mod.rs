@@ -6,6 +6,7 @@ pub mod directory;
 pub mod editor;
 pub mod memo;
 pub mod minutes;
+pub mod reports;
 pub mod tracking;
 pub mod workflow;
 
@@ -36,6 +37,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/assignments/{id}/progress"),
     ("POST", "/assignments/{id}/review"),
     ("GET", "/evidence/{sha}"),
+    ("GET", "/reports/{file}"),
     ("POST", "/meetings/{id}/edit"),
     ("GET", "/meetings/{id}/minutes.json"),
 ];

@@ -104,6 +104,66 @@ async fn rows<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// The assignments these offices see: what they owe, and what is owed to
+/// their meetings; only those of `meeting` when given.
+async fn visible<C: ConnectionTrait>(
+    db: &C,
+    offices: Vec<Uuid>,
+    meeting: Option<Uuid>,
+) -> Result<Vec<assignments::Model>, AppError> {
+    let held: Vec<Uuid> = meetings::Entity::find()
+        .filter(meetings::Column::OfficeId.is_in(offices.clone()))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let decided = decision_ids(db, held).await?;
+    let mut condition = sea_orm::Condition::any()
+        .add(assignments::Column::OfficeId.is_in(offices))
+        .add(assignments::Column::DecisionId.is_in(decided));
+    if let Some(m) = meeting {
+        condition = sea_orm::Condition::all()
+            .add(condition)
+            .add(assignments::Column::DecisionId.is_in(decision_ids(db, vec![m]).await?));
+    }
+    assignments::Entity::find()
+        .filter(condition)
+        .all(db)
+        .await
+        .map_err(db_error)
+}
+
+/// The implementation report: every assignment these offices see (of one
+/// meeting, or all), with the day it was reported done.
+pub async fn report(
+    db: &DatabaseConnection,
+    offices: Vec<Uuid>,
+    meeting: Option<Uuid>,
+) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError> {
+    let list = visible(db, offices, meeting).await?;
+    let done: HashMap<Uuid, Option<chrono::NaiveDate>> =
+        list.iter().map(|a| (a.id, a.done_on)).collect();
+    let mut out: Vec<_> = rows(db, list, crate::startup::DUE_SOON_DAYS)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let d = done.get(&r.id).copied().flatten();
+            (r, d)
+        })
+        .collect();
+    out.sort_by(|(a, _), (b, _)| {
+        (&a.memo_number, a.item, a.decision, &a.office).cmp(&(
+            &b.memo_number,
+            b.item,
+            b.decision,
+            &b.office,
+        ))
+    });
+    Ok(out)
+}
+
 /// The decisions of these meetings.
 async fn decision_ids<C: ConnectionTrait>(
     db: &C,
@@ -221,26 +281,7 @@ impl TrackingStore for SeaTrackingStore {
     }
 
     async fn dashboard(&self, offices: Vec<Uuid>) -> Result<Dashboard, AppError> {
-        // What these offices owe, and what is owed to their meetings.
-        let held: Vec<Uuid> = meetings::Entity::find()
-            .filter(meetings::Column::OfficeId.is_in(offices.clone()))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .map(|m| m.id)
-            .collect();
-        let decided = decision_ids(&self.db, held).await?;
-        let mut list = assignments::Entity::find()
-            .filter(
-                sea_orm::Condition::any()
-                    .add(assignments::Column::OfficeId.is_in(offices))
-                    .add(assignments::Column::DecisionId.is_in(decided)),
-            )
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
-        list.dedup_by_key(|a| a.id);
+        let list = visible(&self.db, offices, None).await?;
         let done_on: HashMap<Uuid, Option<chrono::NaiveDate>> =
             list.iter().map(|a| (a.id, a.done_on)).collect();
         let all = rows(&self.db, list, self.window).await?;

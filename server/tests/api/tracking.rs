@@ -258,6 +258,51 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
         "no decision verified by all eight offices yet"
     );
 
+    // The implementation report says the same, as CSV and as XLSX.
+    let report = app
+        .get("/reports/implementation.csv", Some(&secretary))
+        .await;
+    assert_eq!(report.status, StatusCode::OK);
+    let lines: Vec<&str> = report.body.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 56, "a header and 7 decisions × 8 offices");
+    assert!(
+        lines[0].starts_with("\u{feff}\"স্মারক নম্বর\""),
+        "{}",
+        lines[0]
+    );
+    let d02_line = lines
+        .iter()
+        .find(|l| l.contains("\"02.1\"") && l.contains("দিনাজপুর"))
+        .unwrap();
+    assert!(d02_line.contains("\"যাচাইকৃত\""), "{d02_line}");
+    assert!(d02_line.contains("\"05.47.0000.005.12.002.17.299\""));
+    let req = Request::get("/reports/implementation.xlsx")
+        .header("host", HOST)
+        .header("cookie", &secretary)
+        .body(Body::empty())
+        .unwrap();
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let xlsx = res.into_body().collect().await.unwrap().to_bytes();
+    let mut book = zip::ZipArchive::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut book.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(strings.contains("যাচাইকৃত") && strings.contains("ফেরত") && strings.contains("দিনাজপুর"));
+    let only = app
+        .get(
+            &format!("/reports/implementation.csv?meeting={}", rows[0].meeting_id),
+            Some(&dc),
+        )
+        .await;
+    assert_eq!(
+        only.body.trim_end().split("\r\n").count(),
+        1 + 7,
+        "Dinajpur sees its own parts"
+    );
+
     // The next meeting of the series carries the unfinished decisions forward.
     let mut next: Minutes = serde_json::from_str(SEED).unwrap();
     next.status = MeetingStatus::Draft;

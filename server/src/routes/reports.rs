@@ -1,0 +1,89 @@
+//! `GET /reports/implementation.{csv,xlsx}[?meeting=ID]`: the quarterly
+//! implementation report, one line per office's part of each decision, over
+//! the assignments the user's offices see (as the dashboard counts them).
+use super::{check, request_lang};
+use crate::store::tracking::report;
+use app::domain::auth::{CurrentUser, Permission};
+use app::domain::tracking::{csv, report_line, REPORT_COLUMNS};
+use app::i18n::t;
+use axum::extract::{Path, Query};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+#[derive(serde::Deserialize)]
+pub struct Filter {
+    meeting: Option<Uuid>,
+}
+
+pub async fn implementation(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Path(format): Path<String>,
+    Query(filter): Query<Filter>,
+) -> Response {
+    let lang = request_lang(&headers);
+    let user = user.map(|Extension(u)| u);
+    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
+        return r;
+    }
+    let mut offices: Vec<Uuid> = user
+        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
+        .unwrap_or_default();
+    offices.sort();
+    offices.dedup();
+    let Ok(rows) = report(&db, offices, filter.meeting).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let say = |k: &str| t(lang, k).to_string();
+    let mut lines = vec![REPORT_COLUMNS.iter().map(|k| say(k)).collect::<Vec<_>>()];
+    lines.extend(rows.iter().map(|(r, done)| report_line(r, *done, say)));
+    let (kind, body) = match format.as_str() {
+        "implementation.csv" => ("text/csv; charset=utf-8", csv(&lines).into_bytes()),
+        "implementation.xlsx" => match xlsx(&lines) {
+            Ok(bytes) => (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                bytes,
+            ),
+            Err(e) => {
+                tracing::error!(error = %e, "writing the XLSX report");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        },
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, kind.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{format}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The lines as one worksheet: a bold, frozen header row, columns sized.
+fn xlsx(lines: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    for (r, line) in lines.iter().enumerate() {
+        for (c, cell) in line.iter().enumerate() {
+            let format = if r == 0 { &bold } else { &wrap };
+            sheet.write_string_with_format(r as u32, c as u16, cell, format)?;
+        }
+    }
+    for (c, width) in [26, 40, 8, 60, 36, 12, 20, 12, 10].into_iter().enumerate() {
+        sheet.set_column_width(c as u16, width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    book.save_to_buffer()
+}
