@@ -19,6 +19,8 @@ pub trait MeetingStore: Send + Sync {
     async fn draft(&self, id: Uuid) -> Result<Draft, AppError>;
     /// Where the meeting is in the approval workflow.
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError>;
+    /// Meetings, agenda items and decisions whose text contains `query`.
+    async fn search(&self, query: String) -> Result<Vec<crate::domain::search::Hit>, AppError>;
     /// The public facts of the issued memo with this verification code.
     async fn verification(&self, code: String) -> Result<Verification, AppError>;
 }

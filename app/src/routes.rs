@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/edit") view=EditMeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=crate::pages::search::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/my") view=crate::pages::tracking::MyDecisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/assignments/:id") view=crate::pages::tracking::AssignmentPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=crate::pages::tracking::DashboardPage ssr=SsrMode::Async/>

@@ -9,6 +9,7 @@ mod m20261124_000001_codes_and_language;
 mod m20261124_000002_memo_font_and_signatures;
 mod m20261125_000001_issue;
 mod m20261126_000001_progress;
+mod m20261127_000001_search;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_memo_font_and_signatures::Migration),
             Box::new(m20261125_000001_issue::Migration),
             Box::new(m20261126_000001_progress::Migration),
+            Box::new(m20261127_000001_search::Migration),
         ]
     }
 }

@@ -452,6 +452,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/assignments/mine", SIGNED_IN),
     ("POST", "/api/assignments/get", SIGNED_IN),
     ("POST", "/api/dashboard", SIGNED_IN),
+    ("POST", "/api/search", SIGNED_IN),
     ("POST", "/api/meetings/carry_forward", SIGNED_IN),
     // Dinajpur's part of decision 01: its implementer; the meeting's
     // secretary and chair review (an empty form: told what is missing).
@@ -564,6 +565,7 @@ async fn authorization_matrix() {
                 .replace("{file}", "implementation.csv");
             let form = match path.as_str() {
                 "/api/verify" => "code=nosuchcode".to_string(),
+                "/api/search" => "query=abc".to_string(),
                 "/api/assignments/get" => format!("id={dinajpur_part}"),
                 "/api/meetings/carry_forward" => format!("id={meeting}"),
                 "/api/meetings/get"

@@ -40,6 +40,9 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
         <a href="/">{tr("nav.meetings")}</a>
         {implementer.then(|| view! { <a href="/my">{tr("tracking.mine")}</a> })}
         <a href="/dashboard">{tr("dashboard.title")}</a>
+        <form method="get" action="/search" class="inline header-search" role="search">
+            <input name="q" type="search" aria-label=tr("search.label") placeholder=tr("search.title")/>
+        </form>
         {admin.then(|| view! {
             <a href="/admin/users">{tr("nav.users")}</a>
             <a href="/admin/offices">{tr("directory.offices")}</a>

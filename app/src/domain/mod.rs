@@ -11,6 +11,7 @@ pub mod issue;
 pub mod meeting;
 pub mod minutes;
 pub mod numerals;
+pub mod search;
 pub mod tracking;
 
 pub use meeting::*;

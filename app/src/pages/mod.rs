@@ -2,5 +2,6 @@
 pub mod account;
 pub mod admin;
 pub mod meetings;
+pub mod search;
 pub mod tracking;
 pub mod verify;

@@ -144,6 +144,10 @@ impl MeetingStore for SeaMeetingStore {
         })
     }
 
+    async fn search(&self, query: String) -> Result<Vec<app::domain::search::Hit>, AppError> {
+        super::search::search(&self.db, &query, 50).await
+    }
+
     async fn verification(&self, code: String) -> Result<Verification, AppError> {
         super::issue::verification(&self.db, &code)
             .await

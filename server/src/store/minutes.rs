@@ -228,8 +228,10 @@ async fn write_children<C: ConnectionTrait>(
     }
 
     let (mut items, mut decided, mut imps, mut owed) = (vec![], vec![], vec![], vec![]);
+    let (mut item_ids, mut decision_ids) = (vec![], vec![]);
     for (i, item) in m.agenda.iter().enumerate() {
         let item_id = Uuid::new_v4();
+        item_ids.push(item_id);
         items.push(agenda_items::ActiveModel {
             id: Set(item_id),
             meeting_id: Set(id),
@@ -239,6 +241,7 @@ async fn write_children<C: ConnectionTrait>(
         });
         for (j, d) in item.decisions.iter().enumerate() {
             let decision_id = Uuid::new_v4();
+            decision_ids.push(decision_id);
             let (kind, on, days) = deadline_columns(d.deadline);
             decided.push(decisions::ActiveModel {
                 id: Set(decision_id),
@@ -308,7 +311,7 @@ async fn write_children<C: ConnectionTrait>(
         })
         .collect();
     insert_all!(recipients::Entity, rows);
-    Ok(())
+    super::search::reindex(db, id, m, &item_ids, &decision_ids).await
 }
 
 /// Creates a draft meeting from `m` (its status is ignored). A draft may be

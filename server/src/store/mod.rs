@@ -7,6 +7,7 @@ pub mod directory;
 pub mod issue;
 pub mod meetings;
 pub mod minutes;
+pub mod search;
 pub mod sessions;
 pub mod tracking;
 

@@ -348,3 +348,53 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
     assert!(text.contains("বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি"), "{text}");
     assert!(text.contains("যাচাইকৃত") && text.contains("ফেরত"), "{text}");
 }
+
+#[tokio::test]
+async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
+    use app::domain::search::Hit;
+    let app = TestApp::with_demo().await;
+    let viewer = app.login("viewer").await;
+    let find = |q: &str| {
+        let form = form_urlencoded::Serializer::new(String::new())
+            .append_pair("query", q)
+            .finish();
+        let app = &app;
+        let viewer = viewer.clone();
+        async move {
+            let r = app.call("search", &form, Some(&viewer)).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            serde_json::from_str::<Vec<Hit>>(&r.body).unwrap()
+        }
+    };
+    // The demo meeting was indexed by the migration and by its import.
+    let hits = find("পরিবীক্ষণ কমিটি").await;
+    assert!(hits.iter().any(|h| h.kind == "decision"), "{hits:?}");
+    assert!(hits.iter().any(|h| h.kind == "subject"), "{hits:?}");
+    assert!(hits.iter().all(|h| h.snippet.contains("পরিবীক্ষণ কমিটি")));
+    assert!(find("সিটিজেন চার্টার")
+        .await
+        .iter()
+        .any(|h| h.kind == "meeting"));
+    // A saved draft is found by its new words; what it no longer says is not.
+    let mut m: Minutes = serde_json::from_str(SEED).unwrap();
+    m.status = MeetingStatus::Draft;
+    m.memo_number = None;
+    m.issued_on = None;
+    m.agenda[0].decisions[0].text = "নদীভাঙন কবলিত এলাকায় ত্রাণ বিতরণ করতে হবে।".into();
+    let id = server::store::minutes::create_draft(&app.db, &m, None)
+        .await
+        .unwrap();
+    assert_eq!(find("নদীভাঙন").await.len(), 1);
+    m.agenda[0].decisions[0].text = "বাঁধ মেরামত করতে হবে।".into();
+    server::store::minutes::save_draft(&app.db, id, 1, &m, None)
+        .await
+        .unwrap();
+    assert!(find("নদীভাঙন").await.is_empty());
+    assert_eq!(find("বাঁধ মেরামত").await.len(), 1);
+    // Short, odd and hostile queries are answered, not errors.
+    assert!(find("স").await.is_empty(), "too short");
+    assert!(find("100%").await.is_empty());
+    assert!(find("\" OR 1=1 --").await.is_empty());
+    let page = app.get("/search?q=%E0%A6%AA%E0%A6%B0%E0%A6%BF%E0%A6%AC%E0%A7%80%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3", Some(&viewer)).await;
+    assert!(page.body.contains("class=\"hits\""), "{}", page.body);
+}

@@ -1,0 +1,120 @@
+//! The search index (see the migration `m20261127_000001_search`): rebuilt
+//! for a meeting whenever its texts are written, queried by substring.
+use super::db_error;
+use app::domain::minutes::Minutes;
+use app::domain::search::{Hit, MIN_QUERY};
+use app::error::AppError;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
+use uuid::Uuid;
+
+/// Replaces the meeting's rows of the index. `ids` are the agenda items'
+/// and decisions' ids in the order the minutes list them.
+pub async fn reindex<C: ConnectionTrait>(
+    db: &C,
+    meeting: Uuid,
+    m: &Minutes,
+    items: &[Uuid],
+    decisions: &[Uuid],
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        placeholders(backend, "DELETE FROM search_index WHERE meeting_id = ?"),
+        [meeting.into()],
+    ))
+    .await?;
+    let mut rows: Vec<(&str, Uuid, &str)> = vec![("meeting", meeting, &m.title)];
+    let mut next_decision = decisions.iter();
+    for (item, id) in m.agenda.iter().zip(items) {
+        rows.push(("subject", *id, &item.subject));
+        rows.push(("discussion", *id, &item.discussion));
+        for d in &item.decisions {
+            if let Some(id) = next_decision.next() {
+                rows.push(("decision", *id, &d.text));
+            }
+        }
+    }
+    for (kind, id, text) in rows.into_iter().filter(|(_, _, t)| !t.is_empty()) {
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            placeholders(
+                backend,
+                "INSERT INTO search_index (kind, meeting_id, ref_id, text) VALUES (?, ?, ?, ?)",
+            ),
+            [kind.into(), meeting.into(), id.into(), text.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// PostgreSQL numbers its placeholders.
+fn placeholders(backend: DbBackend, sql: &str) -> String {
+    if backend != DbBackend::Postgres {
+        return sql.to_string();
+    }
+    let mut n = 0;
+    sql.chars()
+        .map(|c| {
+            if c == '?' {
+                n += 1;
+                format!("${n}")
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Texts containing `query`, newest meetings first, at most `limit`.
+pub async fn search(
+    db: &DatabaseConnection,
+    query: &str,
+    limit: u64,
+) -> Result<Vec<Hit>, AppError> {
+    let query = query.trim();
+    if query.chars().count() < MIN_QUERY {
+        return Ok(vec![]);
+    }
+    let backend = db.get_database_backend();
+    let (sql, pattern): (&str, Value) = match backend {
+        // A trigram index answers a quoted phrase as a substring match.
+        DbBackend::Sqlite => (
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM search_index s
+             JOIN meetings m ON m.id = s.meeting_id
+             WHERE search_index MATCH ? ORDER BY m.held_on DESC LIMIT ?",
+            format!("\"{}\"", query.replace('"', "\"\"")).into(),
+        ),
+        _ => (
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM search_index s
+             JOIN meetings m ON m.id = s.meeting_id
+             WHERE s.text ILIKE ? ORDER BY m.held_on DESC LIMIT ?",
+            format!("%{}%", like_escape(query)).into(),
+        ),
+    };
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, sql),
+            [pattern, (limit as i64).into()],
+        ))
+        .await
+        .map_err(db_error)?;
+    rows.into_iter()
+        .map(|r| {
+            let text: String = r.try_get("", "text").map_err(db_error)?;
+            Ok(Hit {
+                kind: r.try_get("", "kind").map_err(db_error)?,
+                meeting_id: r.try_get("", "meeting_id").map_err(db_error)?,
+                meeting_title: r.try_get("", "title_bn").map_err(db_error)?,
+                snippet: app::domain::search::snippet(&text, query, 80),
+            })
+        })
+        .collect()
+}
+
+fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
