@@ -4,7 +4,9 @@ use crate::domain::audit::{AuditEntry, UserSummary};
 use crate::domain::directory::{OfficeEntry, PersonEntry};
 use crate::domain::editor::Draft;
 use crate::domain::issue::{Verification, WorkflowFacts};
-use crate::domain::tracking::{AssignmentFacts, AssignmentRow, CarriedDecision, Dashboard};
+use crate::domain::tracking::{
+    AssignmentFacts, AssignmentRow, CarriedDecision, Compliance, Dashboard,
+};
 use crate::domain::{Meeting, MeetingSummary};
 use crate::error::AppError;
 use std::sync::Arc;
@@ -33,6 +35,13 @@ pub trait TrackingStore: Send + Sync {
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError>;
     /// Counts over the assignments of these offices.
     async fn dashboard(&self, offices: Vec<Uuid>) -> Result<Dashboard, AppError>;
+    /// For each of these offices, the quarters of `fiscal_year` in which a
+    /// citizen-charter meeting was held and its minutes issued.
+    async fn compliance(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: i32,
+    ) -> Result<Compliance, AppError>;
     /// The unfinished decisions of earlier meetings of this meeting's series.
     async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError>;
 }

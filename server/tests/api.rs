@@ -453,6 +453,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/assignments/get", SIGNED_IN),
     ("POST", "/api/dashboard", SIGNED_IN),
     ("POST", "/api/search", SIGNED_IN),
+    ("POST", "/api/dashboard/compliance", SIGNED_IN),
     ("POST", "/api/meetings/carry_forward", SIGNED_IN),
     // Dinajpur's part of decision 01: its implementer; the meeting's
     // secretary and chair review (an empty form: told what is missing).
@@ -566,6 +567,7 @@ async fn authorization_matrix() {
             let form = match path.as_str() {
                 "/api/verify" => "code=nosuchcode".to_string(),
                 "/api/search" => "query=abc".to_string(),
+                "/api/dashboard/compliance" => "fiscal_year=".to_string(),
                 "/api/assignments/get" => format!("id={dinajpur_part}"),
                 "/api/meetings/carry_forward" => format!("id={meeting}"),
                 "/api/meetings/get"

@@ -4,12 +4,16 @@
 //! posts, so everything works without JavaScript.
 use crate::components::error_list::ErrorList;
 use crate::domain::dates::date_bn;
+use crate::domain::dates::{FiscalYear, Quarter};
 use crate::domain::numerals::{bangla_number, to_bangla_digits};
 use crate::domain::tracking::{
-    AssignmentRow, AssignmentView, CarriedDecision, Dashboard, Progress, Urgency,
+    AssignmentRow, AssignmentView, CarriedDecision, Compliance, Dashboard, Held, Progress, Urgency,
+    APA_TARGET_PERCENT,
 };
 use crate::i18n::tr;
-use crate::server_fns::tracking::{assignment, carry_forward, load_dashboard, my_assignments};
+use crate::server_fns::tracking::{
+    apa_compliance, assignment, carry_forward, load_dashboard, my_assignments,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -216,6 +220,9 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_dashboard());
+    let q = use_query_map();
+    let fy = Memo::new(move |_| q.read().get("fy").unwrap_or_default());
+    let compliance = Resource::new(move || fy.get(), apa_compliance);
     view! {
         <Title text=format!("{} · {}", tr("dashboard.title"), tr("app.name"))/>
         <h1>{tr("dashboard.title")}</h1>
@@ -224,6 +231,49 @@ pub fn DashboardPage() -> impl IntoView {
                 {move || Suspend::new(async move { data.await.map(|d| view! { <DashboardView d/> }) })}
             </ErrorBoundary>
         </Transition>
+        <Transition fallback=|| ()>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move { compliance.await.map(|c| view! { <ComplianceView c/> }) })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// "Was a citizen-charter meeting held and its minutes issued?" per office
+/// and quarter of a fiscal year (a GET form chooses the year).
+#[component]
+fn ComplianceView(c: Compliance) -> impl IntoView {
+    let year = FiscalYear(c.fiscal_year);
+    let mark = |h: Held| match h {
+        Held::Issued => view! { <span class="badge finished">{tr("apa.issued")}</span> }.into_any(),
+        Held::Held => view! { <span class="badge due-soon">{tr("apa.held")}</span> }.into_any(),
+        Held::None => view! { <span class="badge overdue">{tr("apa.none")}</span> }.into_any(),
+    };
+    view! {
+        <section aria-labelledby="apa-heading">
+            <h2 id="apa-heading">{tr("apa.title")}" — "{year.label_bn()}</h2>
+            <form method="get" action="/dashboard" class="search">
+                <label for="fy">{tr("apa.fiscal_year")}</label>
+                <input id="fy" name="fy" value=year.label_bn() inputmode="numeric"/>
+                <button type="submit" class="secondary">{tr("apa.show")}</button>
+            </form>
+            <table class="dashboard compliance">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("tracking.office")}</th>
+                        {(1..=4u8).map(|q| view! { <th scope="col">{Quarter::new(q).map(|q| q.label_bn())}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {c.offices.into_iter().map(|(office, quarters)| view! {
+                        <tr>
+                            <td>{office}</td>
+                            {quarters.into_iter().map(|h| view! { <td>{mark(h)}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
     }
 }
 
@@ -263,6 +313,34 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                                     <span class="fill" style=format!("width: {pct}%")></span>
                                 </span>
                                 " "{format!("{}%", n(pct))}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>{tr("dashboard.by_quarter")}</h2>
+        <table class="dashboard">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("apa.quarter")}</th>
+                    <th scope="col">{tr("dashboard.implemented")}</th>
+                    <th scope="col">{tr("dashboard.completion")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {d.quarters.into_iter().map(|(fy, q, done, of)| {
+                    let pct = if of == 0 { 0 } else { done * 100 / of };
+                    let met = pct >= APA_TARGET_PERCENT;
+                    view! {
+                        <tr>
+                            <td>{format!("{}, {}", FiscalYear(fy).label_bn(), Quarter::new(q).map(|q| q.label_bn()).unwrap_or_default())}</td>
+                            <td class="num">{format!("{} / {}", n(done), n(of))}</td>
+                            <td>
+                                <span class="bar" role="img" aria-label=format!("{}%", n(pct))>
+                                    <span class="fill" class:met=met style=format!("width: {pct}%")></span>
+                                </span>
+                                " "{format!("{}% ({} {}%)", n(pct), tr("apa.target"), n(APA_TARGET_PERCENT))}
                             </td>
                         </tr>
                     }

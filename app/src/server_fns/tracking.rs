@@ -64,6 +64,36 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         .map_err(crate::error::respond)
 }
 
+/// The APA compliance view for a fiscal year ("2022-23"; this year's when empty).
+#[server(prefix = "/api", endpoint = "dashboard/compliance")]
+pub async fn apa_compliance(
+    fiscal_year: String,
+) -> Result<crate::domain::tracking::Compliance, AppError> {
+    use crate::domain::auth::Permission;
+    use crate::domain::dates::{today_in_dhaka, FiscalYear};
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let year = if fiscal_year.trim().is_empty() {
+        FiscalYear::of(today_in_dhaka())
+    } else {
+        FiscalYear::parse(&fiscal_year).ok_or_else(|| {
+            crate::error::respond(AppError::Invalid {
+                field: "fy".into(),
+                key: "minutes.fiscal_year".into(),
+            })
+        })?
+    };
+    let mut offices: Vec<Uuid> = user
+        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
+        .unwrap_or_default();
+    offices.sort();
+    offices.dedup();
+    services
+        .tracking
+        .compliance(offices, year.0)
+        .await
+        .map_err(crate::error::respond)
+}
+
 /// The unfinished decisions of the earlier meetings of this meeting's series.
 #[server(prefix = "/api", endpoint = "meetings/carry_forward")]
 pub async fn carry_forward(id: Uuid) -> Result<Vec<CarriedDecision>, AppError> {

@@ -8,10 +8,10 @@ use crate::db::entities::{
     agenda_items, assignments, decisions, evidence, meetings, offices, progress_events, users,
 };
 use app::domain::dates::today_in_dhaka;
+use app::domain::tracking::{better, AssignmentFacts, CarriedDecision, Compliance, Held};
 use app::domain::tracking::{
     may_move, urgency, Actor, AssignmentRow, Dashboard, OfficeTally, Progress, ProgressEvent,
 };
-use app::domain::tracking::{AssignmentFacts, CarriedDecision};
 use app::error::AppError;
 use app::ports::TrackingStore;
 use chrono::Utc;
@@ -318,7 +318,69 @@ impl TrackingStore for SeaTrackingStore {
             })
             .collect();
         meetings.sort_by(|a, b| a.1.cmp(&b.1));
-        Ok(Dashboard { offices, meetings })
+        // The APA indicator per fiscal quarter of the meetings.
+        let periods: HashMap<Uuid, (i32, u8)> = meetings::Entity::find()
+            .filter(meetings::Column::Id.is_in(meetings.iter().map(|m| m.0)))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|m| (m.id, (m.fiscal_year, m.quarter as u8)))
+            .collect();
+        let mut by_quarter: std::collections::BTreeMap<(i32, u8), (u32, u32)> = Default::default();
+        for (id, _, done, of) in &meetings {
+            if let Some(period) = periods.get(id) {
+                let q = by_quarter.entry(*period).or_default();
+                q.0 += done;
+                q.1 += of;
+            }
+        }
+        let quarters = by_quarter
+            .into_iter()
+            .map(|((fy, q), (done, of))| (fy, q, done, of))
+            .collect();
+        Ok(Dashboard {
+            offices,
+            meetings,
+            quarters,
+        })
+    }
+
+    async fn compliance(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: i32,
+    ) -> Result<Compliance, AppError> {
+        let names = office_names(&self.db).await?;
+        let held = meetings::Entity::find()
+            .filter(meetings::Column::OfficeId.is_in(offices.clone()))
+            .filter(meetings::Column::FiscalYear.eq(fiscal_year))
+            .filter(meetings::Column::Kind.eq("citizen_charter_quarterly"))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let mut rows: Vec<(String, [Held; 4])> = offices
+            .iter()
+            .map(|o| {
+                let mut quarters = [Held::None; 4];
+                for m in held.iter().filter(|m| m.office_id == *o) {
+                    if let Some(q) = quarters.get_mut((m.quarter as usize).wrapping_sub(1)) {
+                        let this = if m.status == "issued" {
+                            Held::Issued
+                        } else {
+                            Held::Held
+                        };
+                        *q = better(*q, this);
+                    }
+                }
+                (names.get(o).cloned().unwrap_or_default(), quarters)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Compliance {
+            fiscal_year,
+            offices: rows,
+        })
     }
 
     async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError> {

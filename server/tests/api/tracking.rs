@@ -398,3 +398,53 @@ async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
     let page = app.get("/search?q=%E0%A6%AA%E0%A6%B0%E0%A6%BF%E0%A6%AC%E0%A7%80%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3", Some(&viewer)).await;
     assert!(page.body.contains("class=\"hits\""), "{}", page.body);
 }
+
+#[tokio::test]
+async fn the_apa_views_count_quarters_and_meetings_held() {
+    use app::domain::tracking::{Compliance, Held};
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let d: Dashboard =
+        serde_json::from_str(&app.call("dashboard", "", Some(&admin)).await.body).unwrap();
+    assert_eq!(
+        d.quarters,
+        vec![(2022, 4, 0, 7)],
+        "FY 2022-23 Q4: none of 7 implemented yet"
+    );
+    let c: Compliance = serde_json::from_str(
+        &app.call(
+            "dashboard/compliance",
+            "fiscal_year=%E0%A7%A8%E0%A7%A6%E0%A7%A8%E0%A7%A8-%E0%A7%A8%E0%A7%A9",
+            Some(&admin),
+        )
+        .await
+        .body,
+    )
+    .unwrap();
+    assert_eq!(c.fiscal_year, 2022);
+    let division = c
+        .offices
+        .iter()
+        .find(|(o, _)| o.contains("বিভাগীয় কমিশনারের কার্যালয়"))
+        .unwrap();
+    assert_eq!(
+        division.1,
+        [Held::None, Held::None, Held::None, Held::Issued]
+    );
+    let dinajpur = c
+        .offices
+        .iter()
+        .find(|(o, _)| o.contains("দিনাজপুর"))
+        .unwrap();
+    assert_eq!(
+        dinajpur.1,
+        [Held::None; 4],
+        "no meeting of its own recorded"
+    );
+    let r = app
+        .call("dashboard/compliance", "fiscal_year=2022-24", Some(&admin))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = app.get("/dashboard?fy=2022-23", Some(&admin)).await;
+    assert!(page.body.contains("জারি হয়েছে") && page.body.contains("সভা হয়নি"));
+}
