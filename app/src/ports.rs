@@ -51,6 +51,8 @@ pub trait TrackingStore: Send + Sync {
 pub trait DirectoryStore: Send + Sync {
     /// Every office, by Bangla name.
     async fn offices(&self) -> Result<Vec<OfficeEntry>, AppError>;
+    /// The public holidays, by date.
+    async fn holidays(&self) -> Result<Vec<(chrono::NaiveDate, String)>, AppError>;
     /// Every person, by Bangla name.
     async fn people(&self) -> Result<Vec<PersonEntry>, AppError>;
 }

@@ -2,7 +2,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::{detect_lang, tr};
 use crate::pages::account::{AccountPage, LoginPage};
-use crate::pages::admin::{AuditPage, OfficesPage, PeoplePage, UsersPage};
+use crate::pages::admin::{AuditPage, HolidaysPage, OfficesPage, PeoplePage, UsersPage};
 use crate::pages::meetings::{EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/offices") view=OfficesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/holidays") view=HolidaysPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

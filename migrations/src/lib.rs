@@ -10,6 +10,7 @@ mod m20261124_000002_memo_font_and_signatures;
 mod m20261125_000001_issue;
 mod m20261126_000001_progress;
 mod m20261127_000001_search;
+mod m20261128_000001_holidays;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_issue::Migration),
             Box::new(m20261126_000001_progress::Migration),
             Box::new(m20261127_000001_search::Migration),
+            Box::new(m20261128_000001_holidays::Migration),
         ]
     }
 }

@@ -102,6 +102,9 @@ fn typed_object(field: &str, mut map: Map<String, Value>) -> Value {
                     "days_after_issue": map.remove("days").unwrap_or(Value::Null)
                 }),
                 Some("quarterly") => Value::String("quarterly".into()),
+                Some("working_days_after_issue") => serde_json::json!({
+                    "working_days_after_issue": map.remove("days").unwrap_or(Value::Null)
+                }),
                 _ => Value::String("none".into()),
             }
         }

@@ -111,6 +111,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         )
         .route("/meetings/import", post(crate::routes::minutes::import))
         .route("/admin/people", post(crate::routes::directory::add_person))
+        .route("/admin/holidays", post(crate::routes::directory::holiday))
         .route("/meetings/new", post(crate::routes::editor::create))
         .route("/meetings/{id}/submit", post(workflow::submit))
         .route("/meetings/{id}/return", post(workflow::return_to_draft))

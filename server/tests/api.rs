@@ -437,6 +437,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     // Empty forms: the secretary passes the checks and gets the problems.
     // An empty form: an admin passes the first check and is sent back to it.
     ("POST", "/admin/people", ADMINS),
+    ("POST", "/admin/holidays", ADMINS),
+    ("POST", "/api/admin/holidays", SIGNED_IN),
     ("POST", "/meetings/new", &[Who::Secretary]),
     ("POST", "/meetings/{id}/edit", &[Who::Secretary]),
     ("POST", "/api/meetings/workflow", SIGNED_IN),

@@ -47,6 +47,7 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
             <a href="/admin/users">{tr("nav.users")}</a>
             <a href="/admin/offices">{tr("directory.offices")}</a>
             <a href="/admin/people">{tr("directory.people")}</a>
+            <a href="/admin/holidays">{tr("holidays.title")}</a>
             <a href="/admin/audit">{tr("nav.audit")}</a>
         })}
         <a href="/account" class="who">{user.display_name}</a>

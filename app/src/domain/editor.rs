@@ -73,6 +73,11 @@ pub fn values(m: &Minutes, bangla: bool) -> Values {
                     ("days_after_issue", String::new(), digits(n.to_string()))
                 }
                 Deadline::Quarterly => ("quarterly", String::new(), String::new()),
+                Deadline::WorkingDaysAfterIssue(n) => (
+                    "working_days_after_issue",
+                    String::new(),
+                    digits(n.to_string()),
+                ),
             };
             put(format!("{at}.deadline.kind"), kind.into());
             put(format!("{at}.deadline.on"), on);

@@ -80,7 +80,7 @@ struct SignedDecision<'a> {
 }
 
 /// The canonical content of issued minutes (number and issue date set).
-pub fn canonical(m: &Minutes) -> Option<String> {
+pub fn canonical(m: &Minutes, is_holiday: &dyn Fn(NaiveDate) -> bool) -> Option<String> {
     let issued_on = m.issued_on?;
     let signed = Signed {
         format: "sidhanto.memo-signature/1",
@@ -108,7 +108,7 @@ pub fn canonical(m: &Minutes) -> Option<String> {
                             )
                         })
                         .collect(),
-                    due_on: d.deadline.due_on(issued_on),
+                    due_on: d.deadline.due_on_with(issued_on, is_holiday),
                 })
             })
             .collect(),
@@ -211,10 +211,10 @@ mod tests {
                 deadline: Deadline::DaysAfterIssue(10),
             }],
         });
-        assert_eq!(canonical(&m), None, "not issued yet");
+        assert_eq!(canonical(&m, &|_| false), None, "not issued yet");
         m.memo_number = Some("05.47.0000.005.12.002.17.300".into());
         m.issued_on = NaiveDate::from_ymd_opt(2023, 6, 25);
-        let c = canonical(&m).unwrap();
+        let c = canonical(&m, &|_| false).unwrap();
         assert!(
             c.starts_with(
                 r#"{"format":"sidhanto.memo-signature/1","number":"05.47.0000.005.12.002.17.300""#
@@ -224,6 +224,6 @@ mod tests {
         assert!(c.contains(r#""due_on":"2023-07-05""#), "{c}");
         let mut changed = m.clone();
         changed.agenda[0].decisions[0].text = "করতে হবে না।".into();
-        assert_ne!(canonical(&changed), Some(c));
+        assert_ne!(canonical(&changed, &|_| false), Some(c));
     }
 }

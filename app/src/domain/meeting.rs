@@ -106,6 +106,31 @@ pub enum Deadline {
     DaysAfterIssue(u16),
     /// "ত্রৈমাসিক ভিত্তিতে": every quarter.
     Quarterly,
+    /// "জারির ১০ কার্যদিবসের মধ্যে": working days from the issue date,
+    /// skipping the weekly holidays and the public holidays.
+    WorkingDaysAfterIssue(u16),
+}
+
+/// The weekly holidays of government offices in Bangladesh.
+pub const WEEKLY_HOLIDAYS: [chrono::Weekday; 2] = [chrono::Weekday::Fri, chrono::Weekday::Sat];
+
+/// The day `n` working days after `start` (কার্যদিবস): weekly holidays and
+/// the days `is_holiday` names do not count.
+pub fn add_working_days(
+    start: NaiveDate,
+    n: u16,
+    is_holiday: &dyn Fn(NaiveDate) -> bool,
+) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let mut day = start;
+    let mut left = n;
+    while left > 0 {
+        day = day.succ_opt()?;
+        if !WEEKLY_HOLIDAYS.contains(&day.weekday()) && !is_holiday(day) {
+            left -= 1;
+        }
+    }
+    Some(day)
 }
 
 impl Deadline {
@@ -117,17 +142,31 @@ impl Deadline {
                 format!("জারির {} দিনের মধ্যে", bangla_number(n as u64, 2))
             }
             Deadline::Quarterly => "ত্রৈমাসিক ভিত্তিতে".to_string(),
+            Deadline::WorkingDaysAfterIssue(n) => {
+                format!("জারির {} কার্যদিবসের মধ্যে", bangla_number(n as u64, 2))
+            }
         }
     }
 
     /// The date this deadline falls on, once the memo's issue date is known.
     /// Quarterly work is due by the end of the quarter the memo is issued in.
+    /// (No public holidays known: see `due_on_with`.)
     pub fn due_on(self, issued_on: NaiveDate) -> Option<NaiveDate> {
+        self.due_on_with(issued_on, &|_| false)
+    }
+
+    /// The due date with the public holidays the admin entered.
+    pub fn due_on_with(
+        self,
+        issued_on: NaiveDate,
+        is_holiday: &dyn Fn(NaiveDate) -> bool,
+    ) -> Option<NaiveDate> {
         match self {
             Deadline::None => None,
             Deadline::On(d) => Some(d),
             Deadline::DaysAfterIssue(n) => issued_on.checked_add_days(chrono::Days::new(n as u64)),
             Deadline::Quarterly => Some(end_of_quarter(issued_on)),
+            Deadline::WorkingDaysAfterIssue(n) => add_working_days(issued_on, n, is_holiday),
         }
     }
 }
@@ -230,6 +269,30 @@ mod tests {
             Some(d(2023, 12, 31))
         );
         assert_eq!(Deadline::None.due_on(issued), None);
+    }
+
+    #[test]
+    fn working_days_skip_fridays_saturdays_and_public_holidays() {
+        // Issued Thursday 2024-03-21; Friday and Saturday do not count.
+        let issued = d(2024, 3, 21);
+        assert_eq!(
+            Deadline::WorkingDaysAfterIssue(1).due_on(issued),
+            Some(d(2024, 3, 24))
+        );
+        assert_eq!(
+            Deadline::WorkingDaysAfterIssue(3).due_on(issued),
+            Some(d(2024, 3, 26))
+        );
+        // 26 March (Independence Day) is a public holiday.
+        let independence = |day: NaiveDate| day == d(2024, 3, 26);
+        assert_eq!(
+            Deadline::WorkingDaysAfterIssue(3).due_on_with(issued, &independence),
+            Some(d(2024, 3, 27))
+        );
+        assert_eq!(
+            Deadline::WorkingDaysAfterIssue(10).label_bn(),
+            "জারির ১০ কার্যদিবসের মধ্যে"
+        );
     }
 
     #[test]

@@ -376,7 +376,7 @@ impl Minutes {
                     Deadline::On(day) if day < self.held_on => {
                         c.add(&format!("{at}.deadline"), "minutes.deadline_before_meeting")
                     }
-                    Deadline::DaysAfterIssue(0) => {
+                    Deadline::DaysAfterIssue(0) | Deadline::WorkingDaysAfterIssue(0) => {
                         c.add(&format!("{at}.deadline"), "minutes.deadline_days")
                     }
                     _ => {}

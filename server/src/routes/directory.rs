@@ -62,3 +62,59 @@ pub async fn add_person(
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
+
+#[derive(serde::Deserialize)]
+pub struct HolidayForm {
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    name: String,
+    /// Present when the "remove" button of a listed holiday was pressed.
+    #[serde(default)]
+    remove: Option<String>,
+}
+
+/// POST /admin/holidays — an admin adds or removes a public holiday.
+pub async fn holiday(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    Form(form): Form<HolidayForm>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, request_lang(&headers)) {
+        return refused;
+    }
+    let Some(user) = user else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let back = |field: &str, key: &str| {
+        let q = form_urlencoded::Serializer::new(String::new())
+            .append_pair("field", field)
+            .append_pair("error", key)
+            .append_pair("day", &form.day)
+            .append_pair("name", &form.name)
+            .finish();
+        see_other(&format!("/admin/holidays?{q}"))
+    };
+    let ascii = app::domain::numerals::to_ascii_digits(form.day.trim());
+    let Ok(day) = chrono::NaiveDate::parse_from_str(&ascii, "%Y-%m-%d") else {
+        return back("day", "holidays.bad_date");
+    };
+    let name = form.name.trim();
+    if form.remove.is_none() {
+        if name.is_empty() {
+            return back("name", "minutes.required");
+        }
+        if name.chars().count() > app::domain::minutes::SHORT_TEXT
+            || name.chars().any(char::is_control)
+        {
+            return back("name", "minutes.too_long");
+        }
+    }
+    let name = form.remove.is_none().then_some(name);
+    match crate::store::holidays::set(&db, day, name, user.id).await {
+        Ok(()) => see_other("/admin/holidays?ok=saved"),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

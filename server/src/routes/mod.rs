@@ -27,6 +27,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("GET", "/meetings/{id}/memo.pdf"),
     ("POST", "/meetings/import"),
     ("POST", "/admin/people"),
+    ("POST", "/admin/holidays"),
     ("POST", "/meetings/new"),
     ("POST", "/meetings/{id}/submit"),
     ("POST", "/meetings/{id}/return"),

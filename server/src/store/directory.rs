@@ -39,6 +39,10 @@ impl DirectoryStore for SeaDirectoryStore {
             .collect())
     }
 
+    async fn holidays(&self) -> Result<Vec<(chrono::NaiveDate, String)>, AppError> {
+        super::holidays::list(&self.db).await
+    }
+
     async fn people(&self) -> Result<Vec<PersonEntry>, AppError> {
         let offices: HashMap<Uuid, (String, String)> = self
             .offices()

@@ -251,6 +251,11 @@ pub(crate) fn deadline(d: &decisions::Model) -> Result<Deadline, AppError> {
                 .ok_or_else(bad)?,
         ),
         "quarterly" => Deadline::Quarterly,
+        "working_days_after_issue" => Deadline::WorkingDaysAfterIssue(
+            d.deadline_days
+                .and_then(|n| u16::try_from(n).ok())
+                .ok_or_else(bad)?,
+        ),
         _ => return Err(bad()),
     })
 }
@@ -264,6 +269,7 @@ pub fn deadline_columns(
         Deadline::On(d) => ("date", Some(d), None),
         Deadline::DaysAfterIssue(n) => ("days_after_issue", None, Some(n as i32)),
         Deadline::Quarterly => ("quarterly", None, None),
+        Deadline::WorkingDaysAfterIssue(n) => ("working_days_after_issue", None, Some(n as i32)),
     }
 }
 
@@ -280,6 +286,7 @@ mod tests {
             Deadline::On(date),
             Deadline::DaysAfterIssue(10),
             Deadline::Quarterly,
+            Deadline::WorkingDaysAfterIssue(5),
         ] {
             let (kind, on, days) = deadline_columns(dl);
             let model = decisions::Model {

@@ -227,6 +227,12 @@ async fn write_children<C: ConnectionTrait>(
             .await?;
     }
 
+    // Working-day deadlines of issued minutes skip the public holidays.
+    let holidays = if m.status == MeetingStatus::Issued {
+        super::holidays::days(db).await?
+    } else {
+        Default::default()
+    };
     let (mut items, mut decided, mut imps, mut owed) = (vec![], vec![], vec![], vec![]);
     let (mut item_ids, mut decision_ids) = (vec![], vec![]);
     for (i, item) in m.agenda.iter().enumerate() {
@@ -275,7 +281,9 @@ async fn write_children<C: ConnectionTrait>(
                         id: Set(Uuid::new_v4()),
                         decision_id: Set(decision_id),
                         office_id: Set(office_id),
-                        due_on: Set(d.deadline.due_on(issued_on)),
+                        due_on: Set(d
+                            .deadline
+                            .due_on_with(issued_on, &|day| holidays.contains(&day))),
                         status: Set("not_started".into()),
                         updated_at: Set(now),
                         done_on: Set(None),

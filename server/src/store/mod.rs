@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod directory;
+pub mod holidays;
 pub mod issue;
 pub mod meetings;
 pub mod minutes;

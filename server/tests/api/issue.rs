@@ -395,3 +395,83 @@ async fn a_chair_uploads_a_signature_image_and_nothing_else() {
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn working_day_deadlines_skip_the_weekend_and_the_holidays_an_admin_enters() {
+    use app::domain::dates::today_in_dhaka;
+    use app::domain::meeting::add_working_days;
+    use app::domain::Deadline;
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let today = today_in_dhaka();
+    // The first working day after today becomes a public holiday.
+    let holiday = add_working_days(today, 1, &|_| false).unwrap();
+    let form = form_urlencoded::Serializer::new(String::new())
+        .append_pair(
+            "day",
+            &app::domain::numerals::to_bangla_digits(&holiday.to_string()),
+        )
+        .append_pair("name", "বিশেষ ছুটি")
+        .finish();
+    let r = app.post("/admin/holidays", &form, Some(&admin)).await;
+    assert_eq!(r.location.as_deref(), Some("/admin/holidays?ok=saved"));
+    let r = app
+        .post("/admin/holidays", "day=31-12-2024&name=x", Some(&admin))
+        .await;
+    assert!(r.location.unwrap().contains("error=holidays.bad_date"));
+    let page = app.get("/admin/holidays", Some(&admin)).await;
+    assert!(page.body.contains("বিশেষ ছুটি"));
+
+    let mut m = draft();
+    for item in &mut m.agenda {
+        for d in &mut item.decisions {
+            d.deadline = Deadline::WorkingDaysAfterIssue(3);
+        }
+    }
+    let id = store::create_draft(&app.db, &m, None).await.unwrap();
+    let users = |name: &'static str| {
+        let db = app.db.clone();
+        async move {
+            accounts::find_by_username(&db, name)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    issue::submit(&app.db, id, users("secretary").await)
+        .await
+        .unwrap();
+    let issuing = server::startup::Issuing {
+        keys: server::keys::Keys {
+            dir: std::env::temp_dir().join("sidhanto-test-keys"),
+        },
+        public_url: "http://127.0.0.1:3000".into(),
+    };
+    issue::approve(&app.db, id, users("chair").await, &issuing)
+        .await
+        .unwrap();
+    let expected = add_working_days(today, 3, &|d| d == holiday).unwrap();
+    assert_ne!(expected, add_working_days(today, 3, &|_| false).unwrap());
+    let decision_ids: Vec<Uuid> = decisions::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    let due: Vec<_> = assignments::Entity::find()
+        .filter(assignments::Column::DecisionId.is_in(decision_ids))
+        .filter(assignments::Column::DueOn.gte(today))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.due_on)
+        .collect();
+    assert_eq!(due.len(), 56);
+    assert!(
+        due.iter().all(|d| *d == Some(expected)),
+        "{due:?} vs {expected}"
+    );
+}

@@ -228,3 +228,64 @@ fn PeopleTable(list: Vec<PersonEntry>) -> impl IntoView {
         </table>
     }
 }
+
+/// "/admin/holidays": the public holidays working-day deadlines skip.
+#[component]
+pub fn HolidaysPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| crate::server_fns::directory::list_holidays());
+    let q = use_query_map();
+    let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
+    let (field, error, saved) = (get("field"), get("error"), get("ok") == "saved");
+    let error_for = move |f: &str| (field == f && !error.is_empty()).then(|| error.clone());
+    let (day_err, name_err) = (error_for("day"), error_for("name"));
+    view! {
+        <Title text=format!("{} · {}", tr("holidays.title"), tr("app.name"))/>
+        <h1>{tr("holidays.title")}</h1>
+        <p>{tr("holidays.intro")}</p>
+        {saved.then(|| view! { <p class="notice" role="status">{tr("holidays.saved")}</p> })}
+        <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
+                {move || Suspend::new(async move {
+                    list.await.map(|days| view! {
+                        <table class="directory">
+                            <thead><tr>
+                                <th scope="col">{tr("holidays.day")}</th>
+                                <th scope="col">{tr("holidays.name")}</th>
+                                <th scope="col"></th>
+                            </tr></thead>
+                            <tbody>
+                                {days.into_iter().map(|(day, name)| view! {
+                                    <tr>
+                                        <td>{crate::domain::dates::date_bn(day)}</td>
+                                        <td>{name.clone()}</td>
+                                        <td>
+                                            <form method="post" action="/admin/holidays" class="inline">
+                                                <input type="hidden" name="day" value=day.to_string()/>
+                                                <button type="submit" class="secondary danger" name="remove" value="1"
+                                                    aria-label=format!("{}: {name}", tr("editor.remove"))>{tr("editor.remove")}</button>
+                                            </form>
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+        <h2>{tr("holidays.add")}</h2>
+        <form class="form narrow" method="post" action="/admin/holidays">
+            <div class="field">
+                <label for="day">{tr("holidays.day_input")}</label>
+                <input id="day" name="day" value=get("day") inputmode="numeric" aria-invalid=day_err.is_some().to_string() aria-describedby="day-error"/>
+                <FieldError id="day-error" key=day_err/>
+            </div>
+            <div class="field">
+                <label for="name">{tr("holidays.name")}</label>
+                <input id="name" name="name" value=get("name") aria-invalid=name_err.is_some().to_string() aria-describedby="name-error"/>
+                <FieldError id="name-error" key=name_err/>
+            </div>
+            <button type="submit" class="primary">{tr("directory.add")}</button>
+        </form>
+    }
+}

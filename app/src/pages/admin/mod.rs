@@ -3,5 +3,5 @@ mod directory;
 mod users;
 
 pub use audit::{AuditPage, AuditTable};
-pub use directory::{OfficesPage, PeoplePage};
+pub use directory::{HolidaysPage, OfficesPage, PeoplePage};
 pub use users::UsersPage;

@@ -310,10 +310,16 @@ fn DecisionFields(i: usize, j: usize, offices: Vec<(String, String)>) -> impl In
         number(i + 1),
         number(j + 1)
     );
-    let kinds = ["none", "on", "days_after_issue", "quarterly"]
-        .iter()
-        .map(|k| (k.to_string(), tr(&format!("editor.deadline.{k}"))))
-        .collect::<Vec<_>>();
+    let kinds = [
+        "none",
+        "on",
+        "days_after_issue",
+        "working_days_after_issue",
+        "quarterly",
+    ]
+    .iter()
+    .map(|k| (k.to_string(), tr(&format!("editor.deadline.{k}"))))
+    .collect::<Vec<_>>();
     let members: Vec<(String, String)> =
         std::iter::once(("".to_string(), tr("editor.members.none")))
             .chain(

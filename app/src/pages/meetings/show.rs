@@ -219,7 +219,7 @@ fn AgendaItemCard(
                                         {d.deadline.label_bn()}
                                         // Once issued, "within N days" is a date.
                                         {issued_on
-                                            .filter(|_| matches!(d.deadline, crate::domain::Deadline::DaysAfterIssue(_)))
+                                            .filter(|_| matches!(d.deadline, crate::domain::Deadline::DaysAfterIssue(_) | crate::domain::Deadline::WorkingDaysAfterIssue(_)))
                                             .and_then(|on| d.deadline.due_on(on))
                                             .map(|due| format!(" ({})", date_bn(due)))}
                                     </p>

@@ -6,6 +6,7 @@ pub mod attendees;
 pub mod audit_events;
 pub mod decisions;
 pub mod evidence;
+pub mod holidays;
 pub mod implementers;
 pub mod meetings;
 pub mod memo_issues;
