@@ -280,6 +280,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("holidays.bad_date", "তারিখটি বছর-মাস-দিন আকারে লিখুন (যেমন ২০২৪-০৩-২৬)।", "Write the date as year-month-day (e.g. 2024-03-26)."),
     ("audit.holiday.add", "ছুটি যোগ", "Holiday added"),
     ("audit.holiday.remove", "ছুটি বাদ", "Holiday removed"),
+    ("tracking.reminders", "আজকের স্মরণিকা:", "Today's reminders:"),
     ("dashboard.title", "ড্যাশবোর্ড", "Dashboard"),
     ("dashboard.by_meeting", "সভা অনুযায়ী: বাস্তবায়িত সিদ্ধান্ত ÷ গৃহীত সিদ্ধান্ত", "By meeting: decisions implemented ÷ decisions taken"),
     ("dashboard.implemented", "বাস্তবায়িত / মোট", "Implemented / taken"),

@@ -42,6 +42,8 @@ pub trait TrackingStore: Send + Sync {
         offices: Vec<Uuid>,
         fiscal_year: i32,
     ) -> Result<Compliance, AppError>;
+    /// Today's reminders for these offices: (assignment, "overdue" | "due_soon").
+    async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, String)>, AppError>;
     /// The unfinished decisions of earlier meetings of this meeting's series.
     async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError>;
 }

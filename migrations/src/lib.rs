@@ -11,6 +11,7 @@ mod m20261125_000001_issue;
 mod m20261126_000001_progress;
 mod m20261127_000001_search;
 mod m20261128_000001_holidays;
+mod m20261129_000001_reminders;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_progress::Migration),
             Box::new(m20261127_000001_search::Migration),
             Box::new(m20261128_000001_holidays::Migration),
+            Box::new(m20261129_000001_reminders::Migration),
         ]
     }
 }

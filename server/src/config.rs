@@ -51,6 +51,19 @@ pub enum Command {
         office: String,
         number: String,
     },
+    /// Run today's reminders now (notifications, and digests when SMTP is
+    /// set) unless they already ran today; `serve` does this every hour.
+    Remind {
+        #[command(flatten)]
+        mail: MailArgs,
+        /// The site's address, for the links in the digests.
+        #[arg(
+            long,
+            env = "SIDHANTO_PUBLIC_URL",
+            default_value = "http://127.0.0.1:3000"
+        )]
+        public_url: String,
+    },
     /// Write a meeting in the meeting JSON format.
     Export {
         /// The meeting's id.
@@ -140,6 +153,19 @@ pub struct ServeArgs {
     /// uploaded twice is kept once).
     #[arg(long, env = "SIDHANTO_EVIDENCE_DIR", default_value = "data/evidence")]
     pub evidence_dir: PathBuf,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Where the daily reminder digests are sent through (none: in-app only).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct MailArgs {
+    /// An SMTP relay, `smtp://host[:port]`.
+    #[arg(long, env = "SIDHANTO_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The digest's sender.
+    #[arg(long, env = "SIDHANTO_MAIL_FROM", default_value = "sidhanto@localhost")]
+    pub mail_from: String,
 }
 
 impl Default for ServeArgs {
@@ -152,6 +178,7 @@ impl Default for ServeArgs {
             key_dir: "data/keys".into(),
             public_url: "http://127.0.0.1:3000".into(),
             evidence_dir: "data/evidence".into(),
+            mail: MailArgs::default(),
         }
     }
 }

@@ -49,6 +49,12 @@ fn add_office(
         // Seed 004 was letter 299 of its file.
         next_serial: Set(if o.memo_prefix.is_empty() { 1 } else { 300 }),
         public_key: Set(String::new()),
+        // District offices get the government mailbox the digest goes to.
+        email: Set(if o.kind == "district" {
+            format!("dc{}@mopa.gov.bd", key.trim_start_matches("dc-"))
+        } else {
+            String::new()
+        }),
     });
     id
 }

@@ -32,6 +32,20 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::SetSignature { office, name, file } => {
             cli::set_signature(&db, &office, &name, &file).await?
         }
+        Command::Remind { mail, public_url } => {
+            let mailer = startup::mailer(&mail, &public_url);
+            let today = app::domain::dates::today_in_dhaka();
+            match server::store::reminders::run(&db, today, startup::DUE_SOON_DAYS, mailer.as_ref())
+                .await
+            {
+                Ok(Some(run)) => println!(
+                    "{} notifications, {} e-mails",
+                    run.notifications, run.emails
+                ),
+                Ok(None) => println!("already ran today"),
+                Err(e) => return Err(cli::describe(&e).into()),
+            }
+        }
         Command::SetNothi { office, number } => cli::set_nothi(&db, &office, &number).await?,
         Command::SetMemoFont { office, path } => cli::set_memo_font(&db, &office, &path).await?,
         Command::Export { id, out } => cli::export(&db, id, out.as_deref()).await?,
@@ -40,6 +54,11 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             if args.demo {
                 report_demo(demo::load(&db).await?);
             }
+            // The daily reminders, checked every hour; one instance runs a day.
+            tokio::spawn(startup::reminders_every_hour(
+                db.clone(),
+                startup::mailer(&args.mail, &args.public_url),
+            ));
             let app = startup::router(db, &args);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);

@@ -68,6 +68,39 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
         .build()
 }
 
+/// The digest mailer, when SMTP is configured (and its URL is usable).
+pub fn mailer(
+    args: &crate::config::MailArgs,
+    site: &str,
+) -> Option<crate::store::reminders::Mailer> {
+    let url = args.smtp_url.as_deref()?;
+    let mailer = crate::store::reminders::Mailer::new(url, &args.mail_from, site);
+    if mailer.is_none() {
+        tracing::error!(
+            url,
+            "SIDHANTO_SMTP_URL is not smtp://host[:port]; reminders stay in-app"
+        );
+    }
+    mailer
+}
+
+/// Runs the reminder job every hour; it acts once a day (the first run of
+/// the day on any instance claims it).
+pub async fn reminders_every_hour(
+    db: DatabaseConnection,
+    mailer: Option<crate::store::reminders::Mailer>,
+) {
+    loop {
+        let today = app::domain::dates::today_in_dhaka();
+        match crate::store::reminders::run(&db, today, DUE_SOON_DAYS, mailer.as_ref()).await {
+            Ok(Some(run)) => tracing::info!(?run, "reminders sent"),
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = ?e, "reminders"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
+}
+
 /// Where evidence files are kept, by their SHA-256.
 #[derive(Clone)]
 pub struct EvidenceDir(pub std::path::PathBuf);

@@ -452,6 +452,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/meetings/{id}/correct", &[Who::Secretary]),
     ("POST", "/account/signature", SIGNED_IN),
     ("POST", "/api/assignments/mine", SIGNED_IN),
+    ("POST", "/api/assignments/reminders", SIGNED_IN),
     ("POST", "/api/assignments/get", SIGNED_IN),
     ("POST", "/api/dashboard", SIGNED_IN),
     ("POST", "/api/search", SIGNED_IN),
@@ -1035,3 +1036,6 @@ mod issue;
 
 #[path = "api/tracking.rs"]
 mod tracking;
+
+#[path = "api/reminders.rs"]
+mod reminders;

@@ -275,6 +275,36 @@ pub fn better(a: Held, b: Held) -> Held {
     }
 }
 
+/// The daily reminder e-mail of one office: (subject, plain-text body) in
+/// Bangla, overdue work first.
+pub fn digest(office: &str, rows: &[AssignmentRow], site: &str) -> (String, String) {
+    use super::numerals::{bangla_number, to_bangla_digits};
+    let count = |u: Urgency| rows.iter().filter(|r| r.urgency == u).count() as u64;
+    let subject = format!(
+        "সিদ্ধান্ত বাস্তবায়ন স্মরণিকা: {office} — মেয়াদোত্তীর্ণ {}, শীঘ্রই {}",
+        bangla_number(count(Urgency::Overdue), 1),
+        bangla_number(count(Urgency::DueSoon), 1)
+    );
+    let mut body = format!("{office}\n\nযে সিদ্ধান্তগুলোর বাস্তবায়ন বাকি:\n\n");
+    for r in rows {
+        let label = match r.urgency {
+            Urgency::Overdue => "মেয়াদোত্তীর্ণ",
+            _ => "শীঘ্রই",
+        };
+        body.push_str(&format!(
+            "[{label}] সময়সীমা {} — স্মারক নং {} — সিদ্ধান্ত {}.{}: {}\n{site}/assignments/{}\n\n",
+            r.due_on.map(super::dates::date_bn).unwrap_or_default(),
+            to_bangla_digits(r.memo_number.as_deref().unwrap_or("—")),
+            bangla_number(r.item as u64, 2),
+            bangla_number(r.decision as u64, 1),
+            r.decision_text,
+            r.id
+        ));
+    }
+    body.push_str("এই বার্তাটি সিদ্ধান্ত থেকে স্বয়ংক্রিয়ভাবে পাঠানো হয়েছে।\n");
+    (subject, body)
+}
+
 /// The implementation report's columns, as i18n keys.
 pub const REPORT_COLUMNS: [&str; 9] = [
     "meeting.memo_number",

@@ -12,7 +12,7 @@ use crate::domain::tracking::{
 };
 use crate::i18n::tr;
 use crate::server_fns::tracking::{
-    apa_compliance, assignment, carry_forward, load_dashboard, my_assignments,
+    apa_compliance, assignment, carry_forward, load_dashboard, my_assignments, my_reminders,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,9 +49,22 @@ fn decision_no(row: &AssignmentRow) -> String {
 #[component]
 pub fn MyDecisionsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_assignments());
+    let reminders = Resource::new(|| (), |_| my_reminders());
     view! {
         <Title text=format!("{} · {}", tr("tracking.mine"), tr("app.name"))/>
         <h1>{tr("tracking.mine")}</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = reminders.await.unwrap_or_default();
+                let count = |k: &str| list.iter().filter(|(_, kind)| kind == k).count() as u64;
+                (!list.is_empty()).then(|| view! {
+                    <p class="notice reminders" role="status">
+                        <strong>{tr("tracking.reminders")}</strong>" "
+                        {format!("{} {}, {} {}", tr("tracking.overdue"), bangla_number(count("overdue"), 1), tr("tracking.due_soon"), bangla_number(count("due_soon"), 1))}
+                    </p>
+                })
+            })}
+        </Transition>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move { list.await.map(|rows| view! { <AssignmentTable rows/> }) })}

@@ -24,6 +24,27 @@ pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
         .map_err(crate::error::respond)
 }
 
+/// Today's in-app reminders for the offices this user implements for.
+#[server(prefix = "/api", endpoint = "assignments/reminders")]
+pub async fn my_reminders() -> Result<Vec<(Uuid, String)>, AppError> {
+    use crate::domain::auth::{Permission, Role};
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let offices = user
+        .map(|u| {
+            u.reach
+                .iter()
+                .filter(|(r, _)| *r == Role::Implementer)
+                .map(|(_, o)| *o)
+                .collect()
+        })
+        .unwrap_or_default();
+    services
+        .tracking
+        .reminders(offices)
+        .await
+        .map_err(crate::error::respond)
+}
+
 /// One assignment with its history and what this user may do with it.
 #[server(prefix = "/api", endpoint = "assignments/get")]
 pub async fn assignment(id: Uuid) -> Result<AssignmentView, AppError> {

@@ -85,6 +85,8 @@ async fn record<C: ConnectionTrait>(
     .map_err(db_error)
 }
 
+static ISSUING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// The secretary sends complete minutes to the chair. Every rule counts now
 /// (a draft could be saved incomplete; a memo cannot be).
 pub async fn submit(db: &DatabaseConnection, id: Uuid, actor: Uuid) -> Result<(), AppError> {
@@ -140,6 +142,10 @@ pub async fn approve(
     actor: Uuid,
     issuing: &crate::startup::Issuing,
 ) -> Result<String, AppError> {
+    // One issue at a time in this process: approvals queue here, holding no
+    // database connection, instead of filling the pool while they wait for
+    // the office's row lock. Across instances the row lock still decides.
+    let _one_at_a_time = ISSUING.lock().await;
     let (office_id, _) = parties(db, id).await?;
     let office = offices::Entity::find_by_id(office_id)
         .one(db)

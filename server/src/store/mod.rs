@@ -8,6 +8,7 @@ pub mod holidays;
 pub mod issue;
 pub mod meetings;
 pub mod minutes;
+pub mod reminders;
 pub mod search;
 pub mod sessions;
 pub mod tracking;

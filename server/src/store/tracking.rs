@@ -36,7 +36,7 @@ fn progress(code: &str) -> Result<Progress, AppError> {
 }
 
 /// The rows of these assignments, overdue first, then by due date.
-async fn rows<C: ConnectionTrait>(
+pub(crate) async fn rows<C: ConnectionTrait>(
     db: &C,
     list: Vec<assignments::Model>,
     window: u32,
@@ -344,6 +344,10 @@ impl TrackingStore for SeaTrackingStore {
             meetings,
             quarters,
         })
+    }
+
+    async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, String)>, AppError> {
+        super::reminders::today_for(&self.db, offices, today_in_dhaka()).await
     }
 
     async fn compliance(

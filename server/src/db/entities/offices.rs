@@ -25,6 +25,8 @@ pub struct Model {
     pub next_serial: i32,
     /// Hex of the office's Ed25519 public key ("" until its first issue).
     pub public_key: String,
+    /// The office's mailbox for the daily reminder digest ("" for none).
+    pub email: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,166 @@
+//! The daily reminder job: in-app notifications for due-soon and overdue
+//! assignments and, when SMTP is configured, one digest e-mail per office.
+//! Each day is claimed by inserting it into `reminder_runs`: with several
+//! app instances on one database only the instance whose insert succeeds
+//! runs it, so every office gets one e-mail a day.
+use super::db_error;
+use crate::db::entities::{assignments, notifications, offices, reminder_runs};
+use app::domain::tracking::{digest, Urgency};
+use app::error::AppError;
+use chrono::{NaiveDate, Utc};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::SinglePart;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Where digests are sent from and through.
+#[derive(Clone)]
+pub struct Mailer {
+    pub transport: AsyncSmtpTransport<Tokio1Executor>,
+    pub from: String,
+    /// The site's address, for the links in the digest.
+    pub site: String,
+}
+
+impl Mailer {
+    /// `smtp://host[:port]`: a relay on the office network, without TLS
+    /// (this build has no TLS; a relay that needs it is reached through one).
+    pub fn new(url: &str, from: &str, site: &str) -> Option<Mailer> {
+        let rest = url.strip_prefix("smtp://")?;
+        let (host, port) = match rest.trim_end_matches('/').rsplit_once(':') {
+            Some((h, p)) => (h, p.parse().ok()?),
+            None => (rest.trim_end_matches('/'), 25),
+        };
+        Some(Mailer {
+            transport: AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                .port(port)
+                .build(),
+            from: from.to_string(),
+            site: site.to_string(),
+        })
+    }
+}
+
+/// What one run did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Run {
+    pub notifications: usize,
+    pub emails: usize,
+}
+
+/// Runs the job for `today` unless another run (here or on another
+/// instance) has claimed the day: then None.
+pub async fn run(
+    db: &DatabaseConnection,
+    today: NaiveDate,
+    window: u32,
+    mailer: Option<&Mailer>,
+) -> Result<Option<Run>, AppError> {
+    let claimed = reminder_runs::Entity::insert(reminder_runs::ActiveModel {
+        day: Set(today),
+        ran_at: Set(Utc::now()),
+    })
+    .exec_without_returning(db)
+    .await;
+    if claimed.is_err() {
+        // The day's row exists (a unique violation): someone ran it.
+        return Ok(None);
+    }
+    let open = assignments::Entity::find()
+        .filter(assignments::Column::Status.is_not_in(["done", "verified"]))
+        .filter(assignments::Column::DueOn.lte(today + chrono::Days::new(window as u64)))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let offices_of: HashMap<Uuid, Uuid> = open.iter().map(|a| (a.id, a.office_id)).collect();
+    let rows: Vec<_> = super::tracking::rows(db, open, window)
+        .await?
+        .into_iter()
+        .filter(|r| matches!(r.urgency, Urgency::Overdue | Urgency::DueSoon))
+        .collect();
+    let mut report = Run::default();
+    let mut by_office: HashMap<Uuid, Vec<_>> = HashMap::new();
+    for r in rows {
+        let office = offices_of[&r.id];
+        notifications::Entity::insert(notifications::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            office_id: Set(office),
+            assignment_id: Set(r.id),
+            kind: Set(match r.urgency {
+                Urgency::Overdue => "overdue".into(),
+                _ => "due_soon".into(),
+            }),
+            day: Set(today),
+        })
+        .exec_without_returning(db)
+        .await
+        .map_err(db_error)?;
+        report.notifications += 1;
+        by_office.entry(office).or_default().push(r);
+    }
+    let Some(mailer) = mailer else {
+        return Ok(Some(report));
+    };
+    let mailboxes: HashMap<Uuid, (String, String)> = offices::Entity::find()
+        .filter(offices::Column::Id.is_in(by_office.keys().copied()))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|o| {
+            (
+                o.id,
+                (o.email, o.name_bn + ", " + o.place_bn.trim_end_matches('।')),
+            )
+        })
+        .collect();
+    for (office, rows) in by_office {
+        let Some((to, name)) = mailboxes.get(&office).filter(|(to, _)| !to.is_empty()) else {
+            continue;
+        };
+        let (subject, body) = digest(name, &rows, &mailer.site);
+        let message = Message::builder()
+            .from(mailer.from.parse().map_err(|_| AppError::Internal)?)
+            .to(match to.parse() {
+                Ok(to) => to,
+                Err(_) => {
+                    tracing::warn!(office = %office, to, "not an e-mail address; no digest");
+                    continue;
+                }
+            })
+            .subject(subject)
+            // Base64: Bangla lines are longer than 8bit mail allows.
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .header(ContentTransferEncoding::Base64)
+                    .body(body),
+            )
+            .map_err(|_| AppError::Internal)?;
+        // One office's failure does not stop the others' digests.
+        match mailer.transport.send(message).await {
+            Ok(_) => report.emails += 1,
+            Err(e) => tracing::error!(error = %e, to, "sending a reminder digest"),
+        }
+    }
+    Ok(Some(report))
+}
+
+/// Today's notifications for these offices: (assignment, kind).
+pub async fn today_for(
+    db: &DatabaseConnection,
+    offices: Vec<Uuid>,
+    today: NaiveDate,
+) -> Result<Vec<(Uuid, String)>, AppError> {
+    Ok(notifications::Entity::find()
+        .filter(notifications::Column::OfficeId.is_in(offices))
+        .filter(notifications::Column::Day.eq(today))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|n| (n.assignment_id, n.kind))
+        .collect())
+}
