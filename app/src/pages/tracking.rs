@@ -297,6 +297,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
         <nav class="actions" aria-label=tr("dashboard.title")>
             <a class="button" href="/reports/implementation.csv" rel="external" download>{tr("report.csv")}</a>
             <a class="button" href="/reports/implementation.xlsx" rel="external" download>{tr("report.xlsx")}</a>
+            <a class="button" href="/reports/implementation.pdf" rel="external" target="_blank">{tr("report.pdf")}</a>
         </nav>
         <h2>{tr("dashboard.by_meeting")}</h2>
         <table class="dashboard">

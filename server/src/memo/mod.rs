@@ -9,6 +9,6 @@ pub mod pdf;
 pub mod render;
 
 pub use fonts::Fonts;
-pub use render::{printed_texts, render, Signatures};
+pub use render::{printed_texts, render, render_table, Signatures};
 pub mod shape;
 pub mod words;

@@ -616,6 +616,61 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
     flow.canvas.finish()
 }
 
+/// A report as PDF tables with the memo's fonts, shaping and layout: a
+/// centred title, then per section its heading and its table (rows split
+/// across pages, header repeated), and page numbers. `widths` are shares of
+/// the text width.
+pub fn render_table(
+    title: &str,
+    header: &[&str],
+    widths: &[f32],
+    sections: Vec<(String, Vec<Vec<String>>)>,
+    fonts: &Fonts,
+) -> Vec<u8> {
+    let mut flow = Flow {
+        canvas: Canvas::new(fonts, title),
+        shaper: Shaper::new(fonts),
+        page: 0,
+        y: TOP,
+    };
+    flow.new_page();
+    flow.paragraph(title, Weight::Bold, SIZE + 1.0, LEFT, WIDTH, Align::Center);
+    flow.gap(SIZE * LEADING * 0.5);
+    let total: f32 = widths.iter().sum();
+    let widths: Vec<f32> = widths.iter().map(|w| w / total * WIDTH).collect();
+    for (heading, rows) in sections {
+        flow.ensure(SIZE * LEADING * 4.0);
+        flow.paragraph(
+            &heading,
+            Weight::Regular,
+            SIZE - 1.0,
+            LEFT,
+            WIDTH,
+            Align::Left,
+        );
+        let table = Table::new(&flow, widths.clone(), header, rows, SIZE - 2.0);
+        table.draw(&mut flow);
+        flow.gap(SIZE * LEADING * 0.5);
+    }
+    let pages = flow.canvas.page_count();
+    let w = Words::of("bn");
+    for page in 0..pages {
+        let text = format!("পৃষ্ঠা {}/{}", w.number(page + 1, 1), w.number(pages, 1));
+        flow.page = page;
+        for ln in &flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH) {
+            flow.draw_line(
+                ln,
+                LEFT,
+                PAGE_HEIGHT - 44.0,
+                WIDTH,
+                SIZE - 2.0,
+                Align::Center,
+            );
+        }
+    }
+    flow.canvas.finish()
+}
+
 /// "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি": the earlier meetings' unfinished
 /// decisions with each office's status, as a table after the decisions.
 fn carried(flow: &mut Flow, meeting: &Meeting, w: &Words) {

@@ -53,6 +53,7 @@ pub async fn implementation(
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         },
+        "implementation.pdf" => ("application/pdf", pdf(&rows, lang).await),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (
@@ -66,6 +67,80 @@ pub async fn implementation(
         body,
     )
         .into_response()
+}
+
+/// The report as a PDF table, in the memo's type (CPU work, off the executor).
+async fn pdf(
+    rows: &[(
+        app::domain::tracking::AssignmentRow,
+        Option<chrono::NaiveDate>,
+    )],
+    lang: app::i18n::Lang,
+) -> Vec<u8> {
+    let say = |k: &str| t(lang, k).to_string();
+    use app::domain::dates::date_bn;
+    use app::domain::numerals::{bangla_number, to_bangla_digits};
+    let title = say("report.title");
+    let header: Vec<String> = ["meeting.serial", "tracking.decision", "report.offices"]
+        .iter()
+        .map(|k| say(k))
+        .collect();
+    // One section per memo; one row per decision, its offices with their
+    // status (and the day reported done).
+    let mut sections: Vec<(String, Vec<Vec<String>>)> = vec![];
+    let mut last: Option<(Option<String>, usize, usize)> = None;
+    for (r, done) in rows {
+        let memo = r.memo_number.clone();
+        if sections.is_empty() || last.as_ref().map(|l| &l.0) != Some(&memo) {
+            let heading = format!(
+                "{} {} — {}",
+                say("meeting.memo_number"),
+                to_bangla_digits(memo.as_deref().unwrap_or("—")),
+                r.meeting_title
+            );
+            sections.push((heading, vec![]));
+            last = None;
+        }
+        let status = say(&format!("tracking.status.{}", r.status.code()));
+        let line = match done {
+            Some(d) => format!("{}: {status} ({})", r.office, date_bn(*d)),
+            None => format!("{}: {status}", r.office),
+        };
+        let table = &mut sections.last_mut().expect("pushed above").1;
+        let key = (memo.clone(), r.item, r.decision);
+        if last.as_ref() == Some(&key) {
+            if let Some(row) = table.last_mut() {
+                row[2].push('\n');
+                row[2].push_str(&line);
+            }
+        } else {
+            let due = r
+                .due_on
+                .map(|d| format!("\n{}: {}", say("tracking.deadline"), date_bn(d)));
+            table.push(vec![
+                format!(
+                    "{}.{}",
+                    bangla_number(r.item as u64, 2),
+                    bangla_number(r.decision as u64, 1)
+                ),
+                format!("{}{}", r.decision_text, due.unwrap_or_default()),
+                line,
+            ]);
+        }
+        last = Some(key);
+    }
+    tokio::task::spawn_blocking(move || {
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        crate::memo::render_table(
+            &title,
+            &header,
+            &[34.0, 200.0, 230.0],
+            sections,
+            crate::memo::fonts::for_memo(""),
+        )
+    })
+    .await
+    .unwrap_or_default()
 }
 
 /// The lines as one worksheet: a bold, frozen header row, columns sized.

@@ -291,6 +291,15 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
     )
     .unwrap();
     assert!(strings.contains("যাচাইকৃত") && strings.contains("ফেরত") && strings.contains("দিনাজপুর"));
+    let req = Request::get("/reports/implementation.pdf")
+        .header("host", HOST)
+        .header("cookie", &secretary)
+        .body(Body::empty())
+        .unwrap();
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let text = pdftotext(&res.into_body().collect().await.unwrap().to_bytes());
+    assert!(text.contains("সিদ্ধান্ত বাস্তবায়ন প্রতিবেদন"), "{text}");
+    assert!(text.contains("যাচাইকৃত") && text.contains("দিনাজপুর"), "{text}");
     let only = app
         .get(
             &format!("/reports/implementation.csv?meeting={}", rows[0].meeting_id),
