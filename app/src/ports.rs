@@ -33,8 +33,13 @@ pub trait TrackingStore: Send + Sync {
     /// What these offices owe, overdue first, then by due date.
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError>;
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError>;
-    /// Counts over the assignments of these offices.
-    async fn dashboard(&self, offices: Vec<Uuid>) -> Result<Dashboard, AppError>;
+    /// Counts over the assignments of these offices (of meetings of one
+    /// fiscal year, when given).
+    async fn dashboard(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: Option<i32>,
+    ) -> Result<Dashboard, AppError>;
     /// For each of these offices, the quarters of `fiscal_year` in which a
     /// citizen-charter meeting was held and its minutes issued.
     async fn compliance(

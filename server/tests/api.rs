@@ -570,7 +570,7 @@ async fn authorization_matrix() {
             let form = match path.as_str() {
                 "/api/verify" => "code=nosuchcode".to_string(),
                 "/api/search" => "query=abc".to_string(),
-                "/api/dashboard/compliance" => "fiscal_year=".to_string(),
+                "/api/dashboard/compliance" | "/api/dashboard" => "fiscal_year=".to_string(),
                 "/api/assignments/get" => format!("id={dinajpur_part}"),
                 "/api/meetings/carry_forward" => format!("id={meeting}"),
                 "/api/meetings/get"

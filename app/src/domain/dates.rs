@@ -105,7 +105,13 @@ pub fn today_in_dhaka() -> NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    chrono::DateTime::from_timestamp(secs + 6 * 3600, 0)
+    dhaka_date(secs)
+}
+
+/// The date in Dhaka at `unix_secs` (UTC+6 all year): a day there starts at
+/// 18:00 UTC the evening before.
+pub fn dhaka_date(unix_secs: i64) -> NaiveDate {
+    chrono::DateTime::from_timestamp(unix_secs + 6 * 3600, 0)
         .map(|t| t.date_naive())
         .unwrap_or_default()
 }
@@ -159,5 +165,18 @@ mod tests {
         );
         assert_eq!(Quarter::of(d(2023, 6, 22)).label_bn(), "৪র্থ ত্রৈমাসিক");
         assert!(Quarter::new(0).is_none() && Quarter::new(5).is_none());
+    }
+
+    #[test]
+    fn a_dhaka_day_turns_at_six_in_the_evening_utc() {
+        // 2023-07-05 17:59:59 UTC is 23:59:59 in Dhaka; a second later it is the 6th.
+        let before = chrono::NaiveDate::from_ymd_opt(2023, 7, 5)
+            .unwrap()
+            .and_hms_opt(17, 59, 59)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        assert_eq!(dhaka_date(before), d(2023, 7, 5));
+        assert_eq!(dhaka_date(before + 1), d(2023, 7, 6));
     }
 }

@@ -232,13 +232,20 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_dashboard());
     let q = use_query_map();
     let fy = Memo::new(move |_| q.read().get("fy").unwrap_or_default());
+    let data = Resource::new(move || fy.get(), load_dashboard);
     let compliance = Resource::new(move || fy.get(), apa_compliance);
     view! {
         <Title text=format!("{} · {}", tr("dashboard.title"), tr("app.name"))/>
         <h1>{tr("dashboard.title")}</h1>
+        // The filter: one fiscal year (empty: every year; the APA view then
+        // shows this year).
+        <form method="get" action="/dashboard" class="search">
+            <label for="fy">{tr("apa.fiscal_year")}</label>
+            <input id="fy" name="fy" value=fy.get_untracked() inputmode="numeric" placeholder="২০২২-২৩"/>
+            <button type="submit" class="secondary">{tr("apa.show")}</button>
+        </form>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move { data.await.map(|d| view! { <DashboardView d/> }) })}
@@ -265,11 +272,6 @@ fn ComplianceView(c: Compliance) -> impl IntoView {
     view! {
         <section aria-labelledby="apa-heading">
             <h2 id="apa-heading">{tr("apa.title")}" — "{year.label_bn()}</h2>
-            <form method="get" action="/dashboard" class="search">
-                <label for="fy">{tr("apa.fiscal_year")}</label>
-                <input id="fy" name="fy" value=year.label_bn() inputmode="numeric"/>
-                <button type="submit" class="secondary">{tr("apa.show")}</button>
-            </form>
             <table class="dashboard compliance">
                 <thead>
                     <tr>

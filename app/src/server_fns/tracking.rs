@@ -70,9 +70,22 @@ pub async fn assignment(id: Uuid) -> Result<AssignmentView, AppError> {
 
 /// Counts over the assignments of every office this user reaches.
 #[server(prefix = "/api", endpoint = "dashboard")]
-pub async fn load_dashboard() -> Result<Dashboard, AppError> {
+pub async fn load_dashboard(fiscal_year: String) -> Result<Dashboard, AppError> {
     use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::SignedIn)?;
+    let year = match fiscal_year.trim() {
+        "" => None,
+        text => Some(
+            crate::domain::dates::FiscalYear::parse(text)
+                .ok_or_else(|| {
+                    crate::error::respond(AppError::Invalid {
+                        field: "fy".into(),
+                        key: "minutes.fiscal_year".into(),
+                    })
+                })?
+                .0,
+        ),
+    };
     let mut offices: Vec<Uuid> = user
         .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
         .unwrap_or_default();
@@ -80,7 +93,7 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     offices.dedup();
     services
         .tracking
-        .dashboard(offices)
+        .dashboard(offices, year)
         .await
         .map_err(crate::error::respond)
 }

@@ -280,11 +280,27 @@ impl TrackingStore for SeaTrackingStore {
         })
     }
 
-    async fn dashboard(&self, offices: Vec<Uuid>) -> Result<Dashboard, AppError> {
+    async fn dashboard(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: Option<i32>,
+    ) -> Result<Dashboard, AppError> {
         let list = visible(&self.db, offices, None).await?;
         let done_on: HashMap<Uuid, Option<chrono::NaiveDate>> =
             list.iter().map(|a| (a.id, a.done_on)).collect();
-        let all = rows(&self.db, list, self.window).await?;
+        let mut all = rows(&self.db, list, self.window).await?;
+        // The fiscal year and quarter of each meeting.
+        let periods: HashMap<Uuid, (i32, u8)> = meetings::Entity::find()
+            .filter(meetings::Column::Id.is_in(all.iter().map(|r| r.meeting_id)))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|m| (m.id, (m.fiscal_year, m.quarter as u8)))
+            .collect();
+        if let Some(fy) = fiscal_year {
+            all.retain(|r| periods.get(&r.meeting_id).is_some_and(|p| p.0 == fy));
+        }
         let mut by_office: HashMap<String, OfficeTally> = HashMap::new();
         // Per meeting, per decision: is every assignment verified?
         let mut decisions: HashMap<(Uuid, usize, usize), bool> = HashMap::new();
@@ -319,14 +335,6 @@ impl TrackingStore for SeaTrackingStore {
             .collect();
         meetings.sort_by(|a, b| a.1.cmp(&b.1));
         // The APA indicator per fiscal quarter of the meetings.
-        let periods: HashMap<Uuid, (i32, u8)> = meetings::Entity::find()
-            .filter(meetings::Column::Id.is_in(meetings.iter().map(|m| m.0)))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .map(|m| (m.id, (m.fiscal_year, m.quarter as u8)))
-            .collect();
         let mut by_quarter: std::collections::BTreeMap<(i32, u8), (u32, u32)> = Default::default();
         for (id, _, done, of) in &meetings {
             if let Some(period) = periods.get(id) {
