@@ -63,6 +63,9 @@ pub enum Command {
             default_value = "http://127.0.0.1:3000"
         )]
         public_url: String,
+        /// Assignments due within this many days count as due soon.
+        #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = 7)]
+        due_soon_days: u32,
     },
     /// Write a meeting in the meeting JSON format.
     Export {
@@ -155,6 +158,10 @@ pub struct ServeArgs {
     pub evidence_dir: PathBuf,
     #[command(flatten)]
     pub mail: MailArgs,
+    /// Assignments due within this many days count as due soon (lists,
+    /// dashboard, reminders).
+    #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = 7)]
+    pub due_soon_days: u32,
 }
 
 /// Where the daily reminder digests are sent through (none: in-app only).
@@ -179,6 +186,7 @@ impl Default for ServeArgs {
             public_url: "http://127.0.0.1:3000".into(),
             evidence_dir: "data/evidence".into(),
             mail: MailArgs::default(),
+            due_soon_days: 7,
         }
     }
 }

@@ -32,12 +32,14 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         Command::SetSignature { office, name, file } => {
             cli::set_signature(&db, &office, &name, &file).await?
         }
-        Command::Remind { mail, public_url } => {
+        Command::Remind {
+            mail,
+            public_url,
+            due_soon_days,
+        } => {
             let mailer = startup::mailer(&mail, &public_url);
             let today = app::domain::dates::today_in_dhaka();
-            match server::store::reminders::run(&db, today, startup::DUE_SOON_DAYS, mailer.as_ref())
-                .await
-            {
+            match server::store::reminders::run(&db, today, due_soon_days, mailer.as_ref()).await {
                 Ok(Some(run)) => println!(
                     "{} notifications, {} e-mails",
                     run.notifications, run.emails
@@ -58,6 +60,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             tokio::spawn(startup::reminders_every_hour(
                 db.clone(),
                 startup::mailer(&args.mail, &args.public_url),
+                args.due_soon_days,
             ));
             let app = startup::router(db, &args);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;

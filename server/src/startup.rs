@@ -43,19 +43,22 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
-/// Assignments due within this many days count as due soon.
+/// Assignments due within this many days count as due soon, unless
+/// `--due-soon-days` says otherwise.
 pub const DUE_SOON_DAYS: u32 = 7;
 
 pub fn services(db: DatabaseConnection) -> Services {
+    services_with(db, DUE_SOON_DAYS)
+}
+
+/// The stores, with `window` days counting as due soon.
+pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
     Services {
         meetings: Arc::new(SeaMeetingStore { db: db.clone() }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
         audit: Arc::new(SeaAuditStore { db: db.clone() }),
         directory: Arc::new(SeaDirectoryStore { db: db.clone() }),
-        tracking: Arc::new(crate::store::tracking::SeaTrackingStore {
-            db,
-            window: DUE_SOON_DAYS,
-        }),
+        tracking: Arc::new(crate::store::tracking::SeaTrackingStore { db, window }),
     }
 }
 
@@ -89,10 +92,11 @@ pub fn mailer(
 pub async fn reminders_every_hour(
     db: DatabaseConnection,
     mailer: Option<crate::store::reminders::Mailer>,
+    window: u32,
 ) {
     loop {
         let today = app::domain::dates::today_in_dhaka();
-        match crate::store::reminders::run(&db, today, DUE_SOON_DAYS, mailer.as_ref()).await {
+        match crate::store::reminders::run(&db, today, window, mailer.as_ref()).await {
             Ok(Some(run)) => tracing::info!(?run, "reminders sent"),
             Ok(None) => {}
             Err(e) => tracing::error!(error = ?e, "reminders"),
@@ -123,7 +127,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         },
         public_url: args.public_url.trim_end_matches('/').to_string(),
     });
-    let services = services(db.clone());
+    let services = services_with(db.clone(), args.due_soon_days);
     let routes = generate_route_list(App);
     let sessions = SessionManagerLayer::new(SeaSessionStore { db: db.clone() })
         .with_name("sidhanto_session")
