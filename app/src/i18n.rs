@@ -65,9 +65,10 @@ pub fn detect_lang() -> Lang {
     }
 }
 
-/// The page's language, provided by `App`.
+/// The page's language, provided by `App` on the server; an island in the
+/// browser reads it from `<html lang>`.
 pub fn use_lang() -> Lang {
-    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+    leptos::prelude::use_context::<Lang>().unwrap_or_else(detect_lang)
 }
 
 /// Text for `key` in the page's language.
@@ -285,6 +286,9 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("audit.holiday.remove", "ছুটি বাদ", "Holiday removed"),
     ("tracking.reminders", "আজকের স্মরণিকা:", "Today's reminders:"),
     ("dashboard.title", "ড্যাশবোর্ড", "Dashboard"),
+    ("dashboard.year", "হিসাবের অর্থবছর:", "Fiscal year counted:"),
+    ("dashboard.all_years", "সব অর্থবছর", "all fiscal years"),
+    ("dashboard.newest", "সাম্প্রতিক সভাগুলো দেখানো হলো; প্রতিবেদনে (CSV, XLSX, PDF) সবগুলো আছে। মোট সভা:", "The newest meetings are shown; the reports (CSV, XLSX, PDF) list them all. Meetings in all:"),
     ("dashboard.by_meeting", "সভা অনুযায়ী: বাস্তবায়িত সিদ্ধান্ত ÷ গৃহীত সিদ্ধান্ত", "By meeting: decisions implemented ÷ decisions taken"),
     ("dashboard.implemented", "বাস্তবায়িত / মোট", "Implemented / taken"),
     ("dashboard.completion", "বাস্তবায়নের হার", "Completion"),

@@ -12,6 +12,7 @@ mod m20261126_000001_progress;
 mod m20261127_000001_search;
 mod m20261128_000001_holidays;
 mod m20261129_000001_reminders;
+mod m20261130_000001_scale_indexes;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_search::Migration),
             Box::new(m20261128_000001_holidays::Migration),
             Box::new(m20261129_000001_reminders::Migration),
+            Box::new(m20261130_000001_scale_indexes::Migration),
         ]
     }
 }

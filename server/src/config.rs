@@ -31,6 +31,20 @@ pub enum Command {
     Migrate,
     /// Load the demo data (Rangpur division, the seed-004 meeting, one user per role) if the database has no offices.
     LoadDemo,
+    /// Fill the database with a large, repeatable data set for the
+    /// benchmarks (bench/run): the demo data, then the offices of all eight
+    /// divisions and their meetings, decisions and progress.
+    GenDemo {
+        /// How many meetings, newest quarter first.
+        #[arg(long, default_value_t = 1000)]
+        meetings: usize,
+        /// How many decisions, spread evenly over the meetings.
+        #[arg(long, default_value_t = 10000)]
+        decisions: usize,
+        /// The same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Create a user (the first admin, say). The password is read from standard input.
     CreateUser(CreateUserArgs),
     /// Create a meeting from a file in the meeting JSON format
@@ -162,6 +176,11 @@ pub struct ServeArgs {
     /// dashboard, reminders).
     #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = 7)]
     pub due_soon_days: u32,
+    /// Requests come through a reverse proxy (nginx) on this machine: take
+    /// the client's address from the last X-Forwarded-For entry, for the
+    /// per-address login limit. Only with the port closed to everyone else.
+    #[arg(long, env = "SIDHANTO_BEHIND_PROXY")]
+    pub behind_proxy: bool,
 }
 
 /// Where the daily reminder digests are sent through (none: in-app only).
@@ -187,6 +206,7 @@ impl Default for ServeArgs {
             evidence_dir: "data/evidence".into(),
             mail: MailArgs::default(),
             due_soon_days: 7,
+            behind_proxy: false,
         }
     }
 }

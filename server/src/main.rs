@@ -27,6 +27,25 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Migrate => println!("database is up to date"),
         Command::LoadDemo => report_demo(demo::load(&db).await?),
+        Command::GenDemo {
+            meetings,
+            decisions,
+            seed,
+        } => {
+            if meetings == 0 {
+                return Err("--meetings must be at least 1".into());
+            }
+            let sizes = server::gen_demo::Sizes {
+                meetings,
+                decisions,
+                seed,
+            };
+            let w = server::gen_demo::generate(&db, sizes).await?;
+            println!(
+                "{} offices, {} meetings, {} decisions, {} assignments, {} progress events",
+                w.offices, w.meetings, w.decisions, w.assignments, w.events
+            );
+        }
         Command::CreateUser(args) => cli::create_user_from_stdin(&db, args).await?,
         Command::Import { file, bijoy } => cli::import(&db, &file, bijoy).await?,
         Command::SetSignature { office, name, file } => {
@@ -65,6 +84,14 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             let app = startup::router(db, &args);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);
+            // Responses are written in pieces (headers, then a streamed body):
+            // with Nagle's algorithm each later piece waits for the client's
+            // delayed ACK, 40 ms a request.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                if let Err(e) = tcp.set_nodelay(true) {
+                    tracing::warn!(error = %e, "TCP_NODELAY");
+                }
+            });
             // The peer address feeds the per-address login limit.
             let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, app)

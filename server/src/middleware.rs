@@ -61,6 +61,25 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
         == Some(host)
 }
 
+/// Behind a reverse proxy every request comes from the proxy: the client is
+/// the last address the proxy added to X-Forwarded-For (earlier entries are
+/// whatever the client sent, and are not trusted).
+pub async fn forwarded_client(mut req: Request, next: Next) -> Response {
+    let last = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .last()
+        .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
+    if let Some(ip) = last {
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(ip, 0)));
+    }
+    next.run(req).await
+}
+
 /// Refuses every POST/PUT/PATCH/DELETE that did not come from this site. The
 /// session cookie is SameSite=Strict as well; this is the second lock.
 pub async fn csrf(req: Request, next: Next) -> Response {

@@ -58,7 +58,11 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
         audit: Arc::new(SeaAuditStore { db: db.clone() }),
         directory: Arc::new(SeaDirectoryStore { db: db.clone() }),
-        tracking: Arc::new(crate::store::tracking::SeaTrackingStore { db, window }),
+        tracking: Arc::new(crate::store::tracking::SeaTrackingStore {
+            db,
+            window,
+            dashboards: Default::default(),
+        }),
     }
 }
 
@@ -194,6 +198,9 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .layer(Extension(issuing))
         .layer(Extension(EvidenceDir(args.evidence_dir.clone())))
         .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));
+    if args.behind_proxy {
+        app = app.layer(axum::middleware::from_fn(middleware::forwarded_client));
+    }
     for header in middleware::security_headers() {
         app = app.layer(header);
     }

@@ -931,6 +931,51 @@ async fn one_address_cannot_try_logins_without_end() {
     );
 }
 
+#[tokio::test]
+async fn behind_a_proxy_the_login_limit_counts_each_client_not_the_proxy() {
+    let app = TestApp::with_demo().await;
+    let args = ServeArgs {
+        key_dir: std::env::temp_dir().join("sidhanto-test-keys"),
+        evidence_dir: evidence_dir(),
+        behind_proxy: true,
+        ..ServeArgs::default()
+    };
+    let router = startup::router(app.db.clone(), &args);
+    // Every request comes from nginx on 127.0.0.1; the client is the last
+    // X-Forwarded-For entry (a forged first entry changes nothing).
+    let from = |client: &str| {
+        let mut req = post_request(
+            "/login",
+            "username=nobody&password=wrong-password",
+            None,
+            true,
+        );
+        req.headers_mut().insert(
+            "x-forwarded-for",
+            format!("10.9.9.9, {client}").parse().unwrap(),
+        );
+        let proxy: std::net::SocketAddr = "127.0.0.1:40000".parse().unwrap();
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(proxy));
+        req
+    };
+    for _ in 0..20 {
+        assert_eq!(
+            send(&router, from("192.0.2.7")).await.location.as_deref(),
+            Some("/login?error=wrong&username=nobody")
+        );
+    }
+    assert_eq!(
+        send(&router, from("192.0.2.7")).await.location.as_deref(),
+        Some("/login?error=too_many&username=nobody")
+    );
+    assert_eq!(
+        send(&router, from("192.0.2.8")).await.location.as_deref(),
+        Some("/login?error=wrong&username=nobody"),
+        "another client behind the same proxy may still sign in"
+    );
+}
+
 /// Words as ../shared/tools/bangla-pdf-check counts them: split at spaces
 /// and punctuation (a line may break after "/"), dots trimmed.
 fn words(text: &str) -> Vec<String> {

@@ -239,7 +239,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Title text=format!("{} · {}", tr("dashboard.title"), tr("app.name"))/>
         <h1>{tr("dashboard.title")}</h1>
-        // The filter: one fiscal year (empty: every year; the APA view then
+        // The filter: one fiscal year (empty: the newest with meetings; the APA view then
         // shows this year).
         <form method="get" action="/dashboard" class="search">
             <label for="fy">{tr("apa.fiscal_year")}</label>
@@ -295,7 +295,15 @@ fn ComplianceView(c: Compliance) -> impl IntoView {
 #[component]
 fn DashboardView(d: Dashboard) -> impl IntoView {
     let n = |v: u32| bangla_number(v as u64, 1);
+    let year = d.fiscal_year.map_or_else(
+        || tr("dashboard.all_years").to_string(),
+        |y| FiscalYear(y).label_bn(),
+    );
+    let more = (d.meetings_total as usize > d.meetings.len()).then(|| {
+        view! { <p class="hint">{tr("dashboard.newest")}" "{n(d.meetings_total)}</p> }
+    });
     view! {
+        <p>{tr("dashboard.year")}" "<strong>{year}</strong></p>
         <nav class="actions" aria-label=tr("dashboard.title")>
             <a class="button" href="/reports/implementation.csv" rel="external" download>{tr("report.csv")}</a>
             <a class="button" href="/reports/implementation.xlsx" rel="external" download>{tr("report.xlsx")}</a>
@@ -335,6 +343,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        {more}
         <h2>{tr("dashboard.by_quarter")}</h2>
         <table class="dashboard">
             <thead>

@@ -38,6 +38,7 @@ async fn facts(db: &DatabaseConnection, id: Uuid) -> Result<AssignmentFacts, Res
     SeaTrackingStore {
         db: db.clone(),
         window: crate::startup::DUE_SOON_DAYS,
+        dashboards: Default::default(),
     }
     .assignment(id)
     .await

@@ -48,8 +48,27 @@ pub async fn reindex<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Rebuilds the whole index from the tables (after bulk writes: the
+/// benchmark data generator).
+pub async fn rebuild<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    db.execute_unprepared("DELETE FROM search_index").await?;
+    db.execute_unprepared(
+        "INSERT INTO search_index (kind, meeting_id, ref_id, text)
+            SELECT 'meeting', id, id, title_bn FROM meetings
+            UNION ALL
+            SELECT 'subject', meeting_id, id, subject_bn FROM agenda_items
+            UNION ALL
+            SELECT 'discussion', meeting_id, id, discussion_bn FROM agenda_items
+            UNION ALL
+            SELECT 'decision', a.meeting_id, d.id, d.text_bn
+                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id",
+    )
+    .await?;
+    Ok(())
+}
+
 /// PostgreSQL numbers its placeholders.
-fn placeholders(backend: DbBackend, sql: &str) -> String {
+pub(crate) fn placeholders(backend: DbBackend, sql: &str) -> String {
     if backend != DbBackend::Postgres {
         return sql.to_string();
     }
@@ -66,7 +85,9 @@ fn placeholders(backend: DbBackend, sql: &str) -> String {
         .collect()
 }
 
-/// Texts containing `query`, newest meetings first, at most `limit`.
+/// Texts containing `query`: the `limit` most recently written (a common
+/// phrase is in every meeting, and sorting all its matches by date would
+/// read them all), shown newest meeting first.
 pub async fn search(
     db: &DatabaseConnection,
     query: &str,
@@ -79,16 +100,23 @@ pub async fn search(
     let backend = db.get_database_backend();
     let (sql, pattern): (&str, Value) = match backend {
         // A trigram index answers a quoted phrase as a substring match.
+        // FTS5 walks its matches in rowid order and stops at the limit.
         DbBackend::Sqlite => (
-            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM search_index s
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM (
+                SELECT rowid AS seq, kind, meeting_id, text FROM search_index
+                 WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) s
              JOIN meetings m ON m.id = s.meeting_id
-             WHERE search_index MATCH ? ORDER BY m.held_on DESC LIMIT ?",
+             ORDER BY m.held_on DESC, s.seq DESC",
             format!("\"{}\"", query.replace('"', "\"\"")).into(),
         ),
+        // The planner walks `seq` backwards for a common phrase and uses the
+        // trigram index for a rare one.
         _ => (
-            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM search_index s
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM (
+                SELECT seq, kind, meeting_id, text FROM search_index
+                 WHERE text ILIKE ? ORDER BY seq DESC LIMIT ?) s
              JOIN meetings m ON m.id = s.meeting_id
-             WHERE s.text ILIKE ? ORDER BY m.held_on DESC LIMIT ?",
+             ORDER BY m.held_on DESC, s.seq DESC",
             format!("%{}%", like_escape(query)).into(),
         ),
     };

@@ -8,16 +8,18 @@ use crate::db::entities::{
     agenda_items, assignments, decisions, evidence, meetings, offices, progress_events, users,
 };
 use app::domain::dates::today_in_dhaka;
-use app::domain::tracking::{better, AssignmentFacts, CarriedDecision, Compliance, Held};
 use app::domain::tracking::{
-    may_move, urgency, Actor, AssignmentRow, Dashboard, OfficeTally, Progress, ProgressEvent,
+    better, AssignmentFacts, CarriedDecision, Compliance, DashboardLine, Held,
+};
+use app::domain::tracking::{
+    may_move, urgency, Actor, AssignmentRow, Dashboard, Progress, ProgressEvent,
 };
 use app::error::AppError;
 use app::ports::TrackingStore;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, Statement, TransactionTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -26,6 +28,161 @@ pub struct SeaTrackingStore {
     pub db: DatabaseConnection,
     /// How many days ahead counts as due soon.
     pub window: u32,
+    pub dashboards: DashboardCache,
+}
+
+/// Dashboards already counted. The counts change only when an assignment or
+/// a meeting is written (or the day turns), so a copy is good while the
+/// newest `updated_at` of both tables is what it was: a write through any
+/// instance shows at the next view. Copies are dropped after a minute anyway,
+/// in case two instances' clocks disagree.
+#[derive(Default)]
+pub struct DashboardCache {
+    entries: std::sync::Mutex<HashMap<DashboardKey, (Stamp, std::time::Instant, Dashboard)>>,
+}
+
+type DashboardKey = (Vec<Uuid>, Option<i32>, chrono::NaiveDate);
+type Stamp = (Option<chrono::DateTime<Utc>>, Option<chrono::DateTime<Utc>>);
+const DASHBOARD_KEPT: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl DashboardCache {
+    fn get(&self, key: &DashboardKey, stamp: &Stamp) -> Option<Dashboard> {
+        let entries = self.entries.lock().ok()?;
+        let (kept, at, d) = entries.get(key)?;
+        (kept == stamp && at.elapsed() < DASHBOARD_KEPT).then(|| d.clone())
+    }
+
+    fn put(&self, key: DashboardKey, stamp: Stamp, d: Dashboard) {
+        if let Ok(mut entries) = self.entries.lock() {
+            // One entry per user reach and year: few. Bound it all the same.
+            if entries.len() >= 1000 {
+                entries.clear();
+            }
+            entries.insert(key, (stamp, std::time::Instant::now(), d));
+        }
+    }
+}
+
+/// The newest change to assignments and to meetings (both indexed).
+async fn stamp<C: ConnectionTrait>(db: &C) -> Result<Stamp, AppError> {
+    use sea_orm::QuerySelect;
+    let assigned = assignments::Entity::find()
+        .select_only()
+        .column_as(assignments::Column::UpdatedAt.max(), "m")
+        .into_tuple::<Option<chrono::DateTime<Utc>>>()
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .flatten();
+    let held = meetings::Entity::find()
+        .select_only()
+        .column_as(meetings::Column::UpdatedAt.max(), "m")
+        .into_tuple::<Option<chrono::DateTime<Utc>>>()
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .flatten();
+    Ok((assigned, held))
+}
+
+/// "?, ?, ?" for `n` values.
+fn marks(n: usize) -> String {
+    vec!["?"; n.max(1)].join(", ")
+}
+
+/// The dashboard's year when none is chosen: the newest with meetings these
+/// offices held or owe decisions to.
+async fn newest_year<C: ConnectionTrait>(
+    db: &C,
+    offices: &[Uuid],
+) -> Result<Option<i32>, AppError> {
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "SELECT MAX(fy) AS fy FROM (
+            SELECT MAX(fiscal_year) AS fy FROM meetings WHERE office_id IN ({o}) AND status = 'issued'
+            UNION ALL
+            SELECT MAX(m.fiscal_year) AS fy FROM assignments a
+              JOIN decisions d ON d.id = a.decision_id
+              JOIN agenda_items i ON i.id = d.agenda_item_id
+              JOIN meetings m ON m.id = i.meeting_id
+             WHERE a.office_id IN ({o})) years",
+        o = marks(offices.len())
+    );
+    let values: Vec<sea_orm::Value> = offices.iter().chain(offices).map(|o| (*o).into()).collect();
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            super::search::placeholders(backend, &sql),
+            values,
+        ))
+        .await
+        .map_err(db_error)?;
+    Ok(row.and_then(|r| r.try_get::<Option<i32>>("", "fy").ok().flatten()))
+}
+
+/// Every assignment these offices see (owed by them, or owed to their
+/// meetings) of one fiscal year's meetings, as the dashboard counts it: one
+/// query, however many rows.
+async fn dashboard_lines<C: ConnectionTrait>(
+    db: &C,
+    offices: &[Uuid],
+    fiscal_year: Option<i32>,
+) -> Result<Vec<DashboardLine>, AppError> {
+    let backend = db.get_database_backend();
+    let year = if fiscal_year.is_some() {
+        "m.fiscal_year = ? AND"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT m.id AS meeting_id, m.title_bn, m.held_on, m.fiscal_year, m.quarter,
+                d.id AS decision_id, a.office_id, a.status, a.due_on, a.done_on
+           FROM meetings m
+           JOIN agenda_items i ON i.meeting_id = m.id
+           JOIN decisions d ON d.agenda_item_id = i.id
+           JOIN assignments a ON a.decision_id = d.id
+          WHERE {year} (m.office_id IN ({o}) OR a.office_id IN ({o}))",
+        o = marks(offices.len())
+    );
+    let mut values: Vec<sea_orm::Value> = fiscal_year.into_iter().map(Into::into).collect();
+    values.extend(
+        offices
+            .iter()
+            .chain(offices)
+            .map(|o| sea_orm::Value::from(*o)),
+    );
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            super::search::placeholders(backend, &sql),
+            values,
+        ))
+        .await
+        .map_err(db_error)?;
+    let office_ids: Vec<Uuid> = rows
+        .iter()
+        .filter_map(|r| r.try_get::<Uuid>("", "office_id").ok())
+        .collect();
+    let names = office_names(db, office_ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let office: Uuid = r.try_get("", "office_id").map_err(db_error)?;
+            let status: String = r.try_get("", "status").map_err(db_error)?;
+            let quarter: i16 = r.try_get("", "quarter").map_err(db_error)?;
+            Ok(DashboardLine {
+                meeting_id: r.try_get("", "meeting_id").map_err(db_error)?,
+                title: r.try_get("", "title_bn").map_err(db_error)?,
+                held_on: r.try_get("", "held_on").map_err(db_error)?,
+                fiscal_year: r.try_get("", "fiscal_year").map_err(db_error)?,
+                quarter: quarter as u8,
+                decision_id: r.try_get("", "decision_id").map_err(db_error)?,
+                office: names.get(&office).cloned().unwrap_or_default(),
+                status: progress(&status)?,
+                due_on: r.try_get("", "due_on").map_err(db_error)?,
+                done_on: r.try_get("", "done_on").map_err(db_error)?,
+            })
+        })
+        .collect()
 }
 
 fn progress(code: &str) -> Result<Progress, AppError> {
@@ -67,7 +224,7 @@ pub(crate) async fn rows<C: ConnectionTrait>(
         .into_iter()
         .map(|m| (m.id, m))
         .collect();
-    let office_names = office_names(db).await?;
+    let office_names = office_names(db, list.iter().map(|a| a.office_id)).await?;
     let mut out = vec![];
     for a in list {
         let (Some(d), status) = (decided.get(&a.decision_id), progress(&a.status)?) else {
@@ -187,9 +344,16 @@ async fn decision_ids<C: ConnectionTrait>(
         .collect())
 }
 
-/// "জেলা প্রশাসকের কার্যালয়, দিনাজপুর" for every office id.
-async fn office_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Uuid, String>, AppError> {
+/// "জেলা প্রশাসকের কার্যালয়, দিনাজপুর" for each of these offices.
+async fn office_names<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>, AppError> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
     Ok(offices::Entity::find()
+        .filter(offices::Column::Id.is_in(ids))
         .all(db)
         .await
         .map_err(db_error)?
@@ -285,73 +449,24 @@ impl TrackingStore for SeaTrackingStore {
         offices: Vec<Uuid>,
         fiscal_year: Option<i32>,
     ) -> Result<Dashboard, AppError> {
-        let list = visible(&self.db, offices, None).await?;
-        let done_on: HashMap<Uuid, Option<chrono::NaiveDate>> =
-            list.iter().map(|a| (a.id, a.done_on)).collect();
-        let mut all = rows(&self.db, list, self.window).await?;
-        // The fiscal year and quarter of each meeting.
-        let periods: HashMap<Uuid, (i32, u8)> = meetings::Entity::find()
-            .filter(meetings::Column::Id.is_in(all.iter().map(|r| r.meeting_id)))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .map(|m| (m.id, (m.fiscal_year, m.quarter as u8)))
-            .collect();
-        if let Some(fy) = fiscal_year {
-            all.retain(|r| periods.get(&r.meeting_id).is_some_and(|p| p.0 == fy));
+        let today = today_in_dhaka();
+        let stamp = stamp(&self.db).await?;
+        let key = (offices, fiscal_year, today);
+        if let Some(d) = self.dashboards.get(&key, &stamp) {
+            return Ok(d);
         }
-        let mut by_office: HashMap<String, OfficeTally> = HashMap::new();
-        // Per meeting, per decision: is every assignment verified?
-        let mut decisions: HashMap<(Uuid, usize, usize), bool> = HashMap::new();
-        let mut titles: HashMap<Uuid, String> = HashMap::new();
-        for r in &all {
-            by_office
-                .entry(r.office.clone())
-                .or_insert_with(|| OfficeTally {
-                    office: r.office.clone(),
-                    ..Default::default()
-                })
-                .count(r.urgency, r.due_on, done_on.get(&r.id).copied().flatten());
-            let done = decisions
-                .entry((r.meeting_id, r.item, r.decision))
-                .or_insert(true);
-            *done &= r.status == Progress::Verified;
-            titles.insert(r.meeting_id, r.meeting_title.clone());
-        }
-        let mut offices: Vec<OfficeTally> = by_office.into_values().collect();
-        offices.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.office.cmp(&b.office)));
-        let mut meetings: Vec<(Uuid, String, u32, u32)> = titles
-            .into_iter()
-            .map(|(id, title)| {
-                let of: Vec<bool> = decisions
-                    .iter()
-                    .filter(|((m, _, _), _)| *m == id)
-                    .map(|(_, done)| *done)
-                    .collect();
-                let done = of.iter().filter(|d| **d).count() as u32;
-                (id, title, done, of.len() as u32)
-            })
-            .collect();
-        meetings.sort_by(|a, b| a.1.cmp(&b.1));
-        // The APA indicator per fiscal quarter of the meetings.
-        let mut by_quarter: std::collections::BTreeMap<(i32, u8), (u32, u32)> = Default::default();
-        for (id, _, done, of) in &meetings {
-            if let Some(period) = periods.get(id) {
-                let q = by_quarter.entry(*period).or_default();
-                q.0 += done;
-                q.1 += of;
-            }
-        }
-        let quarters = by_quarter
-            .into_iter()
-            .map(|((fy, q), (done, of))| (fy, q, done, of))
-            .collect();
-        Ok(Dashboard {
-            offices,
-            meetings,
-            quarters,
-        })
+        let offices = &key.0;
+        let year = match fiscal_year {
+            Some(y) => Some(y),
+            None => newest_year(&self.db, offices).await?,
+        };
+        let lines = match year {
+            Some(_) => dashboard_lines(&self.db, offices, year).await?,
+            None => vec![],
+        };
+        let d = Dashboard::tally(&lines, year, today, self.window);
+        self.dashboards.put(key, stamp, d.clone());
+        Ok(d)
     }
 
     async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, String)>, AppError> {
@@ -363,7 +478,7 @@ impl TrackingStore for SeaTrackingStore {
         offices: Vec<Uuid>,
         fiscal_year: i32,
     ) -> Result<Compliance, AppError> {
-        let names = office_names(&self.db).await?;
+        let names = office_names(&self.db, offices.iter().copied()).await?;
         let held = meetings::Entity::find()
             .filter(meetings::Column::OfficeId.is_in(offices.clone()))
             .filter(meetings::Column::FiscalYear.eq(fiscal_year))
@@ -435,21 +550,22 @@ pub async fn carried<C: ConnectionTrait>(
     let all = rows(db, list, window).await?;
     // A decision is carried while any of its offices has not been verified.
     let mut carried: Vec<CarriedDecision> = vec![];
+    let mut at: HashMap<(Uuid, usize, usize), usize> = HashMap::new();
     for r in all {
         let key = (r.meeting_id, r.item, r.decision);
-        match carried
-            .iter_mut()
-            .find(|c| (c.meeting_id, c.item, c.decision) == key)
-        {
-            Some(c) => c.offices.push((r.office, r.status)),
-            None => carried.push(CarriedDecision {
-                meeting_id: r.meeting_id,
-                memo_number: r.memo_number,
-                item: r.item,
-                decision: r.decision,
-                text: r.decision_text,
-                offices: vec![(r.office, r.status)],
-            }),
+        match at.get(&key) {
+            Some(i) => carried[*i].offices.push((r.office, r.status)),
+            None => {
+                at.insert(key, carried.len());
+                carried.push(CarriedDecision {
+                    meeting_id: r.meeting_id,
+                    memo_number: r.memo_number,
+                    item: r.item,
+                    decision: r.decision,
+                    text: r.decision_text,
+                    offices: vec![(r.office, r.status)],
+                })
+            }
         }
     }
     carried.retain(|c| c.offices.iter().any(|(_, s)| *s != Progress::Verified));
