@@ -10,12 +10,24 @@ pub mod ports;
 pub mod routes;
 pub mod server_fns;
 
+use leptos::prelude::Effect;
 pub use routes::{shell, App};
 
-/// Entry point of the wasm bundle: takes over the server-rendered page.
+/// Entry point of the wasm bundle. Pages are server HTML; leptos's loader
+/// then hydrates each island (`#[island]`) on the page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
+}
+
+/// Called by every island once it is live: the mark tells people (and the
+/// end-to-end tests) that the page's buttons work.
+pub fn mark_hydrated() {
+    Effect::new(|_| {
+        if let Some(body) = leptos::prelude::document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }

@@ -108,7 +108,6 @@ fn Editor(state: EditorState) -> impl IntoView {
     let bijoy = state.bijoy.iter().cloned().collect();
     let f = Arc::new(Form { state, bijoy });
     provide_context(f.clone());
-    let autosave = Autosave::new();
     let kinds: Vec<(String, String)> = MeetingKind::ALL
         .iter()
         .map(|k| (k.code().to_string(), tr(&format!("kind.{}", k.code()))))
@@ -121,28 +120,7 @@ fn Editor(state: EditorState) -> impl IntoView {
     let items = f.rows("agenda", ".subject");
     let recipients = f.rows("distribution.recipients", "");
     view! {
-        <form
-            class="editor"
-            method="post"
-            action=action
-            node_ref=autosave.form
-            // A new meeting is created by its button only: an autosave racing
-            // the button would create it twice.
-            on:input=move |_| if !is_new { autosave.schedule() }
-            on:change=move |_| if !is_new { autosave.schedule() }
-            on:submit=move |_| autosave.cancel()
-        >
-            <input type="hidden" name="version" value=version node_ref=autosave.version/>
-            <input type="hidden" name="format" value=FORMAT/>
-            // The first submit button is what Enter in a text box presses.
-            <div class="editor-bar">
-                <button type="submit" name="op" value="save" class="primary">
-                    {if is_new { tr("editor.create") } else { tr("editor.save") }}
-                </button>
-                <span class="autosave" role="status" aria-live="polite">
-                    {move || autosave.status.get()}
-                </span>
-            </div>
+        <EditorForm action is_new version save=if is_new { tr("editor.create") } else { tr("editor.save") }>
             {notice.map(|key| {
                 let role = if conflict { "alert" } else { "status" };
                 let class = if conflict { "notice conflict" } else { "notice" };
@@ -274,6 +252,45 @@ fn Editor(state: EditorState) -> impl IntoView {
                     {if is_new { tr("editor.create") } else { tr("editor.save") }}
                 </button>
             </div>
+        </EditorForm>
+    }
+}
+
+/// The form element, the page's one island: with JavaScript it saves itself
+/// a moment after each change (`Autosave`). The fields inside are server
+/// HTML (`children`); their input and change events bubble up to the form.
+#[island]
+fn EditorForm(
+    action: String,
+    is_new: bool,
+    version: String,
+    save: String,
+    children: Children,
+) -> impl IntoView {
+    crate::mark_hydrated();
+    let autosave = Autosave::new();
+    view! {
+        <form
+            class="editor"
+            method="post"
+            action=action
+            node_ref=autosave.form
+            // A new meeting is created by its button only: an autosave racing
+            // the button would create it twice.
+            on:input=move |_| if !is_new { autosave.schedule() }
+            on:change=move |_| if !is_new { autosave.schedule() }
+            on:submit=move |_| autosave.cancel()
+        >
+            <input type="hidden" name="version" value=version node_ref=autosave.version/>
+            <input type="hidden" name="format" value=FORMAT/>
+            // The first submit button is what Enter in a text box presses.
+            <div class="editor-bar">
+                <button type="submit" name="op" value="save" class="primary">{save}</button>
+                <span class="autosave" role="status" aria-live="polite">
+                    {move || autosave.status.get()}
+                </span>
+            </div>
+            {children()}
         </form>
     }
 }

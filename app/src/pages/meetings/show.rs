@@ -87,21 +87,6 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         status,
         ..
     } = minutes.clone();
-    // One signal per agenda item: open (true) or collapsed. Everything starts
-    // open, so a reader without JavaScript sees the whole minutes.
-    let open: Vec<RwSignal<bool>> = agenda.iter().map(|_| RwSignal::new(true)).collect();
-    let all_open = {
-        let open = open.clone();
-        move || open.iter().all(|s| s.get())
-    };
-    let toggle_all = {
-        let open = open.clone();
-        let all_open = all_open.clone();
-        move |_| {
-            let target = !all_open();
-            open.iter().for_each(|s| s.set(target));
-        }
-    };
     view! {
         <Title text=format!("{} · {}", title, tr("app.name"))/>
         <article class="minutes">
@@ -144,20 +129,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 <dd><a href="#appendix">{tr("meeting.attendance_ref")}</a></dd>
             </dl>
             <p class="preamble">{preamble}" "{tr("meeting.decisions_taken")}</p>
-            <section aria-labelledby="agenda-heading">
-                <div class="section-head">
-                    <h2 id="agenda-heading">{tr("meeting.agenda")}</h2>
-                    <button type="button" class="secondary" on:click=toggle_all>
-                        {move || if all_open() { tr("meeting.collapse_all") } else { tr("meeting.expand_all") }}
-                    </button>
-                </div>
-                {agenda
-                    .into_iter()
-                    .zip(open)
-                    .enumerate()
-                    .map(|(i, (item, open))| view! { <AgendaItemCard item serial=i + 1 open issued_on=minutes.issued_on/> })
-                    .collect_view()}
-            </section>
+            <Agenda agenda issued_on=minutes.issued_on/>
             <p class="closing">{closing}</p>
             <MemoFooter minutes=minutes.clone()/>
             <Appendix minutes/>
@@ -165,8 +137,45 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
     }
 }
 
-/// One agenda item. Its button collapses and expands the discussion and
-/// decisions; it only works once the page has hydrated.
+/// The agenda, the page's one island: each item's button collapses and
+/// expands its discussion and decisions, and one button does all. Everything
+/// starts open, so a reader without JavaScript sees the whole minutes.
+#[island]
+fn Agenda(agenda: Vec<AgendaItem>, issued_on: Option<chrono::NaiveDate>) -> impl IntoView {
+    crate::mark_hydrated();
+    // One signal per agenda item: open (true) or collapsed.
+    let open: Vec<RwSignal<bool>> = agenda.iter().map(|_| RwSignal::new(true)).collect();
+    let all_open = {
+        let open = open.clone();
+        move || open.iter().all(|s| s.get())
+    };
+    let toggle_all = {
+        let open = open.clone();
+        let all_open = all_open.clone();
+        move |_| {
+            let target = !all_open();
+            open.iter().for_each(|s| s.set(target));
+        }
+    };
+    view! {
+        <section aria-labelledby="agenda-heading">
+            <div class="section-head">
+                <h2 id="agenda-heading">{tr("meeting.agenda")}</h2>
+                <button type="button" class="secondary" on:click=toggle_all>
+                    {move || if all_open() { tr("meeting.collapse_all") } else { tr("meeting.expand_all") }}
+                </button>
+            </div>
+            {agenda
+                .into_iter()
+                .zip(open)
+                .enumerate()
+                .map(|(i, (item, open))| view! { <AgendaItemCard item serial=i + 1 open issued_on/> })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// One agenda item of [`Agenda`].
 #[component]
 fn AgendaItemCard(
     item: AgendaItem,
