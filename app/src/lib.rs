@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Sidhanto's UI crate: pages, server functions and the domain types shared by
 //! the browser and the server. Never depends on the database or PDF crates.
 pub mod components;

@@ -321,6 +321,10 @@ pub async fn generate(db: &DatabaseConnection, sizes: Sizes) -> Result<Written, 
     }
     crate::store::search::rebuild(&txn).await?;
     txn.commit().await?;
+    // Fresh statistics, as the database would have them after a while in
+    // use (PostgreSQL's autovacuum, SQLite's `PRAGMA optimize`): the
+    // planners choose their indexes by them.
+    db.execute_unprepared("ANALYZE").await?;
     Ok(written)
 }
 

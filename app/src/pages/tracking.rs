@@ -12,7 +12,7 @@ use crate::domain::tracking::{
 };
 use crate::i18n::tr;
 use crate::server_fns::tracking::{
-    apa_compliance, assignment, carry_forward, load_dashboard, my_assignments, my_reminders,
+    apa_compliance, assignment, load_dashboard, my_assignments, my_reminders,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -403,19 +403,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
 /// The meeting page's "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি": unfinished
 /// decisions of the earlier meetings of the same series, office by office.
 #[component]
-pub fn CarryForward(id: Uuid) -> impl IntoView {
-    let list = Resource::new(move || id, carry_forward);
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                list.await.ok().filter(|l| !l.is_empty()).map(|l| view! { <CarriedTable list=l/> })
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
+pub fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
     view! {
         <section class="carry-forward" aria-labelledby="carry-heading">
             <h2 id="carry-heading">{tr("tracking.carry_forward")}</h2>

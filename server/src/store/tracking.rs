@@ -19,7 +19,7 @@ use app::ports::TrackingStore;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Statement, TransactionTrait,
+    QueryOrder, QuerySelect, Statement, TransactionTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -65,7 +65,6 @@ impl DashboardCache {
 
 /// The newest change to assignments and to meetings (both indexed).
 async fn stamp<C: ConnectionTrait>(db: &C) -> Result<Stamp, AppError> {
-    use sea_orm::QuerySelect;
     let assigned = assignments::Entity::find()
         .select_only()
         .column_as(assignments::Column::UpdatedAt.max(), "m")
@@ -515,8 +514,14 @@ impl TrackingStore for SeaTrackingStore {
     }
 }
 
-/// The unfinished decisions of the earlier issued meetings of `meeting`'s
-/// series (same office, held before it), with each office's status.
+/// How many earlier meetings of a series are carried forward: a year of
+/// quarterly meetings. Older unfinished decisions are in the reports; without
+/// a bound every meeting page and memo would grow with the office's history.
+pub const CARRIED_MEETINGS: u64 = 4;
+
+/// The unfinished decisions of the last [`CARRIED_MEETINGS`] issued
+/// meetings of `meeting`'s series (same office, held before it), with each
+/// office's status.
 pub async fn carried<C: ConnectionTrait>(
     db: &C,
     meeting: Uuid,
@@ -530,12 +535,14 @@ pub async fn carried<C: ConnectionTrait>(
     if this.series.is_empty() {
         return Ok(vec![]);
     }
-    // Earlier issued meetings of the same series and office.
+    // The latest earlier issued meetings of the same series and office.
     let earlier: Vec<Uuid> = meetings::Entity::find()
         .filter(meetings::Column::Series.eq(this.series.as_str()))
         .filter(meetings::Column::OfficeId.eq(this.office_id))
         .filter(meetings::Column::Status.eq("issued"))
         .filter(meetings::Column::HeldOn.lt(this.held_on))
+        .order_by_desc(meetings::Column::HeldOn)
+        .limit(CARRIED_MEETINGS)
         .all(db)
         .await
         .map_err(db_error)?

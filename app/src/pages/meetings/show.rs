@@ -54,7 +54,14 @@ pub fn MeetingPage() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Transition>
-        {move || id().map(|id| view! { <crate::pages::tracking::CarryForward id/> })}
+        // The meeting came with its carried-forward decisions.
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                meeting.await.ok().map(|m| m.carried).filter(|l| !l.is_empty()).map(|list| view! {
+                    <crate::pages::tracking::CarriedTable list/>
+                })
+            })}
+        </Transition>
         <section class="history" aria-labelledby="history-heading">
             <h2 id="history-heading">{tr("audit.title")}</h2>
             <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
