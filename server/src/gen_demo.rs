@@ -233,8 +233,9 @@ struct Holder {
     prefix: String,
     chair: (Uuid, String, &'static str),
     secretary: (Uuid, String, &'static str),
-    /// Offices directly below (districts of a division, upazilas of a district).
-    below: Vec<Uuid>,
+    /// Offices directly below (districts of a division, upazilas of a
+    /// district), with the place each names.
+    below: Vec<(Uuid, String)>,
     below_kind: &'static str,
     serial: i32,
 }
@@ -422,7 +423,7 @@ async fn offices_and_people<C: ConnectionTrait>(
                 bn,
                 format!("05.{:02}.{:04}.000.12.001.17", 40 + d, 1000 + j),
             );
-            district_ids.push(dc_id);
+            district_ids.push((dc_id, bn.to_string()));
             let mut upazila_ids = vec![];
             for u in 1..=UPAZILAS_PER_DISTRICT {
                 let place = format!("{bn} উপজেলা-{}", to_bangla_digits(&u.to_string()));
@@ -435,7 +436,7 @@ async fn offices_and_people<C: ConnectionTrait>(
                     &place,
                     format!("05.{:02}.{:04}.{:03}.12.001.17", 40 + d, 1000 + j, u),
                 );
-                upazila_ids.push(id);
+                upazila_ids.push((id, place.clone()));
                 holders.push(Holder {
                     id,
                     code: format!("uno-{key}-{u}"),
@@ -674,14 +675,15 @@ fn meeting(
                     h.id,
                     Some(h.below_kind.to_string()),
                     format!("{} (সকল), {}", below_label(h.below_kind), h.place),
-                    h.below.clone(),
+                    h.below.iter().map(|(id, _)| *id).collect(),
                 ),
                 (false, 4..=7) => {
-                    let one = *rng.pick(&h.below);
+                    // One of them, named by its own place.
+                    let (one, place) = rng.pick(&h.below).clone();
                     (
                         one,
                         None,
-                        format!("{}, {}", below_label(h.below_kind), h.place),
+                        format!("{}, {place}", below_label(h.below_kind)),
                         vec![one],
                     )
                 }

@@ -6,17 +6,9 @@ use uuid::Uuid;
 /// "My office's decisions": what the offices this user implements for owe.
 #[server(prefix = "/api", endpoint = "assignments/mine")]
 pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
-    use crate::domain::auth::{Permission, Role};
+    use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::SignedIn)?;
-    let offices = user
-        .map(|u| {
-            u.reach
-                .iter()
-                .filter(|(r, _)| *r == Role::Implementer)
-                .map(|(_, o)| *o)
-                .collect()
-        })
-        .unwrap_or_default();
+    let offices = implementer_offices(user.as_ref());
     services
         .tracking
         .owed_by(offices)
@@ -27,17 +19,9 @@ pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
 /// Today's in-app reminders for the offices this user implements for.
 #[server(prefix = "/api", endpoint = "assignments/reminders")]
 pub async fn my_reminders() -> Result<Vec<(Uuid, String)>, AppError> {
-    use crate::domain::auth::{Permission, Role};
+    use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::SignedIn)?;
-    let offices = user
-        .map(|u| {
-            u.reach
-                .iter()
-                .filter(|(r, _)| *r == Role::Implementer)
-                .map(|(_, o)| *o)
-                .collect()
-        })
-        .unwrap_or_default();
+    let offices = implementer_offices(user.as_ref());
     services
         .tracking
         .reminders(offices)
@@ -86,11 +70,7 @@ pub async fn load_dashboard(fiscal_year: String) -> Result<Dashboard, AppError> 
                 .0,
         ),
     };
-    let mut offices: Vec<Uuid> = user
-        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
-        .unwrap_or_default();
-    offices.sort();
-    offices.dedup();
+    let offices = reach_offices(user.as_ref());
     services
         .tracking
         .dashboard(offices, year)
@@ -116,11 +96,7 @@ pub async fn apa_compliance(
             })
         })?
     };
-    let mut offices: Vec<Uuid> = user
-        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
-        .unwrap_or_default();
-    offices.sort();
-    offices.dedup();
+    let offices = reach_offices(user.as_ref());
     services
         .tracking
         .compliance(offices, year.0)
@@ -138,4 +114,30 @@ pub async fn carry_forward(id: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
         .carry_forward(id)
         .await
         .map_err(crate::error::respond)
+}
+
+/// The offices this user implements for (what "my office's decisions" owe).
+#[cfg(feature = "ssr")]
+fn implementer_offices(user: Option<&crate::domain::auth::CurrentUser>) -> Vec<Uuid> {
+    use crate::domain::auth::Role;
+    user.map(|u| {
+        u.reach
+            .iter()
+            .filter(|(r, _)| *r == Role::Implementer)
+            .map(|(_, o)| *o)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Every office this user reaches in any role, once each, in order (the
+/// dashboard's cache key).
+#[cfg(feature = "ssr")]
+fn reach_offices(user: Option<&crate::domain::auth::CurrentUser>) -> Vec<Uuid> {
+    let mut offices: Vec<Uuid> = user
+        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
+        .unwrap_or_default();
+    offices.sort();
+    offices.dedup();
+    offices
 }

@@ -60,11 +60,7 @@ pub async fn memo_pdf(
     };
     let (meeting, (font, signatures)) = match loaded.await {
         Ok(loaded) => loaded,
-        Err(e) => {
-            return StatusCode::from_u16(e.status())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response()
-        }
+        Err(e) => return super::status_of(&e),
     };
     // Rendering is CPU work: keep it off the async executor.
     let Ok(pdf) = tokio::task::spawn_blocking(move || {

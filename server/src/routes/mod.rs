@@ -52,6 +52,25 @@ pub fn request_lang(headers: &HeaderMap) -> Lang {
         .unwrap_or_default()
 }
 
+/// An error as the bare status code it stands for (not found, conflict …).
+pub fn status_of(e: &AppError) -> Response {
+    StatusCode::from_u16(e.status())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        .into_response()
+}
+
+/// The message key a page shows for a refused form post: a problem's own
+/// key, else the error's.
+pub fn error_key(e: &AppError) -> &str {
+    match e {
+        AppError::Problems(p) => p
+            .first()
+            .map(|p| p.key.as_str())
+            .unwrap_or("error.problems"),
+        other => other.message_key(),
+    }
+}
+
 /// A refusal as a short page in the user's language.
 pub fn refusal(status: StatusCode, key: &str, lang: Lang) -> Response {
     (

@@ -2,7 +2,7 @@
 //! (with evidence files), the meeting's secretary or chair verifies or
 //! returns; and evidence downloads. Each answers with a 303 back to the
 //! assignment's page.
-use super::{check, request_lang, see_other};
+use super::{check, error_key, request_lang, see_other, status_of};
 use crate::startup::EvidenceDir;
 use crate::store::tracking::{evidence_file, record_progress, SeaTrackingStore};
 use app::domain::auth::{authorize, CurrentUser, Permission};
@@ -21,15 +21,8 @@ fn back(id: Uuid, query: &str) -> Response {
 }
 
 fn refused(id: Uuid, e: &AppError) -> Response {
-    let key = match e {
-        AppError::Problems(p) => p
-            .first()
-            .map(|p| p.key.as_str())
-            .unwrap_or("error.problems"),
-        other => other.message_key(),
-    };
     let q = form_urlencoded::Serializer::new(String::new())
-        .append_pair("error", key)
+        .append_pair("error", error_key(e))
         .finish();
     back(id, &q)
 }
@@ -42,11 +35,7 @@ async fn facts(db: &DatabaseConnection, id: Uuid) -> Result<AssignmentFacts, Res
     }
     .assignment(id)
     .await
-    .map_err(|e| {
-        StatusCode::from_u16(e.status())
-            .unwrap_or_default()
-            .into_response()
-    })
+    .map_err(|e| status_of(&e))
 }
 
 /// Writes `bytes` under its SHA-256 unless a file with that hash is there

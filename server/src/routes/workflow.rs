@@ -1,7 +1,7 @@
 //! The approval workflow's form posts (plain forms, so they work without
 //! JavaScript), the public verification upload, and a chair's signature
 //! image. Each answers with a 303 back to the page it came from.
-use super::{check, request_lang, see_other};
+use super::{check, error_key, request_lang, see_other, status_of};
 use crate::startup::Issuing;
 use crate::store::issue;
 use app::domain::auth::{CurrentUser, Permission};
@@ -18,15 +18,8 @@ use uuid::Uuid;
 
 /// Where a refused step goes: the meeting page, saying why.
 fn back(id: Uuid, error: &AppError) -> Response {
-    let key = match error {
-        AppError::Problems(p) => p
-            .first()
-            .map(|p| p.key.as_str())
-            .unwrap_or("error.problems"),
-        other => other.message_key(),
-    };
     let q = form_urlencoded::Serializer::new(String::new())
-        .append_pair("error", key)
+        .append_pair("error", error_key(error))
         .finish();
     see_other(&format!("/meetings/{id}?{q}#workflow"))
 }
@@ -44,24 +37,12 @@ pub async fn submit(
     session: Session,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let lang = request_lang(&headers);
     let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
-        return refused;
-    }
-    let (office, _) = match issue::parties(&db, id).await {
-        Ok(p) => p,
-        Err(e) => {
-            return StatusCode::from_u16(e.status())
-                .unwrap_or_default()
-                .into_response()
-        }
+    let actor = match as_secretary(&db, user.as_ref(), &headers, id).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
     };
-    if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
-        return refused;
-    }
-    let Some(user) = user else { return internal() };
-    match issue::submit(&db, id, user.id).await {
+    match issue::submit(&db, id, actor).await {
         Ok(()) => see_other(&format!("/meetings/{id}?done=submitted#workflow")),
         Err(AppError::Problems(_)) => {
             let flash = Flash {
@@ -84,6 +65,22 @@ pub struct Decision {
     comment: String,
 }
 
+/// The meeting's secretary's check, shared by submit and correct: any
+/// secretary may ask (so others get 403 before the meeting is read), then
+/// only one of the meeting's office.
+async fn as_secretary(
+    db: &DatabaseConnection,
+    user: Option<&CurrentUser>,
+    headers: &HeaderMap,
+    id: Uuid,
+) -> Result<Uuid, Response> {
+    let lang = request_lang(headers);
+    check(user, &Permission::AnySecretary, lang)?;
+    let (office, _) = issue::parties(db, id).await.map_err(|e| status_of(&e))?;
+    check(user, &Permission::SecretaryOf(office), lang)?;
+    user.map(|u| u.id).ok_or_else(internal)
+}
+
 /// The chair's check, shared by return and approve.
 async fn as_chair(
     db: &DatabaseConnection,
@@ -93,11 +90,7 @@ async fn as_chair(
 ) -> Result<Uuid, Response> {
     let lang = request_lang(headers);
     check(user, &Permission::SignedIn, lang)?;
-    let (office, person) = issue::parties(db, id).await.map_err(|e| {
-        StatusCode::from_u16(e.status())
-            .unwrap_or_default()
-            .into_response()
-    })?;
+    let (office, person) = issue::parties(db, id).await.map_err(|e| status_of(&e))?;
     check(user, &Permission::ChairOf { office, person }, lang)?;
     user.map(|u| u.id).ok_or_else(internal)
 }
@@ -148,24 +141,12 @@ pub async fn correct(
     headers: HeaderMap,
     Path(id): Path<Uuid>,
 ) -> Response {
-    let lang = request_lang(&headers);
     let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
-        return refused;
-    }
-    let (office, _) = match issue::parties(&db, id).await {
-        Ok(p) => p,
-        Err(e) => {
-            return StatusCode::from_u16(e.status())
-                .unwrap_or_default()
-                .into_response()
-        }
+    let actor = match as_secretary(&db, user.as_ref(), &headers, id).await {
+        Ok(a) => a,
+        Err(refused) => return refused,
     };
-    if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
-        return refused;
-    }
-    let Some(user) = user else { return internal() };
-    match issue::start_correction(&db, id, user.id).await {
+    match issue::start_correction(&db, id, actor).await {
         Ok(draft) => see_other(&format!("/meetings/{draft}/edit")),
         Err(e) => back(id, &e),
     }
