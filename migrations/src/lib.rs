@@ -13,6 +13,7 @@ mod m20261127_000001_search;
 mod m20261128_000001_holidays;
 mod m20261129_000001_reminders;
 mod m20261130_000001_scale_indexes;
+pub mod m20261201_000001_data_version;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_holidays::Migration),
             Box::new(m20261129_000001_reminders::Migration),
             Box::new(m20261130_000001_scale_indexes::Migration),
+            Box::new(m20261201_000001_data_version::Migration),
         ]
     }
 }

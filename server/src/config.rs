@@ -181,6 +181,11 @@ pub struct ServeArgs {
     /// per-address login limit. Only with the port closed to everyone else.
     #[arg(long, env = "SIDHANTO_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// Keep each signed-in user's rendered pages until anything in the
+    /// database changes (sessions and users are kept that way always).
+    /// `false` renders every page afresh (the benchmark's cold numbers).
+    #[arg(long, env = "SIDHANTO_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub page_cache: bool,
 }
 
 /// Where the daily reminder digests are sent through (none: in-app only).
@@ -207,6 +212,7 @@ impl Default for ServeArgs {
             mail: MailArgs::default(),
             due_soon_days: 7,
             behind_proxy: false,
+            page_cache: true,
         }
     }
 }

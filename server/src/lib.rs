@@ -1,6 +1,7 @@
 //! Sidhanto's server: configuration, database, stores, the HTTP router, and the
 //! `sidhanto` command's subcommands. `main.rs` only dispatches.
 pub mod audit;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -1,5 +1,6 @@
 //! Request layers: who is signed in, CSRF, the sign-in gate for pages, and
 //! security headers.
+use crate::cache::Cache;
 use crate::routes::{account::USER_KEY, refusal, request_lang};
 use crate::store::accounts;
 use axum::extract::Request;
@@ -8,6 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -16,6 +18,7 @@ use uuid::Uuid;
 /// request's extensions, where server functions and handlers read it.
 pub async fn load_user(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(cache): Extension<Arc<Cache>>,
     session: Session,
     mut req: Request,
     next: Next,
@@ -25,7 +28,7 @@ pub async fn load_user(
         return next.run(req).await;
     }
     if let Ok(Some(id)) = session.get::<Uuid>(USER_KEY).await {
-        match accounts::current_user(&db, id).await {
+        match cache.user(id, accounts::current_user(&db, id)).await {
             Ok(Some(user)) => {
                 req.extensions_mut().insert(user);
             }

@@ -133,12 +133,16 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
     });
     let services = services_with(db.clone(), args.due_soon_days);
     let routes = generate_route_list(App);
-    let sessions = SessionManagerLayer::new(SeaSessionStore { db: db.clone() })
-        .with_name("sidhanto_session")
-        .with_same_site(SameSite::Strict)
-        .with_http_only(true)
-        .with_secure(secure_cookies)
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
+    let cache = crate::cache::Cache::new(db.clone(), args.page_cache);
+    let sessions = SessionManagerLayer::new(SeaSessionStore {
+        db: db.clone(),
+        cache: cache.clone(),
+    })
+    .with_name("sidhanto_session")
+    .with_same_site(SameSite::Strict)
+    .with_http_only(true)
+    .with_secure(secure_cookies)
+    .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     let mut app = Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/login", post(account::login))
@@ -190,10 +194,19 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
         // Layers run outside-in in the reverse order of these lines.
+        .layer(axum::middleware::from_fn_with_state(
+            cache.clone(),
+            crate::cache::pages,
+        ))
         .layer(axum::middleware::from_fn(middleware::sign_in_gate))
         .layer(axum::middleware::from_fn(middleware::csrf))
         .layer(axum::middleware::from_fn(middleware::load_user))
         .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(
+            cache.clone(),
+            crate::cache::track_changes,
+        ))
+        .layer(Extension(cache))
         .layer(Extension(db))
         .layer(Extension(issuing))
         .layer(Extension(EvidenceDir(args.evidence_dir.clone())))

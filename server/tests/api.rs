@@ -160,6 +160,8 @@ struct Reply {
     body: String,
     location: Option<String>,
     cookie: Option<String>,
+    /// "hit" or "miss" when the answer is a page the cache could keep.
+    cache: Option<String>,
 }
 
 async fn send(router: &axum::Router, req: Request<Body>) -> Reply {
@@ -172,6 +174,7 @@ async fn send(router: &axum::Router, req: Request<Body>) -> Reply {
             .map(str::to_owned)
     };
     let location = header("location");
+    let cache = header("x-sidhanto-cache");
     let cookie = header("set-cookie")
         .filter(|c| c.starts_with("sidhanto_session="))
         .and_then(|c| c.split(';').next().map(str::to_owned));
@@ -181,6 +184,7 @@ async fn send(router: &axum::Router, req: Request<Body>) -> Reply {
         body: String::from_utf8_lossy(&bytes).into_owned(),
         location,
         cookie,
+        cache,
     }
 }
 
@@ -1084,3 +1088,6 @@ mod tracking;
 
 #[path = "api/reminders.rs"]
 mod reminders;
+
+#[path = "api/cache.rs"]
+mod cache;

@@ -1,17 +1,27 @@
 //! Login sessions kept in the database (tower-sessions' `SessionStore`), so
 //! they survive restarts and are shared by every app instance.
+use crate::cache::Cache;
 use crate::db::entities::sessions;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::OnConflict, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     QueryFilter,
 };
+use std::sync::Arc;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, Error, ExpiredDeletion, SessionStore};
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SeaSessionStore {
     pub db: DatabaseConnection,
+    /// Sessions read under the current change counter.
+    pub cache: Arc<Cache>,
+}
+
+impl std::fmt::Debug for SeaSessionStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SeaSessionStore")
+    }
 }
 
 fn backend(e: impl std::fmt::Display) -> Error {
@@ -44,6 +54,7 @@ impl SessionStore for SeaSessionStore {
             .await
             .map_err(backend)?;
             if res == 1 {
+                self.cache.keep_session(record);
                 return Ok(());
             }
             record.id = Id::default();
@@ -65,10 +76,14 @@ impl SessionStore for SeaSessionStore {
         .exec_without_returning(&self.db)
         .await
         .map_err(backend)?;
+        self.cache.keep_session(record);
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        if let Some(record) = self.cache.session(id) {
+            return Ok(Some(record));
+        }
         let Some(row) = sessions::Entity::find_by_id(id.to_string())
             .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
             .one(&self.db)
@@ -80,14 +95,17 @@ impl SessionStore for SeaSessionStore {
         let data = serde_json::from_str(&row.data).map_err(|e| Error::Decode(e.to_string()))?;
         let expiry_date = time::OffsetDateTime::from_unix_timestamp(row.expires_at.timestamp())
             .map_err(backend)?;
-        Ok(Some(Record {
+        let record = Record {
             id: *id,
             data,
             expiry_date,
-        }))
+        };
+        self.cache.keep_session(&record);
+        Ok(Some(record))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.cache.forget_session(id);
         sessions::Entity::delete_by_id(id.to_string())
             .exec(&self.db)
             .await

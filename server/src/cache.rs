@@ -1,0 +1,257 @@
+//! What requests would otherwise read again and again (sessions, signed-in
+//! users with their reach, rendered pages), kept while the database's
+//! change counter stands still.
+//!
+//! The counter (migration `m20261201_000001_data_version`) is moved by
+//! triggers on every committed write, from this instance, another one or the
+//! command line. Each request reads it once, first; everything kept under an
+//! older value is dropped. So a page is served from here only if nothing at
+//! all was written since it was rendered, on the same day, to the same
+//! session, cookies and address.
+use app::domain::auth::CurrentUser;
+use axum::body::{to_bytes, Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::Semaphore;
+use tower_sessions::session::{Id, Record};
+use uuid::Uuid;
+
+tokio::task_local! {
+    /// The change counter as this request read it.
+    static VERSION: i64;
+}
+
+/// Pages kept at most, in bytes of HTML; past it the pages start over.
+const MAX_PAGE_BYTES: usize = 16 << 20;
+
+pub struct Cache {
+    db: DatabaseConnection,
+    entries: Mutex<Entries>,
+    /// Pages rendered at once. The others wait, then usually find the page
+    /// made; this also bounds the memory that renders of big pages take.
+    renders: Semaphore,
+    /// Rendered pages are kept (`--page-cache`); sessions and users always,
+    /// and renders are bounded either way.
+    pages_on: bool,
+}
+
+#[derive(Default)]
+struct Entries {
+    version: i64,
+    sessions: HashMap<Id, Record>,
+    users: HashMap<Uuid, Option<CurrentUser>>,
+    pages: HashMap<PageKey, Page>,
+    page_bytes: usize,
+}
+
+/// Everything a page's HTML depends on besides the data: the address, the
+/// cookies (the session, the language), what the browser accepts, the day.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    address: String,
+    cookie: Bytes,
+    accept: Bytes,
+    accept_language: Bytes,
+    day: NaiveDate,
+}
+
+#[derive(Clone)]
+struct Page {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Cache {
+    pub fn new(db: DatabaseConnection, pages_on: bool) -> Arc<Cache> {
+        let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Arc::new(Cache {
+            db,
+            entries: Mutex::default(),
+            renders: Semaphore::new(2 * parallel),
+            pages_on,
+        })
+    }
+
+    async fn read_version(&self) -> Result<i64, DbErr> {
+        let backend = self.db.get_database_backend();
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(
+                backend,
+                "SELECT version FROM data_version WHERE id = 1",
+            ))
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound("data_version".into()))?;
+        row.try_get::<i64>("", "version")
+    }
+
+    /// Runs `f` on the entries if they are of this request's version.
+    fn with<T>(&self, f: impl FnOnce(&mut Entries) -> T) -> Option<T> {
+        let version = VERSION.try_with(|v| *v).ok()?;
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.version != version {
+            return None;
+        }
+        Some(f(&mut entries))
+    }
+
+    /// A session kept under this version that has not expired.
+    pub fn session(&self, id: &Id) -> Option<Record> {
+        let now = time::OffsetDateTime::now_utc();
+        self.with(|e| e.sessions.get(id).filter(|r| r.expiry_date > now).cloned())
+            .flatten()
+    }
+
+    pub fn keep_session(&self, record: &Record) {
+        self.with(|e| e.sessions.insert(record.id, record.clone()));
+    }
+
+    pub fn forget_session(&self, id: &Id) {
+        self.with(|e| e.sessions.remove(id));
+    }
+
+    /// The signed-in user (None: gone or disabled), from the entries or from
+    /// `load`.
+    pub async fn user<F>(&self, id: Uuid, load: F) -> Result<Option<CurrentUser>, DbErr>
+    where
+        F: std::future::Future<Output = Result<Option<CurrentUser>, DbErr>>,
+    {
+        if let Some(user) = self.with(|e| e.users.get(&id).cloned()).flatten() {
+            return Ok(user);
+        }
+        let user = load.await?;
+        self.with(|e| e.users.insert(id, user.clone()));
+        Ok(user)
+    }
+
+    fn page(&self, key: &PageKey) -> Option<Page> {
+        self.with(|e| e.pages.get(key).cloned()).flatten()
+    }
+
+    fn keep_page(&self, key: PageKey, page: Page) {
+        self.with(|e| {
+            let size = page.body.len() + key.address.len() + key.cookie.len();
+            if e.page_bytes + size > MAX_PAGE_BYTES {
+                e.pages.clear();
+                e.page_bytes = 0;
+            }
+            e.page_bytes += size;
+            e.pages.insert(key, page);
+        });
+    }
+}
+
+/// Reads the change counter for the request and drops what it outdates.
+/// Outermost of the layers that read the database.
+pub async fn track_changes(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
+    if req.uri().path().starts_with("/pkg/") {
+        return next.run(req).await;
+    }
+    match cache.read_version().await {
+        Ok(version) => {
+            {
+                let mut e = cache.entries.lock().unwrap_or_else(|p| p.into_inner());
+                if version > e.version {
+                    *e = Entries {
+                        version,
+                        ..Entries::default()
+                    };
+                }
+            }
+            VERSION.scope(version, next.run(req)).await
+        }
+        Err(e) => {
+            // Serve without the cache; the request's own reads report the
+            // database's trouble.
+            tracing::error!(error = %e, "reading the change counter");
+            next.run(req).await
+        }
+    }
+}
+
+/// The page's key, if this request is for a page a signed-in user may be
+/// served from the cache: a GET of an HTML page (not a file, not a server
+/// function).
+fn page_key(req: &Request) -> Option<PageKey> {
+    if req.method() != Method::GET || req.extensions().get::<CurrentUser>().is_none() {
+        return None;
+    }
+    let path = req.uri().path();
+    let files = ["/pkg/", "/api/", "/evidence/", "/reports/"];
+    if files.iter().any(|f| path.starts_with(f))
+        || path.ends_with(".pdf")
+        || path.ends_with(".json")
+    {
+        return None;
+    }
+    let header = |name| {
+        req.headers()
+            .get(name)
+            .map(|v: &HeaderValue| Bytes::copy_from_slice(v.as_bytes()))
+            .unwrap_or_default()
+    };
+    Some(PageKey {
+        address: req.uri().path_and_query()?.as_str().to_owned(),
+        cookie: header(header::COOKIE),
+        accept: header(header::ACCEPT),
+        accept_language: header(header::ACCEPT_LANGUAGE),
+        day: app::domain::dates::today_in_dhaka(),
+    })
+}
+
+fn served(page: Page, how: &'static str) -> Response {
+    let mut res = Response::new(Body::from(page.body));
+    *res.headers_mut() = page.headers;
+    res.headers_mut()
+        .insert("x-sidhanto-cache", HeaderValue::from_static(how));
+    res
+}
+
+/// Serves a signed-in user's page from the cache, or renders it (a few at a
+/// time) and keeps it: only a 200 HTML answer that sets no cookie and left
+/// the session as it was.
+pub async fn pages(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
+    let Some(key) = page_key(&req) else {
+        return next.run(req).await;
+    };
+    let kept = || cache.pages_on.then(|| cache.page(&key)).flatten();
+    if let Some(page) = kept() {
+        return served(page, "hit");
+    }
+    let _permit = cache.renders.acquire().await;
+    if let Some(page) = kept() {
+        return served(page, "hit");
+    }
+    let session = req.extensions().get::<tower_sessions::Session>().cloned();
+    let res = next.run(req).await;
+    if !cache.pages_on {
+        return res;
+    }
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if res.status() != StatusCode::OK || !html || res.headers().contains_key(header::SET_COOKIE) {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let Ok(body) = to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let page = Page {
+        headers: parts.headers,
+        body,
+    };
+    if !session.is_some_and(|s| s.is_modified()) {
+        cache.keep_page(key, page.clone());
+    }
+    let mut res = served(page, "miss");
+    *res.status_mut() = parts.status;
+    res
+}
