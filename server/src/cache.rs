@@ -78,19 +78,6 @@ impl Cache {
         })
     }
 
-    async fn read_version(&self) -> Result<i64, DbErr> {
-        let backend = self.db.get_database_backend();
-        let row = self
-            .db
-            .query_one_raw(Statement::from_string(
-                backend,
-                "SELECT version FROM data_version WHERE id = 1",
-            ))
-            .await?
-            .ok_or_else(|| DbErr::RecordNotFound("data_version".into()))?;
-        row.try_get::<i64>("", "version")
-    }
-
     /// Runs `f` on the entries if they are of this request's version.
     fn with<T>(&self, f: impl FnOnce(&mut Entries) -> T) -> Option<T> {
         let version = VERSION.try_with(|v| *v).ok()?;
@@ -147,13 +134,25 @@ impl Cache {
     }
 }
 
+/// The change counter now. Read it before what it is to vouch for.
+pub async fn version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM data_version WHERE id = 1",
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("data_version".into()))?;
+    row.try_get::<i64>("", "version")
+}
+
 /// Reads the change counter for the request and drops what it outdates.
 /// Outermost of the layers that read the database.
 pub async fn track_changes(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }
-    match cache.read_version().await {
+    match version(&cache.db).await {
         Ok(version) => {
             {
                 let mut e = cache.entries.lock().unwrap_or_else(|p| p.into_inner());

@@ -11,7 +11,9 @@ use chrono::{NaiveDate, Utc};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::SinglePart;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -82,9 +84,10 @@ pub async fn run(
         .collect();
     let mut report = Run::default();
     let mut by_office: HashMap<Uuid, Vec<_>> = HashMap::new();
+    let mut made = vec![];
     for r in rows {
         let office = offices_of[&r.id];
-        notifications::Entity::insert(notifications::ActiveModel {
+        made.push(notifications::ActiveModel {
             id: Set(Uuid::new_v4()),
             office_id: Set(office),
             assignment_id: Set(r.id),
@@ -93,13 +96,20 @@ pub async fn run(
                 _ => "due_soon".into(),
             }),
             day: Set(today),
-        })
-        .exec_without_returning(db)
-        .await
-        .map_err(db_error)?;
-        report.notifications += 1;
+        });
         by_office.entry(office).or_default().push(r);
     }
+    report.notifications = made.len();
+    // One transaction, in batches: thousands of inserts, one commit (and
+    // one move of the change counter, so the pages kept start over once).
+    let txn = db.begin().await.map_err(db_error)?;
+    for batch in made.chunks(500) {
+        notifications::Entity::insert_many(batch.to_vec())
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_error)?;
+    }
+    txn.commit().await.map_err(db_error)?;
     let Some(mailer) = mailer else {
         return Ok(Some(report));
     };

@@ -31,57 +31,33 @@ pub struct SeaTrackingStore {
     pub dashboards: DashboardCache,
 }
 
-/// Dashboards already counted. The counts change only when an assignment or
-/// a meeting is written (or the day turns), so a copy is good while the
-/// newest `updated_at` of both tables is what it was: a write through any
-/// instance shows at the next view. Copies are dropped after a minute anyway,
-/// in case two instances' clocks disagree.
+/// Dashboards already counted, per user reach, year and day. Every user
+/// with the same reach shares one (the page cache keeps pages per session);
+/// a copy is good while the change counter (`crate::cache`) stands still, so
+/// a write through any instance shows at the next view.
 #[derive(Default)]
 pub struct DashboardCache {
-    entries: std::sync::Mutex<HashMap<DashboardKey, (Stamp, std::time::Instant, Dashboard)>>,
+    entries: std::sync::Mutex<HashMap<DashboardKey, (i64, Dashboard)>>,
 }
 
 type DashboardKey = (Vec<Uuid>, Option<i32>, chrono::NaiveDate);
-type Stamp = (Option<chrono::DateTime<Utc>>, Option<chrono::DateTime<Utc>>);
-const DASHBOARD_KEPT: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl DashboardCache {
-    fn get(&self, key: &DashboardKey, stamp: &Stamp) -> Option<Dashboard> {
+    fn get(&self, key: &DashboardKey, version: i64) -> Option<Dashboard> {
         let entries = self.entries.lock().ok()?;
-        let (kept, at, d) = entries.get(key)?;
-        (kept == stamp && at.elapsed() < DASHBOARD_KEPT).then(|| d.clone())
+        let (kept, d) = entries.get(key)?;
+        (*kept == version).then(|| d.clone())
     }
 
-    fn put(&self, key: DashboardKey, stamp: Stamp, d: Dashboard) {
+    fn put(&self, key: DashboardKey, version: i64, d: Dashboard) {
         if let Ok(mut entries) = self.entries.lock() {
             // One entry per user reach and year: few. Bound it all the same.
             if entries.len() >= 1000 {
                 entries.clear();
             }
-            entries.insert(key, (stamp, std::time::Instant::now(), d));
+            entries.insert(key, (version, d));
         }
     }
-}
-
-/// The newest change to assignments and to meetings (both indexed).
-async fn stamp<C: ConnectionTrait>(db: &C) -> Result<Stamp, AppError> {
-    let assigned = assignments::Entity::find()
-        .select_only()
-        .column_as(assignments::Column::UpdatedAt.max(), "m")
-        .into_tuple::<Option<chrono::DateTime<Utc>>>()
-        .one(db)
-        .await
-        .map_err(db_error)?
-        .flatten();
-    let held = meetings::Entity::find()
-        .select_only()
-        .column_as(meetings::Column::UpdatedAt.max(), "m")
-        .into_tuple::<Option<chrono::DateTime<Utc>>>()
-        .one(db)
-        .await
-        .map_err(db_error)?
-        .flatten();
-    Ok((assigned, held))
 }
 
 /// "?, ?, ?" for `n` values.
@@ -199,29 +175,43 @@ pub(crate) async fn rows<C: ConnectionTrait>(
 ) -> Result<Vec<AssignmentRow>, AppError> {
     let today = today_in_dhaka();
     let decision_ids: Vec<Uuid> = list.iter().map(|a| a.decision_id).collect();
-    let decided: HashMap<Uuid, decisions::Model> = decisions::Entity::find()
-        .filter(decisions::Column::Id.is_in(decision_ids))
+    // Only the columns a row shows: the texts of discussions and the
+    // meetings' other fields are long, and every row read costs.
+    use decisions::Column as D;
+    let decided: HashMap<Uuid, (Uuid, i32, String)> = decisions::Entity::find()
+        .select_only()
+        .columns([D::Id, D::AgendaItemId, D::Position, D::TextBn])
+        .filter(D::Id.is_in(decision_ids))
+        .into_tuple::<(Uuid, Uuid, i32, String)>()
         .all(db)
         .await
         .map_err(db_error)?
         .into_iter()
-        .map(|d| (d.id, d))
+        .map(|(id, item, position, text)| (id, (item, position, text)))
         .collect();
-    let items: HashMap<Uuid, agenda_items::Model> = agenda_items::Entity::find()
-        .filter(agenda_items::Column::Id.is_in(decided.values().map(|d| d.agenda_item_id)))
+    use agenda_items::Column as I;
+    let items: HashMap<Uuid, (Uuid, i32)> = agenda_items::Entity::find()
+        .select_only()
+        .columns([I::Id, I::MeetingId, I::Position])
+        .filter(I::Id.is_in(decided.values().map(|d| d.0)))
+        .into_tuple::<(Uuid, Uuid, i32)>()
         .all(db)
         .await
         .map_err(db_error)?
         .into_iter()
-        .map(|i| (i.id, i))
+        .map(|(id, meeting, position)| (id, (meeting, position)))
         .collect();
-    let held: HashMap<Uuid, meetings::Model> = meetings::Entity::find()
-        .filter(meetings::Column::Id.is_in(items.values().map(|i| i.meeting_id)))
+    use meetings::Column as M;
+    let held: HashMap<Uuid, (String, Option<String>)> = meetings::Entity::find()
+        .select_only()
+        .columns([M::Id, M::TitleBn, M::MemoNumber])
+        .filter(M::Id.is_in(items.values().map(|i| i.0)))
+        .into_tuple::<(Uuid, String, Option<String>)>()
         .all(db)
         .await
         .map_err(db_error)?
         .into_iter()
-        .map(|m| (m.id, m))
+        .map(|(id, title, number)| (id, (title, number)))
         .collect();
     let office_names = office_names(db, list.iter().map(|a| a.office_id)).await?;
     let mut out = vec![];
@@ -229,20 +219,20 @@ pub(crate) async fn rows<C: ConnectionTrait>(
         let (Some(d), status) = (decided.get(&a.decision_id), progress(&a.status)?) else {
             continue;
         };
-        let Some(item) = items.get(&d.agenda_item_id) else {
+        let Some(&(meeting_id, item)) = items.get(&d.0) else {
             continue;
         };
-        let Some(m) = held.get(&item.meeting_id) else {
+        let Some((title, memo_number)) = held.get(&meeting_id) else {
             continue;
         };
         out.push(AssignmentRow {
             id: a.id,
-            meeting_id: m.id,
-            meeting_title: m.title_bn.clone(),
-            memo_number: m.memo_number.clone(),
-            item: item.position as usize,
-            decision: d.position as usize,
-            decision_text: d.text_bn.clone(),
+            meeting_id,
+            meeting_title: title.clone(),
+            memo_number: memo_number.clone(),
+            item: item as usize,
+            decision: d.1 as usize,
+            decision_text: d.2.clone(),
             office: office_names.get(&a.office_id).cloned().unwrap_or_default(),
             due_on: a.due_on,
             status,
@@ -449,9 +439,9 @@ impl TrackingStore for SeaTrackingStore {
         fiscal_year: Option<i32>,
     ) -> Result<Dashboard, AppError> {
         let today = today_in_dhaka();
-        let stamp = stamp(&self.db).await?;
+        let version = crate::cache::version(&self.db).await.map_err(db_error)?;
         let key = (offices, fiscal_year, today);
-        if let Some(d) = self.dashboards.get(&key, &stamp) {
+        if let Some(d) = self.dashboards.get(&key, version) {
             return Ok(d);
         }
         let offices = &key.0;
@@ -464,7 +454,7 @@ impl TrackingStore for SeaTrackingStore {
             None => vec![],
         };
         let d = Dashboard::tally(&lines, year, today, self.window);
-        self.dashboards.put(key, stamp, d.clone());
+        self.dashboards.put(key, version, d.clone());
         Ok(d)
     }
 
@@ -537,18 +527,18 @@ pub async fn carried<C: ConnectionTrait>(
     }
     // The latest earlier issued meetings of the same series and office.
     let earlier: Vec<Uuid> = meetings::Entity::find()
+        .select_only()
+        .column(meetings::Column::Id)
         .filter(meetings::Column::Series.eq(this.series.as_str()))
         .filter(meetings::Column::OfficeId.eq(this.office_id))
         .filter(meetings::Column::Status.eq("issued"))
         .filter(meetings::Column::HeldOn.lt(this.held_on))
         .order_by_desc(meetings::Column::HeldOn)
         .limit(CARRIED_MEETINGS)
+        .into_tuple()
         .all(db)
         .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|m| m.id)
-        .collect();
+        .map_err(db_error)?;
     let list = assignments::Entity::find()
         .filter(assignments::Column::DecisionId.is_in(decision_ids(db, earlier).await?))
         .all(db)

@@ -5,15 +5,7 @@
 use super::*;
 
 async fn version(db: &DatabaseConnection) -> i64 {
-    let row = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT version FROM data_version WHERE id = 1",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get::<i64>("", "version").unwrap()
+    server::cache::version(db).await.unwrap()
 }
 
 #[tokio::test]
