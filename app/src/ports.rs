@@ -72,7 +72,10 @@ pub trait AccountStore: Send + Sync {
 
 #[async_trait::async_trait]
 pub trait AuditStore: Send + Sync {
-    async fn recent(&self, limit: u64) -> Result<Vec<AuditEntry>, AppError>;
+    /// The newest `limit` changes in these offices: of their meetings, and
+    /// of the accounts holding a role there (as actor or as the account
+    /// changed).
+    async fn recent(&self, limit: u64, offices: Vec<Uuid>) -> Result<Vec<AuditEntry>, AppError>;
     async fn for_meeting(&self, meeting: Uuid) -> Result<Vec<AuditEntry>, AppError>;
 }
 

@@ -14,6 +14,7 @@ mod m20261128_000001_holidays;
 mod m20261129_000001_reminders;
 mod m20261130_000001_scale_indexes;
 pub mod m20261201_000001_data_version;
+mod m20261202_000001_one_correction;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_reminders::Migration),
             Box::new(m20261130_000001_scale_indexes::Migration),
             Box::new(m20261201_000001_data_version::Migration),
+            Box::new(m20261202_000001_one_correction::Migration),
         ]
     }
 }

@@ -123,7 +123,18 @@ impl Cache {
 
     fn keep_page(&self, key: PageKey, page: Page) {
         self.with(|e| {
-            let size = page.body.len() + key.address.len() + key.cookie.len();
+            // Every byte kept counts: a client can send long Accept headers.
+            let headers: usize = page
+                .headers
+                .iter()
+                .map(|(k, v)| k.as_str().len() + v.len())
+                .sum();
+            let size = page.body.len()
+                + headers
+                + key.address.len()
+                + key.cookie.len()
+                + key.accept.len()
+                + key.accept_language.len();
             if e.page_bytes + size > MAX_PAGE_BYTES {
                 e.pages.clear();
                 e.page_bytes = 0;

@@ -7,7 +7,6 @@ use app::domain::auth::Role;
 use app::domain::Meeting;
 use app::error::AppError;
 use app::i18n::{t, Lang};
-use sea_orm::TransactionTrait;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use std::io::BufRead;
 use std::path::Path;
@@ -121,7 +120,7 @@ pub async fn import(db: &DatabaseConnection, file: &Path, bijoy: bool) -> CliRes
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let minutes = minutes::parse(&bytes).map_err(|e| describe(&e))?;
     let minutes = minutes::with_bijoy(minutes, bijoy).map_err(|e| describe(&e))?;
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let source = format!("file {}", file.display());
     let id = minutes::import(&txn, &minutes, None, &source)
         .await
@@ -169,6 +168,7 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
                 minutes,
                 corrects: None,
                 carried: vec![],
+                imported: false,
             };
             (meeting, None)
         }

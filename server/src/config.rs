@@ -186,6 +186,10 @@ pub struct ServeArgs {
     /// `false` renders every page afresh (the benchmark's cold numbers).
     #[arg(long, env = "SIDHANTO_PAGE_CACHE", default_value_t = true, action = clap::ArgAction::Set)]
     pub page_cache: bool,
+    /// PDFs (draft memos, reports) rendered at once; more wait up to 3 s,
+    /// then are asked to try again (429).
+    #[arg(long, env = "SIDHANTO_RENDERS", default_value_t = 2)]
+    pub renders: usize,
 }
 
 /// Where the daily reminder digests are sent through (none: in-app only).
@@ -197,6 +201,18 @@ pub struct MailArgs {
     /// The digest's sender.
     #[arg(long, env = "SIDHANTO_MAIL_FROM", default_value = "sidhanto@localhost")]
     pub mail_from: String,
+}
+
+impl ServeArgs {
+    /// The serve settings from the environment (and the defaults): what
+    /// `sidhanto` with no command serves with, exactly as `sidhanto serve`
+    /// would. A bad value stops the program with clap's message.
+    pub fn from_env() -> ServeArgs {
+        use clap::{Args, FromArgMatches};
+        let command = ServeArgs::augment_args(clap::Command::new("serve"));
+        ServeArgs::from_arg_matches(&command.get_matches_from(["serve"]))
+            .unwrap_or_else(|e| e.exit())
+    }
 }
 
 impl Default for ServeArgs {
@@ -213,6 +229,7 @@ impl Default for ServeArgs {
             due_soon_days: 7,
             behind_proxy: false,
             page_cache: true,
+            renders: 2,
         }
     }
 }
@@ -229,6 +246,16 @@ pub fn sqlite_file(url: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_command_serves_with_the_environments_settings() {
+        // Only this test sets this variable.
+        std::env::set_var("SIDHANTO_DUE_SOON_DAYS", "3");
+        let args = ServeArgs::from_env();
+        std::env::remove_var("SIDHANTO_DUE_SOON_DAYS");
+        assert_eq!(args.due_soon_days, 3);
+        assert!(args.page_cache, "a default stays a default");
+    }
 
     #[test]
     fn sqlite_file_from_url() {

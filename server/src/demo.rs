@@ -5,9 +5,7 @@ use crate::db::entities::{offices, people};
 use crate::store::accounts::{self, NewUser};
 use crate::store::minutes;
 use app::domain::auth::Role;
-use sea_orm::{
-    ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -316,7 +314,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
     if offices::Entity::find().count(db).await? > 0 {
         return Ok(false);
     }
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut office_ids: HashMap<String, Uuid> = HashMap::new();
     let mut office_rows = vec![];
     let division = add_office(

@@ -22,7 +22,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -258,7 +258,7 @@ pub async fn generate(db: &DatabaseConnection, sizes: Sizes) -> Result<Written, 
     let seed = crate::store::minutes::parse(crate::demo::SEED_004.as_bytes())
         .map_err(|e| DbErr::Custom(format!("seed 004: {e:?}")))?;
 
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut holders = offices_and_people(&txn, &mut rng, &mut written).await?;
     txn.commit().await?;
 
@@ -306,12 +306,12 @@ pub async fn generate(db: &DatabaseConnection, sizes: Sizes) -> Result<Written, 
         written.decisions += rows.decisions.len();
         written.assignments += rows.assignments.len();
         written.events += rows.events.len();
-        let txn = db.begin().await?;
+        let txn = crate::store::begin_write(db).await?;
         rows.insert(&txn).await?;
         txn.commit().await?;
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     for h in &holders {
         offices::Entity::update_many()
             .col_expr(offices::Column::NextSerial, Expr::value(h.serial))

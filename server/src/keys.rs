@@ -17,6 +17,12 @@ impl Keys {
     pub fn signing_key(&self, office: Uuid) -> std::io::Result<SigningKey> {
         let path = self.dir.join(format!("{office}.ed25519"));
         match std::fs::read(&path) {
+            Ok(bytes) if bytes.is_empty() => {
+                // Left by a crash of a build that wrote keys in place; an
+                // empty file never signed anything. Make the key afresh.
+                std::fs::remove_file(&path)?;
+                self.signing_key(office)
+            }
             Ok(bytes) => {
                 let seed: [u8; 32] = bytes.as_slice().try_into().map_err(|_| {
                     std::io::Error::other(format!("{}: not a 32-byte key", path.display()))
@@ -27,14 +33,22 @@ impl Keys {
                 let mut seed = [0u8; 32];
                 getrandom::getrandom(&mut seed).map_err(std::io::Error::other)?;
                 std::fs::create_dir_all(&self.dir)?;
+                // Written whole aside and synced, then linked to its name:
+                // a crash leaves no half-written key under it, and the link
+                // fails if another instance made the key first.
+                let aside = self.dir.join(format!(".{office}.{}", Uuid::new_v4()));
                 let mut options = std::fs::OpenOptions::new();
                 options.write(true).create_new(true);
                 #[cfg(unix)]
                 std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                match options.open(&path) {
-                    Ok(mut file) => {
-                        file.write_all(&seed)?;
-                        file.sync_all()?;
+                let mut file = options.open(&aside)?;
+                file.write_all(&seed)?;
+                file.sync_all()?;
+                let linked = std::fs::hard_link(&aside, &path);
+                std::fs::remove_file(&aside)?;
+                match linked {
+                    Ok(()) => {
+                        std::fs::File::open(&self.dir)?.sync_all()?;
                         Ok(SigningKey::from_bytes(&seed))
                     }
                     // Another instance made it first: use theirs.
@@ -121,6 +135,19 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+        // A crash of an older build left an empty key file: a key is made.
+        let crashed = Uuid::new_v4();
+        std::fs::write(dir.join(format!("{crashed}.ed25519")), b"").unwrap();
+        let made = keys.signing_key(crashed).unwrap();
+        assert_eq!(
+            keys.signing_key(crashed).unwrap().to_bytes(),
+            made.to_bytes()
+        );
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no file left aside: {names:?}");
         std::fs::remove_dir_all(dir).unwrap();
         assert_eq!(
             sha256(b"abc"),

@@ -9,7 +9,13 @@ use std::time::{Duration, Instant};
 pub struct LoginLimiter {
     max: u32,
     window: Duration,
-    seen: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+    seen: Mutex<Seen>,
+}
+
+struct Seen {
+    by_address: HashMap<IpAddr, (Instant, u32)>,
+    /// When finished windows were last forgotten.
+    swept: Instant,
 }
 
 impl LoginLimiter {
@@ -17,7 +23,10 @@ impl LoginLimiter {
         LoginLimiter {
             max,
             window,
-            seen: Mutex::new(HashMap::new()),
+            seen: Mutex::new(Seen {
+                by_address: HashMap::new(),
+                swept: Instant::now(),
+            }),
         }
     }
 
@@ -26,12 +35,17 @@ impl LoginLimiter {
         let Ok(mut seen) = self.seen.lock() else {
             return true;
         };
-        // Forget finished windows now and then so the map stays small.
-        if seen.len() > 10_000 {
-            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        // Forget finished windows once per window: the map holds at most
+        // the addresses of two windows, and no attempt pays for a scan of
+        // it but one per window.
+        if now.saturating_duration_since(seen.swept) >= self.window {
+            let window = self.window;
+            seen.by_address
+                .retain(|_, (start, _)| now.saturating_duration_since(*start) < window);
+            seen.swept = now;
         }
-        let entry = seen.entry(ip).or_insert((now, 0));
-        if now.duration_since(entry.0) >= self.window {
+        let entry = seen.by_address.entry(ip).or_insert((now, 0));
+        if now.saturating_duration_since(entry.0) >= self.window {
             *entry = (now, 0);
         }
         entry.1 += 1;
@@ -65,5 +79,23 @@ mod tests {
             limiter.allow(a, t0 + Duration::from_secs(61)),
             "a new window starts afresh"
         );
+    }
+
+    #[test]
+    fn finished_windows_are_forgotten_once_per_window() {
+        let limiter = LoginLimiter::new(3, Duration::from_secs(60));
+        let t0 = Instant::now();
+        for i in 0..50_000u32 {
+            limiter.allow(IpAddr::from(i.to_be_bytes()), t0);
+        }
+        let later = t0 + Duration::from_secs(61);
+        assert!(limiter.allow("10.0.0.1".parse().unwrap(), later));
+        let seen = limiter.seen.lock().unwrap();
+        assert_eq!(
+            seen.by_address.len(),
+            1,
+            "the old window's addresses are gone"
+        );
+        assert_eq!(seen.swept, later);
     }
 }

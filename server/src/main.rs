@@ -24,7 +24,10 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let db = startup::connect(&cli.database_url).await?;
     startup::migrate(&db).await?;
-    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+    match cli
+        .command
+        .unwrap_or_else(|| Command::Serve(ServeArgs::from_env()))
+    {
         Command::Migrate => println!("database is up to date"),
         Command::LoadDemo => report_demo(demo::load(&db).await?),
         Command::GenDemo {
@@ -81,6 +84,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 startup::mailer(&args.mail, &args.public_url),
                 args.due_soon_days,
             ));
+            tokio::spawn(startup::sweep_sessions_every_hour(db.clone()));
             let app = startup::router(db, &args);
             let listener = tokio::net::TcpListener::bind(args.addr).await?;
             println!("Sidhanto is serving on http://{}", listener.local_addr()?);

@@ -31,6 +31,7 @@ pub async fn load_user(
         match cache.user(id, accounts::current_user(&db, id)).await {
             Ok(Some(user)) => {
                 req.extensions_mut().insert(user);
+                slide_expiry(&session).await;
             }
             Ok(None) => {
                 // The account is gone or disabled: end the session.
@@ -42,7 +43,88 @@ pub async fn load_user(
             }
         }
     }
-    next.run(req).await
+    let mut res = next.run(req).await;
+    // Pages, PDFs, evidence and reports are one person's view of official
+    // records: no browser or proxy may keep a copy.
+    res.headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("private, no-store"));
+    res
+}
+
+/// The session key holding when the session's expiry last moved.
+pub const SEEN_KEY: &str = "seen";
+/// How often activity moves a session's expiry: each move is a write, so
+/// not on every request; the 8 hours of inactivity allowed are off by at
+/// most this much.
+const SLIDE_EVERY_SECS: i64 = 15 * 60;
+
+/// Sessions end after 8 hours without use (README): touching the session
+/// now and then makes tower-sessions save it with a new expiry.
+async fn slide_expiry(session: &Session) {
+    let now = chrono::Utc::now().timestamp();
+    let seen = session
+        .get::<i64>(SEEN_KEY)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    if now - seen >= SLIDE_EVERY_SECS {
+        let _ = session.insert(SEEN_KEY, now).await;
+    }
+}
+
+/// Errors answered before any handler of ours runs — axum's extractors (a
+/// body over the limit, a wrong content type, a form that does not parse)
+/// answer in English developer text, and a server function whose arguments
+/// do not decode answers 500 — are answered here in the user's words, as
+/// the 4xx they are.
+pub async fn framework_errors(req: Request, next: Next) -> Response {
+    let lang = request_lang(req.headers());
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    let status = res.status();
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    // A bare status (no body) from a handler is worded here too.
+    let bare = !res.headers().contains_key(header::CONTENT_TYPE);
+    let key = match status {
+        StatusCode::PAYLOAD_TOO_LARGE if plain || bare => "error.too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE if plain || bare => "error.content_type",
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY if plain || bare => {
+            "error.bad_request"
+        }
+        StatusCode::NOT_FOUND if bare => "error.not_found",
+        StatusCode::CONFLICT if bare => "error.conflict",
+        StatusCode::FORBIDDEN if bare => "error.forbidden",
+        StatusCode::UNAUTHORIZED if bare => "error.unauthenticated",
+        StatusCode::INTERNAL_SERVER_ERROR if api => return undecodable_arguments(res).await,
+        _ => return res,
+    };
+    refusal(status, key, lang)
+}
+
+/// A server function's 500 is a 400 when it only says its arguments did not
+/// decode (`AppError::Unreachable`, made by `from_server_fn_error`); the body
+/// stays an `AppError` the page can show.
+async fn undecodable_arguments(res: Response) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let unreachable = serde_json::to_vec(&app::error::AppError::Unreachable).unwrap_or_default();
+    if bytes.as_ref() != unreachable.as_slice() {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    }
+    let invalid = app::error::AppError::Invalid {
+        field: String::new(),
+        key: "error.bad_request".into(),
+    };
+    parts.status = StatusCode::BAD_REQUEST;
+    let body = serde_json::to_vec(&invalid).unwrap_or_default();
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 /// Is this state-changing request from one of our own pages? Browsers say so

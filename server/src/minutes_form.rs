@@ -13,7 +13,20 @@ enum Step<'a> {
     Index(usize),
 }
 
+/// The deepest real path has 7 steps
+/// (`agenda[0].decisions[0].implementers[0].office`), the longest name is
+/// short; a name beyond these is not a field of the minutes. Bounding them
+/// bounds the recursion below: a name of 200,000 segments would otherwise
+/// overflow the stack, which aborts the whole process.
+const MAX_DEPTH: usize = 8;
+const MAX_NAME: usize = 120;
+/// More inputs than the largest minutes the rules allow need.
+pub const MAX_FIELDS: usize = 20_000;
+
 fn steps(path: &str) -> Option<Vec<Step<'_>>> {
+    if path.len() > MAX_NAME {
+        return None;
+    }
     let mut out = vec![];
     for part in path.split('.') {
         let (name, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
@@ -26,7 +39,7 @@ fn steps(path: &str) -> Option<Vec<Step<'_>>> {
             out.push(Step::Index(n.parse().ok()?));
             rest = after;
         }
-        if !rest.is_empty() {
+        if !rest.is_empty() || out.len() > MAX_DEPTH {
             return None;
         }
     }
@@ -121,16 +134,29 @@ fn typed_object(field: &str, mut map: Map<String, Value>) -> Value {
 }
 
 /// Reads the editor's form fields. `issued_on` left empty is dropped, as are
-/// fields that are not paths (the form's own `version`, `op`).
+/// the form's own fields (`version`, `op`). A name that is not a path of the
+/// minutes, a row number past the most a list may hold, or more fields than
+/// any minutes need are refused before anything is built from them.
 pub fn read(pairs: &[(String, String)]) -> Result<Minutes, AppError> {
+    if pairs.len() > MAX_FIELDS {
+        return Err(AppError::problem("", "minutes.too_many_fields", None));
+    }
     let mut root = Value::Object(Map::new());
     for (name, value) in pairs {
         if matches!(name.as_str(), "version" | "op") || (name == "issued_on" && value.is_empty()) {
             continue;
         }
-        if let Some(path) = steps(name) {
-            put(&mut root, &path, value.clone());
+        let Some(path) = steps(name) else {
+            let shown: String = name.chars().take(MAX_NAME).collect();
+            return Err(AppError::problem(shown, "minutes.unknown_field", None));
+        };
+        if path
+            .iter()
+            .any(|s| matches!(s, Step::Index(i) if *i >= app::domain::minutes::MAX_ROWS))
+        {
+            return Err(AppError::problem(name.clone(), "minutes.too_many", None));
         }
+        put(&mut root, &path, value.clone());
     }
     // A list the form sent no row of is left out: the format reads it as empty.
     crate::store::minutes::from_json(finish(root, ""))
@@ -216,6 +242,40 @@ mod tests {
         );
         assert!(m.attendees.is_empty());
         assert_eq!(m.distribution.recipients, ["জেলা প্রশাসক (সকল)"]);
+    }
+
+    fn problem_of(f: &[(String, String)]) -> (String, String) {
+        match read(f) {
+            Err(AppError::Problems(p)) => (p[0].path.clone(), p[0].key.clone()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_name_of_200000_segments_is_refused_not_a_stack_overflow() {
+        // Before the depth bound this aborted the process (stack overflow).
+        let mut f = form();
+        f.push(("a.".repeat(200_000) + "a", "x".into()));
+        assert_eq!(problem_of(&f).1, "minutes.unknown_field");
+        let mut f = form();
+        f.push(("a[0]".repeat(20) + ".b", "x".into()));
+        assert_eq!(problem_of(&f).1, "minutes.unknown_field");
+    }
+
+    #[test]
+    fn too_many_fields_or_rows_are_refused_with_a_message() {
+        let mut f = form();
+        f.extend((0..MAX_FIELDS).map(|i| (format!("attendees[{}].name", i % 400), "x".into())));
+        assert_eq!(problem_of(&f).1, "minutes.too_many_fields");
+        let mut f = form();
+        f.push(("agenda[500].subject".into(), "x".into()));
+        assert_eq!(
+            problem_of(&f),
+            ("agenda[500].subject".into(), "minutes.too_many".into())
+        );
+        let mut f = form();
+        f.push(("agenda[499].subject".into(), "x".into()));
+        assert!(read(&f).is_ok(), "the last allowed row is read");
     }
 
     #[test]

@@ -27,16 +27,33 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     }
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false);
-    let db = Database::connect(opts).await?;
     if url.starts_with("sqlite") {
-        // Foreign keys are off by default in SQLite; WAL lets readers and the
-        // writer work at once.
-        use sea_orm::ConnectionTrait;
-        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;")
-            .await?;
+        use sea_orm::sqlx::sqlite::SqliteJournalMode;
+        // WAL lets readers work while one writer writes; a writer waits up
+        // to the busy timeout for the lock instead of failing at once
+        // (write transactions begin IMMEDIATE, `store::begin_write`).
+        // Foreign keys are a per-connection setting in SQLite: set on each.
+        // An in-memory database is one per connection: keep it to one.
+        let connections = if url.contains(":memory:") {
+            1
+        } else {
+            SQLITE_CONNECTIONS
+        };
+        opts.max_connections(connections).map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        });
     }
+    let db = Database::connect(opts).await?;
     Ok(db)
 }
+
+/// SQLite connections in the pool: readers in parallel (WAL), one writer at
+/// a time whatever the number.
+const SQLITE_CONNECTIONS: u32 = 4;
+/// How long a SQLite writer waits for another's commit before giving up.
+const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// Brings the schema up to date. A failed migration stops the start-up.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
@@ -109,6 +126,19 @@ pub async fn reminders_every_hour(
     }
 }
 
+/// Deletes expired sessions every hour (a session's row stays until then,
+/// refused by its expiry).
+pub async fn sweep_sessions_every_hour(db: DatabaseConnection) {
+    loop {
+        match crate::store::sessions::delete_expired(&db).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
+            Err(e) => tracing::error!(error = %e, "deleting expired sessions"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
+}
+
 /// Where evidence files are kept, by their SHA-256.
 #[derive(Clone)]
 pub struct EvidenceDir(pub std::path::PathBuf);
@@ -118,6 +148,8 @@ pub struct Issuing {
     pub keys: crate::keys::Keys,
     /// "https://sidhanto.example.gov.bd", no trailing slash.
     pub public_url: String,
+    /// The due-soon window the memo's carry-forward section shows.
+    pub due_soon_days: u32,
 }
 
 /// The whole HTTP app: pages, server functions, the account forms, static
@@ -130,6 +162,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
             dir: args.key_dir.clone(),
         },
         public_url: args.public_url.trim_end_matches('/').to_string(),
+        due_soon_days: args.due_soon_days,
     });
     let services = services_with(db.clone(), args.due_soon_days);
     let routes = generate_route_list(App);
@@ -155,6 +188,10 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
             get(crate::routes::memo::memo_pdf),
         )
         .route("/meetings/import", post(crate::routes::minutes::import))
+        .route(
+            "/admin/records/import",
+            post(crate::routes::minutes::import_record),
+        )
         .route("/admin/people", post(crate::routes::directory::add_person))
         .route("/admin/holidays", post(crate::routes::directory::holiday))
         .route("/meetings/new", post(crate::routes::editor::create))
@@ -198,6 +235,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
             cache.clone(),
             crate::cache::pages,
         ))
+        .layer(axum::middleware::from_fn(middleware::framework_errors))
         .layer(axum::middleware::from_fn(middleware::sign_in_gate))
         .layer(axum::middleware::from_fn(middleware::csrf))
         .layer(axum::middleware::from_fn(middleware::load_user))
@@ -210,6 +248,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .layer(Extension(db))
         .layer(Extension(issuing))
         .layer(Extension(EvidenceDir(args.evidence_dir.clone())))
+        .layer(Extension(crate::memo::RenderSlots::new(args.renders)))
         .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));
     if args.behind_proxy {
         app = app.layer(axum::middleware::from_fn(middleware::forwarded_client));

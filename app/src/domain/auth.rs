@@ -109,6 +109,14 @@ pub enum Permission {
     ChairOf { office: Uuid, person: Uuid },
     /// An implementer of this office (or of one above it): reports its progress.
     ImplementerOf(Uuid),
+    /// Reading a meeting's minutes (page, PDF, file, history, comments).
+    /// Issued minutes are distributed: everyone signed in. A draft, or one
+    /// waiting for the chair, only its office's secretaries, chairs and
+    /// admins (and those of the offices above it).
+    ReadMinutes { office: Uuid, issued: bool },
+    /// Reading an assignment and its evidence: whoever holds a role at the
+    /// office that owes it or at the meeting's office (or above either).
+    ReadAssignment { owing: Uuid, meeting_office: Uuid },
 }
 
 pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), AppError> {
@@ -131,6 +139,19 @@ pub fn authorize(user: Option<&CurrentUser>, needs: &Permission) -> Result<(), A
         Permission::ChairOf { office, person } => {
             user.reaches(Role::Chair, *office) && user.person_id == Some(*person)
         }
+        Permission::ReadMinutes { office, issued } => {
+            *issued
+                || [Role::Secretary, Role::Chair, Role::Admin]
+                    .into_iter()
+                    .any(|r| user.reaches(r, *office))
+        }
+        Permission::ReadAssignment {
+            owing,
+            meeting_office,
+        } => user
+            .reach
+            .iter()
+            .any(|(_, o)| o == owing || o == meeting_office),
     };
     if allowed {
         Ok(())

@@ -186,6 +186,8 @@ fn end_of_quarter(d: NaiveDate) -> NaiveDate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingSummary {
     pub id: Uuid,
+    /// The office that held it (whose secretaries may read its drafts).
+    pub office_id: Uuid,
     pub title: String,
     pub office_name: String,
     pub held_on: NaiveDate,
@@ -219,6 +221,11 @@ pub struct Meeting {
     /// as "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি".
     #[serde(default)]
     pub carried: Vec<super::tracking::CarriedDecision>,
+    /// Minutes issued before Sidhanto (on paper, elsewhere) and brought in
+    /// by an admin as a record: issued, but not by Sidhanto, so without a
+    /// signature or verification code. The page and the memo say so.
+    #[serde(default)]
+    pub imported: bool,
 }
 
 /// Decisions inside one agenda item are numbered "১।", "২।" … only when there are

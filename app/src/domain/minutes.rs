@@ -179,6 +179,9 @@ pub const TITLE_TEXT: usize = 500;
 pub const LONG_TEXT: usize = 20_000;
 /// Most rows in any one list (attendees, items, decisions, implementers, recipients).
 pub const MAX_ROWS: usize = 500;
+/// Most decisions in one meeting, over all its items: each is written with
+/// its search rows on every save, so the lists' own limit is not enough.
+pub const MAX_DECISIONS: usize = 500;
 
 /// The standard sentences of seed 004 that a new citizen-charter meeting starts with.
 pub const STANDARD_PREAMBLE: &str = "সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে সভার কার্যক্রম শুরু করেন।";
@@ -382,6 +385,10 @@ impl Minutes {
                     _ => {}
                 }
             }
+        }
+        let decisions: usize = self.agenda.iter().map(|i| i.decisions.len()).sum();
+        if decisions > MAX_DECISIONS {
+            c.add("agenda", "minutes.too_many_decisions");
         }
         c.text(
             "distribution.heading",

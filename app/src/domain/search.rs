@@ -4,6 +4,8 @@ use uuid::Uuid;
 
 /// Queries shorter than this match too much (and a trigram index needs 3).
 pub const MIN_QUERY: usize = 3;
+/// The longest query searched for; the rest is dropped.
+pub const MAX_QUERY: usize = 200;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
@@ -12,6 +14,9 @@ pub struct Hit {
     pub meeting_id: Uuid,
     pub meeting_title: String,
     pub snippet: String,
+    /// The meeting's office and status: who may see the hit.
+    pub office_id: Uuid,
+    pub status: crate::domain::MeetingStatus,
 }
 
 /// About `width` characters of `text` around the first match of `query`,

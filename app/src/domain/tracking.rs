@@ -57,6 +57,38 @@ pub enum Actor {
     Verifier,
 }
 
+/// Every rule a progress step must pass, before anything is written (the
+/// evidence files included): the move is allowed, the note fits, and a
+/// return says why.
+pub fn check_step(
+    actor: Actor,
+    from: Progress,
+    to: Progress,
+    note: &str,
+) -> Result<(), crate::error::AppError> {
+    use crate::error::AppError;
+    let note = note.trim();
+    if note.chars().count() > crate::domain::minutes::LONG_TEXT {
+        return Err(AppError::problem("note", "minutes.too_long", None));
+    }
+    if note
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(AppError::problem("note", "minutes.control_character", None));
+    }
+    if to == Progress::Returned && note.is_empty() {
+        return Err(AppError::problem("note", "tracking.reason_required", None));
+    }
+    if !may_move(actor, from, to) {
+        return Err(AppError::Invalid {
+            field: "status".into(),
+            key: "tracking.not_allowed".into(),
+        });
+    }
+    Ok(())
+}
+
 /// May `actor` move an assignment from `from` to `to`? The implementer works
 /// on it (in progress, done) until it is verified; the verifier verifies or
 /// returns what was reported done.
@@ -437,12 +469,23 @@ pub fn report_line(
 
 /// Lines as CSV (RFC 4180: every field quoted, CRLF), with a byte-order
 /// mark so spreadsheet programs read the Bangla as UTF-8.
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return first) gets a leading apostrophe, which the
+/// spreadsheet shows as text (OWASP's CSV injection advice).
+fn neutral(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
 pub fn csv(lines: &[Vec<String>]) -> String {
     let mut out = String::from("\u{feff}");
     for line in lines {
         let fields: Vec<String> = line
             .iter()
-            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .map(|f| format!("\"{}\"", neutral(f).replace('"', "\"\"")))
             .collect();
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -653,6 +696,21 @@ mod tests {
         assert_eq!(better(Held::None, Held::Held), Held::Held);
         assert_eq!(better(Held::Issued, Held::Held), Held::Issued);
         assert_eq!(better(Held::None, Held::None), Held::None);
+    }
+
+    #[test]
+    fn csv_cells_are_never_formulas() {
+        let lines = vec![vec![
+            "=HYPERLINK(\"http://x\")".to_string(),
+            "+1".to_string(),
+            "@SUM(A1)".to_string(),
+            "-2".to_string(),
+            "ক=খ".to_string(),
+        ]];
+        assert_eq!(
+            csv(&lines),
+            "\u{feff}\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1\",\"'@SUM(A1)\",\"'-2\",\"ক=খ\"\r\n"
+        );
     }
 
     #[test]

@@ -14,17 +14,9 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 /// The users an admin manages: those holding a role at one of the admin's offices.
 #[server(prefix = "/api", endpoint = "admin/users")]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
-    use crate::domain::auth::{Permission, Role};
+    use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::AnyAdmin)?;
-    let offices = user
-        .map(|u| {
-            u.reach
-                .iter()
-                .filter(|(r, _)| *r == Role::Admin)
-                .map(|(_, o)| *o)
-                .collect()
-        })
-        .unwrap_or_default();
+    let offices = super::admin_offices(user.as_ref());
     services
         .accounts
         .list_users(offices)

@@ -3,14 +3,15 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-/// The newest changes anywhere, for admins.
+/// The newest changes in the offices an admin reaches.
 #[server(prefix = "/api", endpoint = "audit/recent")]
 pub async fn recent_audit() -> Result<Vec<AuditEntry>, AppError> {
     use crate::domain::auth::Permission;
-    let (_, services) = super::require(Permission::AnyAdmin)?;
+    let (user, services) = super::require(Permission::AnyAdmin)?;
+    let offices = super::admin_offices(user.as_ref());
     services
         .audit
-        .recent(200)
+        .recent(200, offices)
         .await
         .map_err(crate::error::respond)
 }
@@ -18,8 +19,7 @@ pub async fn recent_audit() -> Result<Vec<AuditEntry>, AppError> {
 /// Every change to one meeting, oldest first, for anyone who may read it.
 #[server(prefix = "/api", endpoint = "audit/meeting")]
 pub async fn meeting_audit(id: Uuid) -> Result<Vec<AuditEntry>, AppError> {
-    use crate::domain::auth::Permission;
-    let (_, services) = super::require(Permission::SignedIn)?;
+    let (_, services, _) = super::require_minutes(id).await?;
     services
         .audit
         .for_meeting(id)

@@ -15,6 +15,8 @@ pub use guard::*;
 #[cfg(feature = "ssr")]
 mod guard {
     use crate::domain::auth::{authorize, CurrentUser, Permission};
+    use crate::domain::issue::WorkflowFacts;
+    use crate::domain::MeetingStatus;
     use crate::error::{respond, AppError};
     use crate::ports::{services, Services};
 
@@ -31,5 +33,43 @@ mod guard {
         let user = current_user();
         authorize(user.as_ref(), &needs).map_err(respond)?;
         Ok((user, services().map_err(respond)?))
+    }
+
+    /// The door of everything read about one meeting: signed in, and the
+    /// read rule for its minutes (`Permission::ReadMinutes`).
+    pub async fn require_minutes(
+        id: uuid::Uuid,
+    ) -> Result<(Option<CurrentUser>, Services, WorkflowFacts), AppError> {
+        let (user, services) = require(Permission::SignedIn)?;
+        let facts = services.meetings.workflow(id).await.map_err(respond)?;
+        let needs = Permission::ReadMinutes {
+            office: facts.office,
+            issued: facts.status == MeetingStatus::Issued,
+        };
+        authorize(user.as_ref(), &needs).map_err(respond)?;
+        Ok((user, services, facts))
+    }
+
+    /// The offices this user administers (with those below them).
+    pub fn admin_offices(user: Option<&CurrentUser>) -> Vec<uuid::Uuid> {
+        use crate::domain::auth::Role;
+        user.map(|u| {
+            u.reach
+                .iter()
+                .filter(|(r, _)| *r == Role::Admin)
+                .map(|(_, o)| *o)
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// May this user read the minutes of a meeting of `office` in `status`?
+    pub fn may_read_minutes(
+        user: Option<&CurrentUser>,
+        office: uuid::Uuid,
+        status: MeetingStatus,
+    ) -> bool {
+        let issued = status == MeetingStatus::Issued;
+        authorize(user, &Permission::ReadMinutes { office, issued }).is_ok()
     }
 }

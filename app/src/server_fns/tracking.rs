@@ -40,6 +40,11 @@ pub async fn assignment(id: Uuid) -> Result<AssignmentView, AppError> {
         .await
         .map_err(crate::error::respond)?;
     let may = |p: Permission| authorize(user.as_ref(), &p).is_ok();
+    let read = Permission::ReadAssignment {
+        owing: facts.office,
+        meeting_office: facts.meeting_office,
+    };
+    authorize(user.as_ref(), &read).map_err(crate::error::respond)?;
     Ok(AssignmentView {
         may_report: may(Permission::ImplementerOf(facts.office)),
         may_review: may(Permission::SecretaryOf(facts.meeting_office))
@@ -107,8 +112,7 @@ pub async fn apa_compliance(
 /// The unfinished decisions of the earlier meetings of this meeting's series.
 #[server(prefix = "/api", endpoint = "meetings/carry_forward")]
 pub async fn carry_forward(id: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
-    use crate::domain::auth::Permission;
-    let (_, services) = super::require(Permission::SignedIn)?;
+    let (_, services, _) = super::require_minutes(id).await?;
     services
         .tracking
         .carry_forward(id)

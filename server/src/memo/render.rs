@@ -331,6 +331,14 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
         };
         flow.paragraph(&text, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
     }
+    if meeting.imported {
+        // Issued elsewhere and brought in as a record: say so on paper.
+        let text = w.say(
+            "(আমদানিকৃত রেকর্ড — সিদ্ধান্ত-এ জারি করা হয়নি)",
+            "(Imported record — not issued in Sidhanto)",
+        );
+        flow.paragraph(text, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
+    }
     flow.gap(line * 0.5);
 
     // The two-column meta block.
@@ -830,6 +838,7 @@ mod tests {
         Meeting {
             corrects: None,
             carried: vec![],
+            imported: false,
             id: Uuid::nil(),
             office: OfficeHeading {
                 name: "বিভাগীয় কমিশনারের কার্যালয়".into(),

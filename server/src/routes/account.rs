@@ -15,8 +15,7 @@ use std::sync::Arc;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-/// The session key holding the signed-in user's id.
-pub const USER_KEY: &str = "user_id";
+pub use crate::store::sessions::USER_KEY;
 
 fn query(pairs: &[(&str, &str)]) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
@@ -112,7 +111,13 @@ pub async fn login(
         return internal();
     }
     // A new session id at login: an id planted before login is worthless.
-    if session.cycle_id().await.is_err() || session.insert(USER_KEY, user.id).await.is_err() {
+    if session.cycle_id().await.is_err()
+        || session.insert(USER_KEY, user.id).await.is_err()
+        || session
+            .insert(crate::middleware::SEEN_KEY, now.timestamp())
+            .await
+            .is_err()
+    {
         return internal();
     }
     see_other(local_path(&form.next))
@@ -189,6 +194,8 @@ pub async fn change_password(
     let Ok(new_hash) = hash(form.new_password).await else {
         return internal();
     };
+    // Every session of the account ends (another device, a stolen cookie);
+    // this one goes on under a new id.
     if accounts::set_password(&db, user.id, &row, new_hash)
         .await
         .is_err()

@@ -16,7 +16,7 @@ use axum::extract::{Form, Path};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -123,7 +123,7 @@ async fn save(
         let mut m = minutes_form::read(&pairs)?;
         let office = m.office.clone();
         let anchor = minutes_form::apply(&mut m, &op, &office);
-        let txn = db.begin().await.map_err(db_error)?;
+        let txn = crate::store::begin_write(&db).await.map_err(db_error)?;
         let saved = match id {
             Some(id) => minutes::save_draft(&txn, id, version, &m, actor)
                 .await

@@ -1,7 +1,7 @@
-use super::{check, request_lang};
+use super::request_lang;
 use crate::memo;
 use crate::store::meetings::{memo_assets, SeaMeetingStore};
-use app::domain::auth::{CurrentUser, Permission};
+use app::domain::auth::CurrentUser;
 use app::ports::MeetingStore;
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -20,13 +20,15 @@ pub struct MemoQuery {
 /// it works without JavaScript and prints from the browser's PDF viewer.
 pub async fn memo_pdf(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(slots): Extension<memo::RenderSlots>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Path(id): Path<Uuid>,
     Query(query): Query<MemoQuery>,
 ) -> Response {
     let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
+    let lang = request_lang(&headers);
+    if let Err(refused) = super::check_minutes(&db, user.as_ref(), id, lang).await {
         return refused;
     }
     let disposition = if query.download.is_some() {
@@ -53,6 +55,9 @@ pub async fn memo_pdf(
         Ok(None) => {}
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+    let Some(_slot) = slots.take().await else {
+        return super::busy(lang);
+    };
     let loaded = async {
         let meeting = (SeaMeetingStore { db: db.clone() }).get(id).await?;
         let assets = memo_assets(&db, Some(id), &meeting.minutes.office).await?;

@@ -5,7 +5,9 @@
 use super::{check, request_lang};
 use crate::db::entities::offices;
 use crate::store::minutes;
-use app::domain::auth::{CurrentUser, Permission};
+use app::domain::auth::{authorize, CurrentUser, Permission};
+use app::domain::minutes::Minutes;
+use app::domain::MeetingStatus;
 use app::error::AppError;
 use app::i18n::{t, Lang};
 use axum::body::Body;
@@ -13,7 +15,7 @@ use axum::extract::{Path, RawQuery};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -45,6 +47,22 @@ pub fn error_reply(err: AppError, lang: Lang) -> Response {
     (status, Json(json!({ "errors": errors }))).into_response()
 }
 
+/// The request's body as minutes: at most 1 MB (413), read by the meeting
+/// format's reader (422 with the problems), Bijoy text converted when the
+/// query asks `bijoy=convert`.
+async fn read_file(body: Body, query: Option<&str>, lang: Lang) -> Result<Minutes, Response> {
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_FILE).await else {
+        let too_large = AppError::problem("", "minutes.too_large", None);
+        let mut reply = error_reply(too_large, lang);
+        *reply.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+        return Err(reply);
+    };
+    let convert = query.is_some_and(|q| q.split('&').any(|p| p == "bijoy=convert"));
+    minutes::parse(&bytes)
+        .and_then(|m| minutes::with_bijoy(m, convert))
+        .map_err(|e| error_reply(e, lang))
+}
+
 /// POST /meetings/import — body: a meeting file. 201 with the new meeting's
 /// id, or the problems (422), or 413 for a file over 1 MB.
 pub async fn import(
@@ -59,18 +77,9 @@ pub async fn import(
     if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
         return refused;
     }
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_FILE).await else {
-        let too_large = AppError::problem("", "minutes.too_large", None);
-        let mut reply = error_reply(too_large, lang);
-        *reply.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
-        return reply;
-    };
-    let convert = query
-        .as_deref()
-        .is_some_and(|q| q.split('&').any(|p| p == "bijoy=convert"));
-    let parsed = match minutes::parse(&bytes).and_then(|m| minutes::with_bijoy(m, convert)) {
+    let parsed = match read_file(body, query.as_deref(), lang).await {
         Ok(m) => m,
-        Err(e) => return error_reply(e, lang),
+        Err(reply) => return reply,
     };
     // The file names its office: only that office's secretary may import it.
     let office = offices::Entity::find()
@@ -82,10 +91,101 @@ pub async fn import(
             return refused;
         }
     }
+    // A secretary brings in drafts; minutes issued elsewhere are an admin's
+    // record import (`import_record`), never a secretary's own issue.
+    if parsed.status != MeetingStatus::Draft {
+        return error_reply(
+            AppError::problem("status", "import.issued_by_admin", None),
+            lang,
+        );
+    }
     let actor = user.as_ref().map(|u| u.id);
     let result = async {
-        let txn = db.begin().await.map_err(crate::store::db_error)?;
+        let txn = crate::store::begin_write(&db)
+            .await
+            .map_err(crate::store::db_error)?;
         let id = minutes::import(&txn, &parsed, actor, "HTTP import").await?;
+        txn.commit().await.map_err(crate::store::db_error)?;
+        Ok::<_, AppError>(id)
+    }
+    .await;
+    match result {
+        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(e) => error_reply(e, lang),
+    }
+}
+
+/// POST /admin/records/import — an admin brings in minutes issued before
+/// Sidhanto (on paper, in another system) as a record: shown as "imported
+/// record — not issued in Sidhanto" on its page and memo, with no signature
+/// and no verification code. Only for an office in the admin's reach, with
+/// a memo number that office has not used, and assignments only for offices
+/// in that reach. 201 with the new meeting's id, or the problems (422).
+pub async fn import_record(
+    Extension(db): Extension<DatabaseConnection>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Body,
+) -> Response {
+    let lang = request_lang(&headers);
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, lang) {
+        return refused;
+    }
+    let parsed = match read_file(body, query.as_deref(), lang).await {
+        Ok(m) => m,
+        Err(reply) => return reply,
+    };
+    if parsed.status != MeetingStatus::Issued {
+        return error_reply(
+            AppError::problem("status", "import.record_not_issued", None),
+            lang,
+        );
+    }
+    let offices = match minutes::offices_by_code(&db).await {
+        Ok(o) => o,
+        Err(e) => return error_reply(crate::store::db_error(e), lang),
+    };
+    let reaches = |code: &str| {
+        offices
+            .get(code)
+            .is_none_or(|o| authorize(user.as_ref(), &Permission::AdminOf(vec![o.id])).is_ok())
+    };
+    // An unknown office is reported with the file's other problems.
+    if !reaches(&parsed.office) {
+        return super::refusal(StatusCode::FORBIDDEN, "error.forbidden", lang);
+    }
+    let mut problems = vec![];
+    for (i, item) in parsed.agenda.iter().enumerate() {
+        for (j, d) in item.decisions.iter().enumerate() {
+            for (k, imp) in d.implementers.iter().enumerate() {
+                if !reaches(&imp.office) {
+                    problems.push(app::domain::minutes::Problem {
+                        path: format!("agenda[{i}].decisions[{j}].implementers[{k}].office"),
+                        key: "import.office_out_of_reach".into(),
+                        detail: None,
+                    });
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return error_reply(AppError::Problems(problems), lang);
+    }
+    let actor = user.as_ref().map(|u| u.id);
+    let result = async {
+        let txn = crate::store::begin_write(&db)
+            .await
+            .map_err(crate::store::db_error)?;
+        if minutes::memo_number_used(&txn, &parsed).await? {
+            return Err(AppError::problem(
+                "memo_number",
+                "import.memo_number_used",
+                None,
+            ));
+        }
+        let id = minutes::import(&txn, &parsed, actor, "record import").await?;
         txn.commit().await.map_err(crate::store::db_error)?;
         Ok::<_, AppError>(id)
     }
@@ -104,11 +204,8 @@ pub async fn export(
     Path(id): Path<Uuid>,
 ) -> Response {
     let lang = request_lang(&headers);
-    if let Err(refused) = check(
-        user.map(|Extension(u)| u).as_ref(),
-        &Permission::SignedIn,
-        lang,
-    ) {
+    let user = user.map(|Extension(u)| u);
+    if let Err(refused) = super::check_minutes(&db, user.as_ref(), id, lang).await {
         return refused;
     }
     match minutes::export(&db, id).await {

@@ -26,6 +26,7 @@ pub const PLAIN_ROUTES: &[(&str, &str)] = &[
     ("POST", "/admin/users/{id}/unlock"),
     ("GET", "/meetings/{id}/memo.pdf"),
     ("POST", "/meetings/import"),
+    ("POST", "/admin/records/import"),
     ("POST", "/admin/people"),
     ("POST", "/admin/holidays"),
     ("POST", "/meetings/new"),
@@ -71,6 +72,14 @@ pub fn error_key(e: &AppError) -> &str {
     }
 }
 
+/// 429: the PDF renders are busy; the browser may ask again in a few seconds.
+pub fn busy(lang: Lang) -> Response {
+    let mut res = refusal(StatusCode::TOO_MANY_REQUESTS, "error.busy", lang);
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+    res
+}
+
 /// A refusal as a short page in the user's language.
 pub fn refusal(status: StatusCode, key: &str, lang: Lang) -> Response {
     (
@@ -93,9 +102,36 @@ pub fn check(user: Option<&CurrentUser>, needs: &Permission, lang: Lang) -> Resu
     })
 }
 
+/// The read rule of a meeting's minutes (`Permission::ReadMinutes`) for a
+/// plain route: 401 for nobody, 403 for a meeting the caller may not read.
+pub async fn check_minutes(
+    db: &sea_orm::DatabaseConnection,
+    user: Option<&CurrentUser>,
+    id: uuid::Uuid,
+    lang: Lang,
+) -> Result<(), Response> {
+    use app::ports::MeetingStore;
+    check(user, &Permission::SignedIn, lang)?;
+    let store = crate::store::meetings::SeaMeetingStore { db: db.clone() };
+    let facts = store.workflow(id).await.map_err(|e| status_of(&e))?;
+    let needs = Permission::ReadMinutes {
+        office: facts.office,
+        issued: facts.status == app::domain::MeetingStatus::Issued,
+    };
+    check(user, &needs, lang)
+}
+
 /// Only paths on this site: "/x" but not "//evil.example" or "https://…".
+/// Browsers drop tabs and newlines from a Location and read a backslash as a
+/// slash, so "/\t/evil.example" would go to "//evil.example": a path with any
+/// control character, space or backslash is refused, and what is left must
+/// parse as a bare path and query (no scheme, no authority).
 pub fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+    let plain = next
+        .chars()
+        .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\');
+    let bare = next.parse::<axum::http::uri::PathAndQuery>().is_ok();
+    if plain && bare && next.starts_with('/') && !next.starts_with("//") {
         next
     } else {
         "/"
@@ -118,5 +154,10 @@ mod tests {
         assert_eq!(local_path("https://evil.example"), "/");
         assert_eq!(local_path("/\\evil.example"), "/");
         assert_eq!(local_path(""), "/");
+        assert_eq!(local_path("/\t/evil.example"), "/", "browsers drop the tab");
+        assert_eq!(local_path("/\n/evil.example"), "/");
+        assert_eq!(local_path("/ /evil.example"), "/");
+        assert_eq!(local_path("/x\\/evil"), "/");
+        assert_eq!(local_path("/search?q=%E0%A6%95"), "/search?q=%E0%A6%95");
     }
 }

@@ -20,6 +20,7 @@ pub struct Filter {
 
 pub async fn implementation(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(slots): Extension<crate::memo::RenderSlots>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Path(format): Path<String>,
@@ -53,7 +54,12 @@ pub async fn implementation(
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         },
-        "implementation.pdf" => ("application/pdf", pdf(&rows, lang).await),
+        "implementation.pdf" => {
+            let Some(_slot) = slots.take().await else {
+                return super::busy(lang);
+            };
+            ("application/pdf", pdf(&rows, lang).await)
+        }
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (

@@ -6,7 +6,7 @@ use super::{check, error_key, request_lang, see_other, status_of};
 use crate::startup::EvidenceDir;
 use crate::store::tracking::{evidence_file, record_progress, SeaTrackingStore};
 use app::domain::auth::{authorize, CurrentUser, Permission};
-use app::domain::tracking::{sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE};
+use app::domain::tracking::{check_step, sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE};
 use app::error::AppError;
 use app::ports::TrackingStore;
 use axum::extract::{Form, FromRequest, Multipart, Path, Request};
@@ -118,6 +118,11 @@ pub async fn report(
     let Some(to) = Progress::from_code(&status) else {
         return back(id, "error=tracking.not_allowed");
     };
+    // Checked before any file is written: a refused report leaves no file.
+    // (Checked again in the write transaction, against the status then.)
+    if let Err(e) = check_step(Actor::Implementer, facts.row.status, to, &note) {
+        return refused(id, &e);
+    }
     let mut stored = vec![];
     for (name, kind, bytes) in files {
         let dir = dir.clone();
@@ -198,19 +203,35 @@ pub async fn download(
     headers: HeaderMap,
     Path(sha): Path<String>,
 ) -> Response {
-    if let Err(r) = check(
-        user.map(|Extension(u)| u).as_ref(),
-        &Permission::SignedIn,
-        request_lang(&headers),
-    ) {
+    let user = user.map(|Extension(u)| u);
+    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
         return r;
     }
     if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let Ok(Some((kind, name))) = evidence_file(&db, &sha).await else {
+    let Ok(Some((kind, name, parties))) = evidence_file(&db, &sha).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // The same file may be evidence of several assignments: any one the
+    // caller may read opens it.
+    let may = parties.into_iter().any(|(owing, meeting_office)| {
+        authorize(
+            user.as_ref(),
+            &Permission::ReadAssignment {
+                owing,
+                meeting_office,
+            },
+        )
+        .is_ok()
+    });
+    if !may {
+        return super::refusal(
+            StatusCode::FORBIDDEN,
+            "error.forbidden",
+            request_lang(&headers),
+        );
+    }
     let path = dir.join(&sha[..2]).join(&sha);
     let Ok(bytes) = tokio::fs::read(path).await else {
         return StatusCode::NOT_FOUND.into_response();

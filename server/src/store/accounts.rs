@@ -137,22 +137,38 @@ pub const MAX_FAILED_LOGINS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;
 
 /// Counts a wrong password; the fifth in a row locks the account. Returns
-/// whether the account is now locked.
+/// whether the account is now locked. The count is added in SQL, not from
+/// the row read before the (slow) password check: parallel wrong tries each
+/// count (on PostgreSQL the UPDATE waits for the row lock, on SQLite for the
+/// write lock), so a burst of them locks the account like a series does.
 pub async fn record_failed_login(
     db: &DatabaseConnection,
     user: &users::Model,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let txn = db.begin().await?;
-    let failures = user.failed_logins + 1;
-    let locks = failures >= MAX_FAILED_LOGINS;
-    let mut row: users::ActiveModel = user.clone().into();
-    row.failed_logins = Set(if locks { 0 } else { failures });
-    if locks {
-        row.locked_until = Set(Some(now + chrono::Duration::minutes(LOCK_MINUTES)));
-    }
-    row.update(&txn).await?;
-    if locks {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    let txn = super::begin_write(db).await?;
+    users::Entity::update_many()
+        .col_expr(
+            users::Column::FailedLogins,
+            Expr::col(users::Column::FailedLogins).add(1),
+        )
+        .filter(users::Column::Id.eq(user.id))
+        .exec(&txn)
+        .await?;
+    let locked = users::Entity::update_many()
+        .col_expr(users::Column::FailedLogins, Expr::value(0))
+        .col_expr(
+            users::Column::LockedUntil,
+            Expr::value(now + chrono::Duration::minutes(LOCK_MINUTES)),
+        )
+        .filter(users::Column::Id.eq(user.id))
+        .filter(users::Column::FailedLogins.gte(MAX_FAILED_LOGINS))
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    if locked {
         audit::record(
             &txn,
             Change {
@@ -168,7 +184,7 @@ pub async fn record_failed_login(
         .await?;
     }
     txn.commit().await?;
-    Ok(locks)
+    Ok(locked)
 }
 
 pub async fn record_successful_login(
@@ -190,11 +206,12 @@ pub async fn set_password(
     user: &users::Model,
     hash: String,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut row: users::ActiveModel = user.clone().into();
     row.password_hash = Set(hash);
     row.updated_at = Set(Utc::now());
     row.update(&txn).await?;
+    super::sessions::end_all_of(&txn, user.id).await?;
     audit::record(
         &txn,
         Change {
@@ -216,7 +233,7 @@ pub async fn unlock(
     actor: Uuid,
     user: &users::Model,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut row: users::ActiveModel = user.clone().into();
     row.failed_logins = Set(0);
     row.locked_until = Set(None);
@@ -251,7 +268,7 @@ pub async fn create_user<C: TransactionTrait>(
     actor: Option<Uuid>,
     new: NewUser<'_>,
 ) -> Result<Uuid, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let id = Uuid::new_v4();
     let now = Utc::now();
     let username = new.username.trim().to_lowercase();

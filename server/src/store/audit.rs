@@ -1,5 +1,5 @@
 use super::db_error;
-use crate::db::entities::{audit_events, users};
+use crate::db::entities::{audit_events, meetings, user_roles, users};
 use app::domain::audit::AuditEntry;
 use app::error::AppError;
 use app::ports::AuditStore;
@@ -39,8 +39,49 @@ impl SeaAuditStore {
 
 #[async_trait::async_trait]
 impl AuditStore for SeaAuditStore {
-    async fn recent(&self, limit: u64) -> Result<Vec<AuditEntry>, AppError> {
+    async fn recent(&self, limit: u64, offices: Vec<Uuid>) -> Result<Vec<AuditEntry>, AppError> {
+        use sea_orm::sea_query::Query;
+        use sea_orm::Condition;
+        let their_meetings = Query::select()
+            .column(meetings::Column::Id)
+            .from(meetings::Entity)
+            .and_where(meetings::Column::OfficeId.is_in(offices.clone()))
+            .to_owned();
+        let their_accounts = Query::select()
+            .column(user_roles::Column::UserId)
+            .from(user_roles::Entity)
+            .and_where(user_roles::Column::OfficeId.is_in(offices))
+            .to_owned();
+        // A meeting's events belong to its office; any other event (an
+        // account, the directory) to the offices of the account it changed
+        // or, failing that, of the one who changed it.
+        let in_reach = Condition::any()
+            .add(audit_events::Column::MeetingId.in_subquery(their_meetings))
+            .add(
+                Condition::all()
+                    .add(audit_events::Column::MeetingId.is_null())
+                    .add(
+                        Condition::any()
+                            .add(
+                                Condition::all()
+                                    .add(audit_events::Column::EntityKind.eq("user"))
+                                    .add(
+                                        audit_events::Column::EntityId
+                                            .in_subquery(their_accounts.clone()),
+                                    ),
+                            )
+                            .add(
+                                Condition::all()
+                                    .add(audit_events::Column::EntityKind.ne("user"))
+                                    .add(
+                                        audit_events::Column::ActorUserId
+                                            .in_subquery(their_accounts),
+                                    ),
+                            ),
+                    ),
+            );
         let rows = audit_events::Entity::find()
+            .filter(in_reach)
             .order_by_desc(audit_events::Column::At)
             .limit(limit)
             .all(&self.db)

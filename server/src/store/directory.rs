@@ -95,9 +95,9 @@ pub async fn add_person(
     actor: Option<Uuid>,
 ) -> Result<Uuid, AppError> {
     use crate::audit::{self, Change};
-    use sea_orm::{ActiveValue::Set, TransactionTrait};
+    use sea_orm::ActiveValue::Set;
     let id = Uuid::new_v4();
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     people::Entity::insert(people::ActiveModel {
         id: Set(id),
         office_id: Set(office),
@@ -139,9 +139,9 @@ pub async fn set_signature(
 ) -> Result<(), AppError> {
     use crate::audit::{self, Change};
     use sea_orm::sea_query::Expr;
-    use sea_orm::{ColumnTrait, QueryFilter, TransactionTrait};
+    use sea_orm::{ColumnTrait, QueryFilter};
     let size = png.len();
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     people::Entity::update_many()
         .col_expr(people::Column::SignaturePng, Expr::value(png))
         .filter(people::Column::Id.eq(person))

@@ -6,7 +6,6 @@ use app::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder,
-    TransactionTrait,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -39,7 +38,7 @@ pub async fn set(
     name: Option<&str>,
     actor: Uuid,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     holidays::Entity::delete_by_id(day)
         .exec(&txn)
         .await

@@ -18,7 +18,6 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -90,7 +89,7 @@ static ISSUING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// The secretary sends complete minutes to the chair. Every rule counts now
 /// (a draft could be saved incomplete; a memo cannot be).
 pub async fn submit(db: &DatabaseConnection, id: Uuid, actor: Uuid) -> Result<(), AppError> {
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     move_status(&txn, id, Step::Submit).await?;
     let m = minutes::export(&txn, id).await?;
     let codes = minutes::offices_by_code(&txn)
@@ -120,7 +119,7 @@ pub async fn return_to_draft(
     if comment.chars().count() > LONG_TEXT {
         return Err(AppError::problem("comment", "minutes.too_long", None));
     }
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     move_status(&txn, id, Step::Return).await?;
     record(
         &txn,
@@ -136,6 +135,12 @@ pub async fn return_to_draft(
 /// The chair approves: the memo is numbered, dated, rendered once with its
 /// verification QR code, signed, stored, and its decisions become
 /// assignments. Returns the memo number.
+///
+/// The PDF is rendered before the write transaction, for the number the
+/// office's counter shows; the short transaction then takes that number only
+/// if the counter still shows it and the meeting is still the submitted
+/// version that was rendered. Otherwise (another instance issued first) it
+/// renders again with the next number. No lock is held while rendering.
 pub async fn approve(
     db: &DatabaseConnection,
     id: Uuid,
@@ -143,10 +148,46 @@ pub async fn approve(
     issuing: &crate::startup::Issuing,
 ) -> Result<String, AppError> {
     // One issue at a time in this process: approvals queue here, holding no
-    // database connection, instead of filling the pool while they wait for
-    // the office's row lock. Across instances the row lock still decides.
+    // database connection. Across instances the counter's check decides.
     let _one_at_a_time = ISSUING.lock().await;
     let (office_id, _) = parties(db, id).await?;
+    let key = signing_key(&issuing.keys, office_id).await?;
+    for _ in 0..RENDER_ATTEMPTS {
+        let prepared = prepare(db, id, office_id, &key, issuing).await?;
+        if let Some(number) = commit_issue(db, id, actor, office_id, prepared).await? {
+            return Ok(number);
+        }
+    }
+    Err(AppError::Conflict)
+}
+
+/// How often an approval renders again when other instances keep taking
+/// the number it rendered.
+const RENDER_ATTEMPTS: usize = 5;
+
+/// A memo rendered and signed for one number, waiting to be stored.
+struct Prepared {
+    version: i32,
+    serial: i32,
+    number: String,
+    issued_on: chrono::NaiveDate,
+    minutes: app::domain::minutes::Minutes,
+    pdf: Vec<u8>,
+    content: String,
+    public_key: String,
+    signature: String,
+    code: String,
+    office_key: String,
+}
+
+/// Everything slow, outside any transaction: read, number, sign, render.
+async fn prepare(
+    db: &DatabaseConnection,
+    id: Uuid,
+    office_id: Uuid,
+    key: &ed25519_dalek::SigningKey,
+    issuing: &crate::startup::Issuing,
+) -> Result<Prepared, AppError> {
     let office = offices::Entity::find_by_id(office_id)
         .one(db)
         .await
@@ -158,53 +199,26 @@ pub async fn approve(
             key: "issue.no_nothi_number".into(),
         });
     }
-    // File and CPU work outside the transaction that holds the write lock.
-    let key = signing_key(&issuing.keys, office_id).await?;
-    let (font, images) = super::meetings::memo_assets(db, Some(id), &office.code).await?;
-    let heading = super::meetings::heading(db, &office.code).await?;
-
-    let txn = db.begin().await.map_err(db_error)?;
-    // The status first: a second approval of the same meeting stops here.
-    move_status(&txn, id, Step::Approve).await?;
-    offices::Entity::update_many()
-        .col_expr(
-            offices::Column::NextSerial,
-            Expr::col(offices::Column::NextSerial).add(1),
-        )
-        .filter(offices::Column::Id.eq(office_id))
-        .exec(&txn)
-        .await
-        .map_err(db_error)?;
-    let serial = offices::Entity::find_by_id(office_id)
-        .one(&txn)
+    let row = meetings::Entity::find_by_id(id)
+        .one(db)
         .await
         .map_err(db_error)?
-        .ok_or(AppError::NotFound)?
-        .next_serial
-        - 1;
+        .ok_or(AppError::NotFound)?;
+    if row.status != MeetingStatus::Submitted.code() {
+        return Err(wrong_status());
+    }
+    let (font, images) = super::meetings::memo_assets(db, Some(id), &office.code).await?;
+    let heading = super::meetings::heading(db, &office.code).await?;
+    let serial = office.next_serial;
     let number = memo_number(&office.memo_prefix, serial);
     let issued_on = today_in_dhaka();
-    let mut m = minutes::export(&txn, id).await?;
+    let mut m = minutes::export(db, id).await?;
     m.status = MeetingStatus::Issued;
     m.memo_number = Some(number.clone());
     m.issued_on = Some(issued_on);
-    meetings::Entity::update_many()
-        .col_expr(meetings::Column::MemoNumber, Expr::value(number.clone()))
-        .col_expr(meetings::Column::IssuedOn, Expr::value(issued_on))
-        .filter(meetings::Column::Id.eq(id))
-        .exec(&txn)
-        .await
-        .map_err(db_error)?;
-    // Written again with the issue date: each implementer office gets its
-    // assignment, "N days after issue" becoming a date.
-    let by_code = minutes::offices_by_code(&txn).await.map_err(db_error)?;
-    minutes::rewrite_children(&txn, id, &m, &by_code)
-        .await
-        .map_err(db_error)?;
-
-    let holidays = super::holidays::days(&txn).await.map_err(db_error)?;
+    let holidays = super::holidays::days(db).await.map_err(db_error)?;
     let content = canonical(&m, &|day| holidays.contains(&day)).ok_or(AppError::Internal)?;
-    let (public_key, signature) = keys::sign(&key, &content);
+    let (public_key, signature) = keys::sign(key, &content);
     let code = verify_code();
     let signatures = Signatures {
         verify_url: Some(format!("{}/verify/{code}", issuing.public_url)),
@@ -213,34 +227,102 @@ pub async fn approve(
     let meeting = Meeting {
         id,
         office: heading,
-        minutes: m,
-        corrects: corrected_number(&txn, id).await?,
-        carried: super::tracking::carried(&txn, id, crate::startup::DUE_SOON_DAYS).await?,
+        minutes: m.clone(),
+        corrects: corrected_number(db, id).await?,
+        carried: super::tracking::carried(db, id, issuing.due_soon_days).await?,
+        imported: false,
     };
     let pdf = tokio::task::spawn_blocking(move || {
         memo::render(&meeting, memo::fonts::for_memo(&font), &signatures)
     })
     .await
     .map_err(|_| AppError::Internal)?;
+    Ok(Prepared {
+        version: row.version,
+        serial,
+        number,
+        issued_on,
+        minutes: m,
+        pdf,
+        content,
+        public_key,
+        signature,
+        code,
+        office_key: office.public_key,
+    })
+}
+
+/// The short write transaction of an issue. `None` when another instance
+/// took the rendered number first (render again).
+async fn commit_issue(
+    db: &DatabaseConnection,
+    id: Uuid,
+    actor: Uuid,
+    office_id: Uuid,
+    p: Prepared,
+) -> Result<Option<String>, AppError> {
+    let txn = super::begin_write(db).await.map_err(db_error)?;
+    // The status first: a second approval of the same meeting stops here,
+    // as does one of a meeting changed since it was rendered.
+    let moved = meetings::Entity::update_many()
+        .col_expr(
+            meetings::Column::Status,
+            Expr::value(MeetingStatus::Issued.code()),
+        )
+        .col_expr(
+            meetings::Column::Version,
+            Expr::col(meetings::Column::Version).add(1),
+        )
+        .col_expr(meetings::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(meetings::Column::MemoNumber, Expr::value(p.number.clone()))
+        .col_expr(meetings::Column::IssuedOn, Expr::value(p.issued_on))
+        .filter(meetings::Column::Id.eq(id))
+        .filter(meetings::Column::Status.eq(MeetingStatus::Submitted.code()))
+        .filter(meetings::Column::Version.eq(p.version))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if moved.rows_affected != 1 {
+        return Err(wrong_status());
+    }
+    // The serial rendered, if no one took it meanwhile (the row lock on
+    // PostgreSQL, the write lock on SQLite).
+    let taken = offices::Entity::update_many()
+        .col_expr(offices::Column::NextSerial, Expr::value(p.serial + 1))
+        .filter(offices::Column::Id.eq(office_id))
+        .filter(offices::Column::NextSerial.eq(p.serial))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if taken.rows_affected != 1 {
+        txn.rollback().await.map_err(db_error)?;
+        return Ok(None);
+    }
+    // Written again with the issue date: each implementer office gets its
+    // assignment, "N days after issue" becoming a date.
+    let by_code = minutes::offices_by_code(&txn).await.map_err(db_error)?;
+    minutes::rewrite_children(&txn, id, &p.minutes, &by_code)
+        .await
+        .map_err(db_error)?;
     memo_issues::Entity::insert(memo_issues::ActiveModel {
         meeting_id: Set(id),
-        number: Set(number.clone()),
-        issued_on: Set(issued_on),
-        sha256: Set(keys::sha256(&pdf)),
-        pdf: Set(pdf),
-        canonical: Set(content),
-        signature: Set(signature),
-        public_key: Set(public_key.clone()),
-        code: Set(code),
+        number: Set(p.number.clone()),
+        issued_on: Set(p.issued_on),
+        sha256: Set(keys::sha256(&p.pdf)),
+        pdf: Set(p.pdf),
+        canonical: Set(p.content),
+        signature: Set(p.signature),
+        public_key: Set(p.public_key.clone()),
+        code: Set(p.code),
         issued_at: Set(Utc::now()),
         issued_by: Set(Some(actor)),
     })
     .exec_without_returning(&txn)
     .await
     .map_err(db_error)?;
-    if office.public_key != public_key {
+    if p.office_key != p.public_key {
         offices::Entity::update_many()
-            .col_expr(offices::Column::PublicKey, Expr::value(public_key))
+            .col_expr(offices::Column::PublicKey, Expr::value(p.public_key))
             .filter(offices::Column::Id.eq(office_id))
             .exec(&txn)
             .await
@@ -251,11 +333,11 @@ pub async fn approve(
         id,
         actor,
         Step::Approve,
-        serde_json::json!({ "memo_number": number, "issued_on": issued_on }),
+        serde_json::json!({ "memo_number": p.number, "issued_on": p.issued_on }),
     )
     .await?;
     txn.commit().await.map_err(db_error)?;
-    Ok(number)
+    Ok(Some(p.number))
 }
 
 /// The memo number of the issue that meeting `id` corrects, if any.
@@ -384,10 +466,22 @@ pub async fn start_correction(
     id: Uuid,
     actor: Uuid,
 ) -> Result<Uuid, AppError> {
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     let m = minutes::export(&txn, id).await?;
     if m.status != MeetingStatus::Issued {
         return Err(wrong_status());
+    }
+    let corrected = meetings::Entity::find()
+        .filter(meetings::Column::CorrectsId.eq(id))
+        .one(&txn)
+        .await
+        .map_err(db_error)?;
+    let already = || AppError::Invalid {
+        field: "status".into(),
+        key: "issue.already_corrected".into(),
+    };
+    if corrected.is_some() {
+        return Err(already());
     }
     let draft = minutes::create_draft(&txn, &m, Some(actor)).await?;
     meetings::Entity::update_many()
@@ -395,7 +489,11 @@ pub async fn start_correction(
         .filter(meetings::Column::Id.eq(draft))
         .exec(&txn)
         .await
-        .map_err(db_error)?;
+        .map_err(|e| match e.sql_err() {
+            // Another instance started one at the same moment.
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => already(),
+            _ => db_error(e),
+        })?;
     audit::record(
         &txn,
         Change {

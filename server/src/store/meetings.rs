@@ -63,6 +63,7 @@ impl MeetingStore for SeaMeetingStore {
             .map(|m| {
                 Ok(MeetingSummary {
                     id: m.id,
+                    office_id: m.office_id,
                     title: m.title_bn.clone(),
                     office_name: office_names.get(&m.office_id).cloned().unwrap_or_default(),
                     held_on: m.held_on,
@@ -157,12 +158,15 @@ impl MeetingStore for SeaMeetingStore {
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
         let minutes = super::minutes::export(&self.db, id).await?;
         let office = heading(&self.db, &minutes.office).await?;
+        let imported = minutes.status == app::domain::MeetingStatus::Issued
+            && super::issue::issued_pdf(&self.db, id).await?.is_none();
         Ok(Meeting {
             id,
             office,
             minutes,
             corrects: super::issue::corrected_number(&self.db, id).await?,
             carried: super::tracking::carried(&self.db, id, crate::startup::DUE_SOON_DAYS).await?,
+            imported,
         })
     }
 }

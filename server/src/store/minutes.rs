@@ -34,6 +34,29 @@ pub(crate) async fn offices_by_code<C: ConnectionTrait>(
         .collect())
 }
 
+/// Has the minutes' office already used their memo number (on a meeting
+/// issued here or imported before)?
+pub async fn memo_number_used<C: ConnectionTrait>(db: &C, m: &Minutes) -> Result<bool, AppError> {
+    let Some(number) = &m.memo_number else {
+        return Ok(false);
+    };
+    let Some(office) = offices::Entity::find()
+        .filter(offices::Column::Code.eq(m.office.as_str()))
+        .one(db)
+        .await
+        .map_err(db_error)?
+    else {
+        return Ok(false);
+    };
+    let used = meetings::Entity::find()
+        .filter(meetings::Column::OfficeId.eq(office.id))
+        .filter(meetings::Column::MemoNumber.eq(number.as_str()))
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    Ok(used.is_some())
+}
+
 /// Checks `minutes` and writes them as a new meeting. Run it inside a
 /// transaction: on a broken rule it returns the problems and writes nothing.
 pub async fn import<C: ConnectionTrait>(

@@ -11,9 +11,7 @@ use chrono::{NaiveDate, Utc};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::SinglePart;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -102,7 +100,7 @@ pub async fn run(
     report.notifications = made.len();
     // One transaction, in batches: thousands of inserts, one commit (and
     // one move of the change counter, so the pages kept start over once).
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     for batch in made.chunks(500) {
         notifications::Entity::insert_many(batch.to_vec())
             .exec_without_returning(&txn)

@@ -2,7 +2,7 @@
 //! for a meeting whenever its texts are written, queried by substring.
 use super::db_error;
 use app::domain::minutes::Minutes;
-use app::domain::search::{Hit, MIN_QUERY};
+use app::domain::search::{Hit, MAX_QUERY, MIN_QUERY};
 use app::error::AppError;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
 use uuid::Uuid;
@@ -93,6 +93,14 @@ pub async fn search(
     query: &str,
     limit: u64,
 ) -> Result<Vec<Hit>, AppError> {
+    // A control character (NUL is refused by PostgreSQL's text) can be no
+    // part of a stored text; a query longer than any phrase worth finding
+    // only costs the index work.
+    let query: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_QUERY)
+        .collect();
     let query = query.trim();
     if query.chars().count() < MIN_QUERY {
         return Ok(vec![]);
@@ -102,7 +110,7 @@ pub async fn search(
         // A trigram index answers a quoted phrase as a substring match.
         // FTS5 walks its matches in rowid order and stops at the limit.
         DbBackend::Sqlite => (
-            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM (
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn, m.office_id, m.status FROM (
                 SELECT rowid AS seq, kind, meeting_id, text FROM search_index
                  WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) s
              JOIN meetings m ON m.id = s.meeting_id
@@ -112,7 +120,7 @@ pub async fn search(
         // The planner walks `seq` backwards for a common phrase and uses the
         // trigram index for a rare one.
         _ => (
-            "SELECT s.kind, s.meeting_id, s.text, m.title_bn FROM (
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn, m.office_id, m.status FROM (
                 SELECT seq, kind, meeting_id, text FROM search_index
                  WHERE text ILIKE ? ORDER BY seq DESC LIMIT ?) s
              JOIN meetings m ON m.id = s.meeting_id
@@ -131,7 +139,10 @@ pub async fn search(
     rows.into_iter()
         .map(|r| {
             let text: String = r.try_get("", "text").map_err(db_error)?;
+            let status: String = r.try_get("", "status").map_err(db_error)?;
             Ok(Hit {
+                office_id: r.try_get("", "office_id").map_err(db_error)?,
+                status: app::domain::MeetingStatus::from_code(&status).ok_or(AppError::Internal)?,
                 kind: r.try_get("", "kind").map_err(db_error)?,
                 meeting_id: r.try_get("", "meeting_id").map_err(db_error)?,
                 meeting_title: r.try_get("", "title_bn").map_err(db_error)?,

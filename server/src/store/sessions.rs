@@ -11,6 +11,9 @@ use std::sync::Arc;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, Error, ExpiredDeletion, SessionStore};
 
+/// The session key holding the signed-in user's id.
+pub const USER_KEY: &str = "user_id";
+
 #[derive(Clone)]
 pub struct SeaSessionStore {
     pub db: DatabaseConnection,
@@ -114,14 +117,34 @@ impl SessionStore for SeaSessionStore {
     }
 }
 
+/// Ends every session of `user` (a password change). A session's data is
+/// tower-sessions' JSON map, written by serde_json without spaces, so the
+/// signed-in user is the exact text `"user_id":"<uuid>"` in it.
+pub async fn end_all_of<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user: uuid::Uuid,
+) -> Result<(), sea_orm::DbErr> {
+    let pattern = format!("%\"{USER_KEY}\":\"{user}\"%");
+    sessions::Entity::delete_many()
+        .filter(sessions::Column::Data.like(pattern))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Deletes the sessions that have expired; `serve` runs it every hour.
+pub async fn delete_expired(db: &DatabaseConnection) -> Result<u64, sea_orm::DbErr> {
+    Ok(sessions::Entity::delete_many()
+        .filter(sessions::Column::ExpiresAt.lte(Utc::now()))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 #[async_trait::async_trait]
 impl ExpiredDeletion for SeaSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        sessions::Entity::delete_many()
-            .filter(sessions::Column::ExpiresAt.lte(Utc::now()))
-            .exec(&self.db)
-            .await
-            .map_err(backend)?;
+        delete_expired(&self.db).await.map_err(backend)?;
         Ok(())
     }
 }

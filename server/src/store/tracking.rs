@@ -11,15 +11,13 @@ use app::domain::dates::today_in_dhaka;
 use app::domain::tracking::{
     better, AssignmentFacts, CarriedDecision, Compliance, DashboardLine, Held,
 };
-use app::domain::tracking::{
-    may_move, urgency, Actor, AssignmentRow, Dashboard, Progress, ProgressEvent,
-};
+use app::domain::tracking::{urgency, Actor, AssignmentRow, Dashboard, Progress, ProgressEvent};
 use app::error::AppError;
 use app::ports::TrackingStore;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement, TransactionTrait,
+    QueryOrder, QuerySelect, Statement,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -586,31 +584,14 @@ pub async fn record_progress(
     files: Vec<(String, i64, String, String)>,
 ) -> Result<(), AppError> {
     let note = note.trim();
-    if note.chars().count() > app::domain::minutes::LONG_TEXT {
-        return Err(AppError::problem("note", "minutes.too_long", None));
-    }
-    if note
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(AppError::problem("note", "minutes.control_character", None));
-    }
-    if to == Progress::Returned && note.is_empty() {
-        return Err(AppError::problem("note", "tracking.reason_required", None));
-    }
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     let a = assignments::Entity::find_by_id(id)
         .one(&txn)
         .await
         .map_err(db_error)?
         .ok_or(AppError::NotFound)?;
     let from = progress(&a.status)?;
-    if !may_move(actor.1, from, to) {
-        return Err(AppError::Invalid {
-            field: "status".into(),
-            key: "tracking.not_allowed".into(),
-        });
-    }
+    app::domain::tracking::check_step(actor.1, from, to, note)?;
     // Only the status it was read at moves: two reports at once, one wins.
     let mut update = assignments::Entity::update_many()
         .col_expr(
@@ -679,11 +660,38 @@ pub async fn record_progress(
 pub async fn evidence_file(
     db: &DatabaseConnection,
     sha256: &str,
-) -> Result<Option<(String, String)>, AppError> {
-    Ok(evidence::Entity::find()
+) -> Result<Option<(String, String, Vec<(Uuid, Uuid)>)>, AppError> {
+    let files = evidence::Entity::find()
         .filter(evidence::Column::Sha256.eq(sha256))
-        .one(db)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let Some(first) = files.first() else {
+        return Ok(None);
+    };
+    let mut assignments: Vec<Uuid> = progress_events::Entity::find()
+        .filter(progress_events::Column::Id.is_in(files.iter().map(|f| f.event_id)))
+        .all(db)
         .await
         .map_err(db_error)?
-        .map(|e| (e.content_type, e.name)))
+        .into_iter()
+        .map(|e| e.assignment_id)
+        .collect();
+    assignments.sort();
+    assignments.dedup();
+    let store = SeaTrackingStore {
+        db: db.clone(),
+        window: 0,
+        dashboards: Default::default(),
+    };
+    let mut parties = vec![];
+    for id in assignments {
+        let facts = store.assignment(id).await?;
+        parties.push((facts.office, facts.meeting_office));
+    }
+    Ok(Some((
+        first.content_type.clone(),
+        first.name.clone(),
+        parties,
+    )))
 }

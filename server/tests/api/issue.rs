@@ -304,6 +304,7 @@ async fn twenty_approvals_at_once_get_distinct_consecutive_numbers() {
             dir: std::env::temp_dir().join("sidhanto-test-keys"),
         },
         public_url: "http://127.0.0.1:3000".into(),
+        due_soon_days: 7,
     });
     // Each meeting approved twice at once: 40 attempts, 20 issues.
     let mut tasks = vec![];
@@ -447,6 +448,7 @@ async fn working_day_deadlines_skip_the_weekend_and_the_holidays_an_admin_enters
             dir: std::env::temp_dir().join("sidhanto-test-keys"),
         },
         public_url: "http://127.0.0.1:3000".into(),
+        due_soon_days: 7,
     };
     issue::approve(&app.db, id, users("chair").await, &issuing)
         .await

@@ -17,6 +17,22 @@ fn import_request(body: Vec<u8>, session: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// Seed 004 as a draft: what a secretary may import.
+fn draft_file() -> Value {
+    let mut v: Value = serde_json::from_str(SEED).unwrap();
+    v["status"] = json!("draft");
+    let file = v.as_object_mut().unwrap();
+    file.remove("memo_number");
+    file.remove("issued_on");
+    v
+}
+
+fn record_request(body: Vec<u8>, session: &str) -> Request<Body> {
+    let mut req = import_request(body, session);
+    *req.uri_mut() = "/admin/records/import".parse().unwrap();
+    req
+}
+
 async fn meeting_count(db: &DatabaseConnection) -> u64 {
     meetings::Entity::find().count(db).await.unwrap()
 }
@@ -35,9 +51,27 @@ async fn import_then_export_gives_back_the_same_file() {
         "the demo meeting exports as the documented file"
     );
 
+    // Issued minutes come in only as an admin's record, with a memo number
+    // the office has not used.
     let secretary = app.login("secretary").await;
     let r = app
         .request(import_request(SEED.as_bytes().to_vec(), &secretary))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("import.issued_by_admin"), "{}", r.body);
+    let admin = app.login("admin").await;
+    let r = app
+        .request(record_request(SEED.as_bytes().to_vec(), &admin))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("import.memo_number_used"), "{}", r.body);
+    let record = SEED.replace(
+        "05.47.0000.005.12.002.17.299",
+        "05.47.0000.005.12.002.17.098",
+    );
+    assert_ne!(record, SEED, "the file has another number");
+    let r = app
+        .request(record_request(record.as_bytes().to_vec(), &admin))
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let reply: Value = serde_json::from_str(&r.body).unwrap();
@@ -45,7 +79,12 @@ async fn import_then_export_gives_back_the_same_file() {
     let again = app
         .get(&format!("/meetings/{id}/minutes.json"), Some(&viewer))
         .await;
-    assert_eq!(again.body, SEED, "import → export → import is lossless");
+    assert_eq!(again.body, record, "import → export → import is lossless");
+    let page = app.get(&format!("/meetings/{id}"), Some(&viewer)).await;
+    assert!(
+        page.body.contains(bn("meeting.imported")),
+        "marked on its page"
+    );
 
     // Issued minutes are owed: 7 decisions × 8 district offices, per meeting.
     assert_eq!(
@@ -68,7 +107,7 @@ async fn the_documented_example_is_the_seed_file() {
 async fn bad_files_are_refused_with_the_path_of_each_problem_and_change_nothing() {
     let app = TestApp::with_demo().await;
     let secretary = app.login("secretary").await;
-    let seed: Value = serde_json::from_str(SEED).unwrap();
+    let seed: Value = draft_file();
     let edit = |f: &dyn Fn(&mut Value)| {
         let mut v = seed.clone();
         f(&mut v);
@@ -228,7 +267,7 @@ async fn only_the_offices_secretary_imports_its_minutes() {
 #[tokio::test]
 async fn script_tags_are_stored_as_text_and_shown_inert() {
     let app = TestApp::with_demo().await;
-    let mut file: Value = serde_json::from_str(SEED).unwrap();
+    let mut file: Value = draft_file();
     let title = "</title><script>alert('x')</script> <img src=x onerror=alert(1)> সভা";
     file["title"] = json!(title);
     file["agenda"][0]["discussion"] = json!("</script><script>alert(2)</script>");
@@ -380,7 +419,7 @@ async fn a_draft_saved_by_someone_else_in_between_is_a_conflict_and_loses_nothin
 async fn bijoy_text_in_a_file_is_refused_with_a_preview_or_converted_on_request() {
     let app = TestApp::with_demo().await;
     let secretary = app.login("secretary").await;
-    let mut file: Value = serde_json::from_str(SEED).unwrap();
+    let mut file: Value = draft_file();
     file["venue"] = json!("wefvMxq Kwgkbvi, iscyi Gi m‡¤§jb K¶");
     file["agenda"][0]["subject"] = json!("‡mev cÖ`vb cÖwZkÖæwZ");
     let body = serde_json::to_vec(&file).unwrap();

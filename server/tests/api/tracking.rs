@@ -8,7 +8,11 @@ use server::db::entities::evidence;
 
 const SEED: &str = include_str!("../../../docs/examples/seed-004.json");
 
-fn multipart(path: &str, parts: &[(&str, Option<&str>, &[u8])], session: &str) -> Request<Body> {
+pub(crate) fn multipart(
+    path: &str,
+    parts: &[(&str, Option<&str>, &[u8])],
+    session: &str,
+) -> Request<Body> {
     let boundary = "sidhanto-tracking-boundary";
     let mut body = vec![];
     for (name, file, bytes) in parts {
@@ -37,7 +41,7 @@ fn multipart(path: &str, parts: &[(&str, Option<&str>, &[u8])], session: &str) -
         .unwrap()
 }
 
-async fn mine(app: &TestApp, session: &str) -> Vec<AssignmentRow> {
+pub(crate) async fn mine(app: &TestApp, session: &str) -> Vec<AssignmentRow> {
     let r = app.call("assignments/mine", "", Some(session)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     serde_json::from_str(&r.body).unwrap()
@@ -366,7 +370,8 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
 async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
     use app::domain::search::Hit;
     let app = TestApp::with_demo().await;
-    let viewer = app.login("viewer").await;
+    // The secretary: drafts are found only by those who may read them.
+    let viewer = app.login("secretary").await;
     let find = |q: &str| {
         let form = form_urlencoded::Serializer::new(String::new())
             .append_pair("query", q)

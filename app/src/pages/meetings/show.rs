@@ -80,6 +80,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         office,
         minutes,
         corrects,
+        imported,
         ..
     } = meeting;
     let Minutes {
@@ -106,6 +107,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             <h1>{title}</h1>
             {corrects.map(|n| view! { <p class="corrects">{format!("(স্মারক নং {}-এর সংশোধনী)", to_bangla_digits(&n))}</p> })}
             <p class="status">{tr("meeting.status")}": "{status.label_bn()}</p>
+            {imported.then(|| view! { <p class="notice imported" role="note">{tr("meeting.imported")}</p> })}
             // Plain links (rel=external: files, not pages of the app's router),
             // so they work without JavaScript. The PDF opens in the browser's
             // viewer, which prints it.
