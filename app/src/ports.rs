@@ -49,6 +49,13 @@ pub trait TrackingStore: Send + Sync {
     ) -> Result<Compliance, AppError>;
     /// Today's reminders for these offices: (assignment, "overdue" | "due_soon").
     async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, String)>, AppError>;
+    /// The implementation report: each assignment these offices see (of one
+    /// meeting, when given), with the day it was done.
+    async fn report(
+        &self,
+        offices: Vec<Uuid>,
+        meeting: Option<Uuid>,
+    ) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError>;
     /// The unfinished decisions of earlier meetings of this meeting's series.
     async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError>;
 }

@@ -64,7 +64,10 @@ fn main() {
         let db = server::startup::connect("sqlite::memory:").await.unwrap();
         server::startup::migrate(&db).await.unwrap();
         server::demo::load(&db).await.unwrap();
-        let store = server::store::meetings::SeaMeetingStore { db };
+        let store = server::store::meetings::SeaMeetingStore {
+            db,
+            window: server::config::DUE_SOON_DAYS,
+        };
         let id = store.list().await.unwrap()[0].id;
         store.get(id).await.unwrap()
     });

@@ -150,10 +150,13 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
     use app::ports::MeetingStore;
     let (meeting, saved) = match Uuid::parse_str(source) {
         Ok(id) => {
-            let meeting = SeaMeetingStore { db: db.clone() }
-                .get(id)
-                .await
-                .map_err(|e| format!("meeting {id}: {}", describe(&e)))?;
+            let meeting = SeaMeetingStore {
+                db: db.clone(),
+                window: crate::config::DUE_SOON_DAYS,
+            }
+            .get(id)
+            .await
+            .map_err(|e| format!("meeting {id}: {}", describe(&e)))?;
             (meeting, Some(id))
         }
         Err(_) => {

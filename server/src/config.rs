@@ -78,7 +78,7 @@ pub enum Command {
         )]
         public_url: String,
         /// Assignments due within this many days count as due soon.
-        #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = 7)]
+        #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = DUE_SOON_DAYS)]
         due_soon_days: u32,
     },
     /// Write a meeting in the meeting JSON format.
@@ -137,6 +137,10 @@ pub struct CreateUserArgs {
     pub include_below: bool,
 }
 
+/// Assignments due within this many days count as due soon, unless
+/// `--due-soon-days` (SIDHANTO_DUE_SOON_DAYS) says otherwise.
+pub const DUE_SOON_DAYS: u32 = 7;
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on.
@@ -174,7 +178,7 @@ pub struct ServeArgs {
     pub mail: MailArgs,
     /// Assignments due within this many days count as due soon (lists,
     /// dashboard, reminders).
-    #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = 7)]
+    #[arg(long, env = "SIDHANTO_DUE_SOON_DAYS", default_value_t = DUE_SOON_DAYS)]
     pub due_soon_days: u32,
     /// Requests come through a reverse proxy (nginx) on this machine: take
     /// the client's address from the last X-Forwarded-For entry, for the
@@ -226,7 +230,7 @@ impl Default for ServeArgs {
             public_url: "http://127.0.0.1:3000".into(),
             evidence_dir: "data/evidence".into(),
             mail: MailArgs::default(),
-            due_soon_days: 7,
+            due_soon_days: DUE_SOON_DAYS,
             behind_proxy: false,
             page_cache: true,
             renders: 2,

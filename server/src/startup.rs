@@ -1,14 +1,14 @@
 //! Connect, migrate, build the services and the router, serve.
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
-use crate::routes::{account, tracking, workflow};
+use crate::routes::tracking::EvidenceDir;
+use crate::store::issue::Issuing;
 use crate::store::{
     accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
     meetings::SeaMeetingStore, sessions::SeaSessionStore,
 };
 use app::ports::Services;
 use app::{shell, App};
-use axum::routing::{get, post};
 use axum::{Extension, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -60,18 +60,18 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
-/// Assignments due within this many days count as due soon, unless
-/// `--due-soon-days` says otherwise.
-pub const DUE_SOON_DAYS: u32 = 7;
-
+/// The stores with the default settings (tests, benchmarks, the command line).
 pub fn services(db: DatabaseConnection) -> Services {
-    services_with(db, DUE_SOON_DAYS)
+    services_with(db, crate::config::DUE_SOON_DAYS)
 }
 
 /// The stores, with `window` days counting as due soon.
 pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
     Services {
-        meetings: Arc::new(SeaMeetingStore { db: db.clone() }),
+        meetings: Arc::new(SeaMeetingStore {
+            db: db.clone(),
+            window,
+        }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
         audit: Arc::new(SeaAuditStore { db: db.clone() }),
         directory: Arc::new(SeaDirectoryStore { db: db.clone() }),
@@ -139,19 +139,6 @@ pub async fn sweep_sessions_every_hour(db: DatabaseConnection) {
     }
 }
 
-/// Where evidence files are kept, by their SHA-256.
-#[derive(Clone)]
-pub struct EvidenceDir(pub std::path::PathBuf);
-
-/// What issuing a memo needs besides the database.
-pub struct Issuing {
-    pub keys: crate::keys::Keys,
-    /// "https://sidhanto.example.gov.bd", no trailing slash.
-    pub public_url: String,
-    /// The due-soon window the memo's carry-forward section shows.
-    pub due_soon_days: u32,
-}
-
 /// The whole HTTP app: pages, server functions, the account forms, static
 /// files; behind the session, CSRF and sign-in layers.
 pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
@@ -176,53 +163,18 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
     .with_http_only(true)
     .with_secure(secure_cookies)
     .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
-    let mut app = Router::new()
-        .route("/health", get(|| async { "ok" }))
-        .route("/login", post(account::login))
-        .route("/logout", post(account::logout))
-        .route("/lang", post(account::set_lang))
-        .route("/account/password", post(account::change_password))
-        .route("/admin/users/{id}/unlock", post(account::unlock_user))
-        .route(
-            "/meetings/{id}/memo.pdf",
-            get(crate::routes::memo::memo_pdf),
-        )
-        .route("/meetings/import", post(crate::routes::minutes::import))
-        .route(
-            "/admin/records/import",
-            post(crate::routes::minutes::import_record),
-        )
-        .route("/admin/people", post(crate::routes::directory::add_person))
-        .route("/admin/holidays", post(crate::routes::directory::holiday))
-        .route("/meetings/new", post(crate::routes::editor::create))
-        .route("/meetings/{id}/submit", post(workflow::submit))
-        .route("/meetings/{id}/return", post(workflow::return_to_draft))
-        .route("/meetings/{id}/approve", post(workflow::approve))
-        .route("/meetings/{id}/correct", post(workflow::correct))
-        .route("/verify/{code}", post(workflow::verify_upload))
-        .route("/account/signature", post(workflow::upload_signature))
-        .route(
-            "/assignments/{id}/progress",
-            // Evidence files: up to 10 MB each, a few per report.
-            post(tracking::report).layer(axum::extract::DefaultBodyLimit::max(
-                3 * app::domain::tracking::MAX_EVIDENCE,
-            )),
-        )
-        .route("/assignments/{id}/review", post(tracking::review))
-        .route("/evidence/{sha}", get(tracking::download))
-        .route(
-            "/reports/{file}",
-            get(crate::routes::reports::implementation),
-        )
-        .route("/meetings/{id}/edit", post(crate::routes::editor::update))
-        .route(
-            "/meetings/{id}/minutes.json",
-            get(crate::routes::minutes::export),
-        )
+    let mut plain = Router::new();
+    for route in crate::routes::table() {
+        plain = plain.route(route.path, route.handler);
+    }
+    let mut app = plain
         .leptos_routes_with_context(
             &options,
             routes,
-            move || provide_context(services.clone()),
+            {
+                let services = services.clone();
+                move || provide_context(services.clone())
+            },
             {
                 let options = options.clone();
                 move || shell(options.clone())
@@ -247,6 +199,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .layer(Extension(cache))
         .layer(Extension(db))
         .layer(Extension(issuing))
+        .layer(Extension(services))
         .layer(Extension(EvidenceDir(args.evidence_dir.clone())))
         .layer(Extension(crate::memo::RenderSlots::new(args.renders)))
         .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));

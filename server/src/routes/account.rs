@@ -225,10 +225,7 @@ pub async fn unlock_user(
         return refused;
     }
     let Some(actor) = user else { return internal() };
-    let target = match crate::db::entities::users::Entity::find_by_id(id)
-        .one(&db)
-        .await
-    {
+    let target = match accounts::find_by_id(&db, id).await {
         Ok(Some(t)) => t,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return internal(),
@@ -238,5 +235,3 @@ pub async fn unlock_user(
     }
     see_other("/admin/users")
 }
-
-use sea_orm::EntityTrait;

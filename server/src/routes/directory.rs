@@ -1,7 +1,6 @@
 //! `POST /admin/people`: an admin adds a person to the directory, at one of
 //! the offices they administer. Errors go back to the form with what was typed.
 use super::{check, request_lang, see_other};
-use crate::db::entities::offices;
 use crate::store::directory;
 use app::domain::auth::{CurrentUser, Permission};
 use app::domain::directory::NewPerson;
@@ -9,7 +8,7 @@ use axum::extract::Form;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 
 pub async fn add_person(
     Extension(db): Extension<DatabaseConnection>,
@@ -39,19 +38,15 @@ pub async fn add_person(
     if let Err((field, key)) = form.check() {
         return back(field, key);
     }
-    let office = match offices::Entity::find()
-        .filter(offices::Column::Code.eq(form.office.as_str()))
-        .one(&db)
-        .await
-    {
+    let office = match crate::store::minutes::office_id(&db, &form.office).await {
         Ok(Some(o)) => o,
         Ok(None) => return back("office", "minutes.unknown_office"),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    if let Err(refused) = check(user.as_ref(), &Permission::AdminOf(vec![office.id]), lang) {
+    if let Err(refused) = check(user.as_ref(), &Permission::AdminOf(vec![office]), lang) {
         return refused;
     }
-    match directory::add_person(&db, &form, office.id, user.map(|u| u.id)).await {
+    match directory::add_person(&db, &form, office, user.map(|u| u.id)).await {
         Ok(_) => {
             let q = form_urlencoded::Serializer::new(String::new())
                 .append_pair("q", form.name_bn.trim())

@@ -5,9 +5,8 @@
 //! autosave (`Accept: application/json`: the new version, or the errors).
 use super::minutes::error_reply;
 use super::{check, request_lang, see_other};
-use crate::db::entities::{meetings, offices};
 use crate::minutes_form;
-use crate::store::{db_error, minutes};
+use crate::store::minutes;
 use app::domain::auth::{CurrentUser, Permission};
 use app::domain::bijoy;
 use app::domain::editor::{flash_key, Flash, Values};
@@ -16,7 +15,7 @@ use axum::extract::{Form, Path};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use serde_json::json;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -90,15 +89,8 @@ async fn save(
     // The office whose secretary may write: the stored meeting's, or for a
     // new one the office the form names.
     let office_id = match id {
-        Some(id) => meetings::Entity::find_by_id(id)
-            .one(&db)
-            .await
-            .map(|m| m.map(|m| m.office_id)),
-        None => offices::Entity::find()
-            .filter(offices::Column::Code.eq(field(&pairs, "office")))
-            .one(&db)
-            .await
-            .map(|o| o.map(|o| o.id)),
+        Some(id) => minutes::office_of_meeting(&db, id).await,
+        None => minutes::office_id(&db, field(&pairs, "office")).await,
     };
     match office_id {
         Ok(Some(office)) => {
@@ -108,7 +100,7 @@ async fn save(
         }
         Ok(None) if id.is_some() => return error_reply(AppError::NotFound, lang),
         Ok(None) => {} // an unknown office is reported at its field below
-        Err(e) => return error_reply(db_error(e), lang),
+        Err(e) => return error_reply(e, lang),
     }
     let op = field(&pairs, "op").to_string();
     let version: i32 = field(&pairs, "version").parse().unwrap_or(0);
@@ -123,14 +115,7 @@ async fn save(
         let mut m = minutes_form::read(&pairs)?;
         let office = m.office.clone();
         let anchor = minutes_form::apply(&mut m, &op, &office);
-        let txn = crate::store::begin_write(&db).await.map_err(db_error)?;
-        let saved = match id {
-            Some(id) => minutes::save_draft(&txn, id, version, &m, actor)
-                .await
-                .map(|v| (id, v))?,
-            None => (minutes::create_draft(&txn, &m, actor).await?, 1),
-        };
-        txn.commit().await.map_err(db_error)?;
+        let saved = minutes::save_form(&db, id, version, &m, actor).await?;
         Ok::<_, AppError>((saved, anchor))
     }
     .await;

@@ -1,8 +1,8 @@
 use super::request_lang;
 use crate::memo;
-use crate::store::meetings::{memo_assets, SeaMeetingStore};
+use crate::store::meetings::memo_assets;
 use app::domain::auth::CurrentUser;
-use app::ports::MeetingStore;
+use app::ports::Services;
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -21,6 +21,7 @@ pub struct MemoQuery {
 pub async fn memo_pdf(
     Extension(db): Extension<DatabaseConnection>,
     Extension(slots): Extension<memo::RenderSlots>,
+    Extension(services): Extension<Services>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Path(id): Path<Uuid>,
@@ -28,7 +29,7 @@ pub async fn memo_pdf(
 ) -> Response {
     let user = user.map(|Extension(u)| u);
     let lang = request_lang(&headers);
-    if let Err(refused) = super::check_minutes(&db, user.as_ref(), id, lang).await {
+    if let Err(refused) = super::check_minutes(&services, user.as_ref(), id, lang).await {
         return refused;
     }
     let disposition = if query.download.is_some() {
@@ -59,7 +60,7 @@ pub async fn memo_pdf(
         return super::busy(lang);
     };
     let loaded = async {
-        let meeting = (SeaMeetingStore { db: db.clone() }).get(id).await?;
+        let meeting = services.meetings.get(id).await?;
         let assets = memo_assets(&db, Some(id), &meeting.minutes.office).await?;
         Ok::<_, app::error::AppError>((meeting, assets))
     };

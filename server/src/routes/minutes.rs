@@ -3,7 +3,6 @@
 //! gives one back. Plain routes, so the body limit and the download headers
 //! are ours (docs/meeting-format.md).
 use super::{check, request_lang};
-use crate::db::entities::offices;
 use crate::store::minutes;
 use app::domain::auth::{authorize, CurrentUser, Permission};
 use app::domain::minutes::Minutes;
@@ -15,7 +14,7 @@ use axum::extract::{Path, RawQuery};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -82,12 +81,8 @@ pub async fn import(
         Err(reply) => return reply,
     };
     // The file names its office: only that office's secretary may import it.
-    let office = offices::Entity::find()
-        .filter(offices::Column::Code.eq(parsed.office.as_str()))
-        .one(&db)
-        .await;
-    if let Ok(Some(office)) = &office {
-        if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office.id), lang) {
+    if let Ok(Some(office)) = minutes::office_id(&db, &parsed.office).await {
+        if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
             return refused;
         }
     }
@@ -100,16 +95,7 @@ pub async fn import(
         );
     }
     let actor = user.as_ref().map(|u| u.id);
-    let result = async {
-        let txn = crate::store::begin_write(&db)
-            .await
-            .map_err(crate::store::db_error)?;
-        let id = minutes::import(&txn, &parsed, actor, "HTTP import").await?;
-        txn.commit().await.map_err(crate::store::db_error)?;
-        Ok::<_, AppError>(id)
-    }
-    .await;
-    match result {
+    match minutes::import_file(&db, &parsed, actor, "HTTP import").await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
         Err(e) => error_reply(e, lang),
     }
@@ -174,23 +160,7 @@ pub async fn import_record(
         return error_reply(AppError::Problems(problems), lang);
     }
     let actor = user.as_ref().map(|u| u.id);
-    let result = async {
-        let txn = crate::store::begin_write(&db)
-            .await
-            .map_err(crate::store::db_error)?;
-        if minutes::memo_number_used(&txn, &parsed).await? {
-            return Err(AppError::problem(
-                "memo_number",
-                "import.memo_number_used",
-                None,
-            ));
-        }
-        let id = minutes::import(&txn, &parsed, actor, "record import").await?;
-        txn.commit().await.map_err(crate::store::db_error)?;
-        Ok::<_, AppError>(id)
-    }
-    .await;
-    match result {
+    match minutes::import_record(&db, &parsed, actor).await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
         Err(e) => error_reply(e, lang),
     }
@@ -199,13 +169,14 @@ pub async fn import_record(
 /// GET /meetings/{id}/minutes.json — the meeting as a file to download.
 pub async fn export(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(services): Extension<app::ports::Services>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Path(id): Path<Uuid>,
 ) -> Response {
     let lang = request_lang(&headers);
     let user = user.map(|Extension(u)| u);
-    if let Err(refused) = super::check_minutes(&db, user.as_ref(), id, lang).await {
+    if let Err(refused) = super::check_minutes(&services, user.as_ref(), id, lang).await {
         return refused;
     }
     match minutes::export(&db, id).await {

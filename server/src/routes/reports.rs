@@ -2,7 +2,6 @@
 //! implementation report, one line per office's part of each decision, over
 //! the assignments the user's offices see (as the dashboard counts them).
 use super::{check, request_lang};
-use crate::store::tracking::report;
 use app::domain::auth::{CurrentUser, Permission};
 use app::domain::tracking::{csv, report_line, REPORT_COLUMNS};
 use app::i18n::t;
@@ -10,7 +9,6 @@ use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 #[derive(serde::Deserialize)]
@@ -19,7 +17,7 @@ pub struct Filter {
 }
 
 pub async fn implementation(
-    Extension(db): Extension<DatabaseConnection>,
+    Extension(services): Extension<app::ports::Services>,
     Extension(slots): Extension<crate::memo::RenderSlots>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
@@ -36,7 +34,7 @@ pub async fn implementation(
         .unwrap_or_default();
     offices.sort();
     offices.dedup();
-    let Ok(rows) = report(&db, offices, filter.meeting).await else {
+    let Ok(rows) = services.tracking.report(offices, filter.meeting).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let say = |k: &str| t(lang, k).to_string();

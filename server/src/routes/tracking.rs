@@ -3,18 +3,21 @@
 //! returns; and evidence downloads. Each answers with a 303 back to the
 //! assignment's page.
 use super::{check, error_key, request_lang, see_other, status_of};
-use crate::startup::EvidenceDir;
-use crate::store::tracking::{evidence_file, record_progress, SeaTrackingStore};
+use crate::store::tracking::{evidence_file, record_progress};
 use app::domain::auth::{authorize, CurrentUser, Permission};
 use app::domain::tracking::{check_step, sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE};
 use app::error::AppError;
-use app::ports::TrackingStore;
+use app::ports::Services;
 use axum::extract::{Form, FromRequest, Multipart, Path, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
+
+/// Where evidence files are kept, by their SHA-256.
+#[derive(Clone)]
+pub struct EvidenceDir(pub std::path::PathBuf);
 
 fn back(id: Uuid, query: &str) -> Response {
     see_other(&format!("/assignments/{id}?{query}#progress"))
@@ -27,15 +30,12 @@ fn refused(id: Uuid, e: &AppError) -> Response {
     back(id, &q)
 }
 
-async fn facts(db: &DatabaseConnection, id: Uuid) -> Result<AssignmentFacts, Response> {
-    SeaTrackingStore {
-        db: db.clone(),
-        window: crate::startup::DUE_SOON_DAYS,
-        dashboards: Default::default(),
-    }
-    .assignment(id)
-    .await
-    .map_err(|e| status_of(&e))
+async fn facts(services: &Services, id: Uuid) -> Result<AssignmentFacts, Response> {
+    services
+        .tracking
+        .assignment(id)
+        .await
+        .map_err(|e| status_of(&e))
 }
 
 /// Writes `bytes` under its SHA-256 unless a file with that hash is there
@@ -58,6 +58,7 @@ fn store_file(dir: &std::path::Path, bytes: &[u8]) -> std::io::Result<String> {
 /// (`status`: in_progress or done, `note`, any number of `evidence` files).
 pub async fn report(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(services): Extension<Services>,
     Extension(EvidenceDir(dir)): Extension<EvidenceDir>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
@@ -69,7 +70,7 @@ pub async fn report(
     if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
         return r;
     }
-    let facts = match facts(&db, id).await {
+    let facts = match facts(&services, id).await {
         Ok(f) => f,
         Err(r) => return r,
     };
@@ -159,6 +160,7 @@ pub struct Review {
 /// verifies what was reported done, or returns it with a reason.
 pub async fn review(
     Extension(db): Extension<DatabaseConnection>,
+    Extension(services): Extension<Services>,
     user: Option<Extension<CurrentUser>>,
     headers: HeaderMap,
     Path(id): Path<Uuid>,
@@ -169,7 +171,7 @@ pub async fn review(
     if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
         return r;
     }
-    let facts = match facts(&db, id).await {
+    let facts = match facts(&services, id).await {
         Ok(f) => f,
         Err(r) => return r,
     };

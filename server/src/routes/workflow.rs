@@ -2,8 +2,8 @@
 //! JavaScript), the public verification upload, and a chair's signature
 //! image. Each answers with a 303 back to the page it came from.
 use super::{check, error_key, request_lang, see_other, status_of};
-use crate::startup::Issuing;
 use crate::store::issue;
+use crate::store::issue::Issuing;
 use app::domain::auth::{CurrentUser, Permission};
 use app::domain::editor::{flash_key, Flash};
 use app::error::AppError;

@@ -132,6 +132,10 @@ pub async fn find_by_username(
         .await
 }
 
+pub async fn find_by_id(db: &DatabaseConnection, id: Uuid) -> Result<Option<users::Model>, DbErr> {
+    users::Entity::find_by_id(id).one(db).await
+}
+
 /// How many wrong passwords in a row lock an account, and for how long.
 pub const MAX_FAILED_LOGINS: i32 = 5;
 pub const LOCK_MINUTES: i64 = 15;

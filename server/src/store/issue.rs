@@ -84,6 +84,15 @@ async fn record<C: ConnectionTrait>(
     .map_err(db_error)
 }
 
+/// What issuing a memo needs besides the database.
+pub struct Issuing {
+    pub keys: crate::keys::Keys,
+    /// "https://sidhanto.example.gov.bd", no trailing slash.
+    pub public_url: String,
+    /// The due-soon window the memo's carry-forward section shows.
+    pub due_soon_days: u32,
+}
+
 static ISSUING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The secretary sends complete minutes to the chair. Every rule counts now
@@ -145,7 +154,7 @@ pub async fn approve(
     db: &DatabaseConnection,
     id: Uuid,
     actor: Uuid,
-    issuing: &crate::startup::Issuing,
+    issuing: &Issuing,
 ) -> Result<String, AppError> {
     // One issue at a time in this process: approvals queue here, holding no
     // database connection. Across instances the counter's check decides.
@@ -186,7 +195,7 @@ async fn prepare(
     id: Uuid,
     office_id: Uuid,
     key: &ed25519_dalek::SigningKey,
-    issuing: &crate::startup::Issuing,
+    issuing: &Issuing,
 ) -> Result<Prepared, AppError> {
     let office = offices::Entity::find_by_id(office_id)
         .one(db)

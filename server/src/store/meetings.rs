@@ -18,6 +18,8 @@ use uuid::Uuid;
 
 pub struct SeaMeetingStore {
     pub db: DatabaseConnection,
+    /// Days before a deadline that count as due soon (the carry-forward).
+    pub window: u32,
 }
 
 #[async_trait::async_trait]
@@ -165,7 +167,7 @@ impl MeetingStore for SeaMeetingStore {
             office,
             minutes,
             corrects: super::issue::corrected_number(&self.db, id).await?,
-            carried: super::tracking::carried(&self.db, id, crate::startup::DUE_SOON_DAYS).await?,
+            carried: super::tracking::carried(&self.db, id, self.window).await?,
             imported,
         })
     }

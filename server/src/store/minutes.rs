@@ -34,6 +34,83 @@ pub(crate) async fn offices_by_code<C: ConnectionTrait>(
         .collect())
 }
 
+/// The id of the office with this code.
+pub async fn office_id(
+    db: &sea_orm::DatabaseConnection,
+    code: &str,
+) -> Result<Option<Uuid>, AppError> {
+    Ok(offices::Entity::find()
+        .filter(offices::Column::Code.eq(code))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|o| o.id))
+}
+
+/// The office that holds meeting `id`.
+pub async fn office_of_meeting(
+    db: &sea_orm::DatabaseConnection,
+    id: Uuid,
+) -> Result<Option<Uuid>, AppError> {
+    Ok(meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|m| m.office_id))
+}
+
+/// A meeting file imported in one transaction: all of it, or nothing.
+pub async fn import_file(
+    db: &sea_orm::DatabaseConnection,
+    m: &Minutes,
+    actor: Option<Uuid>,
+    source: &str,
+) -> Result<Uuid, AppError> {
+    let txn = super::begin_write(db).await.map_err(db_error)?;
+    let id = import(&txn, m, actor, source).await?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(id)
+}
+
+/// Minutes issued elsewhere, imported as a record, unless their office has
+/// used their memo number (checked in the same transaction).
+pub async fn import_record(
+    db: &sea_orm::DatabaseConnection,
+    m: &Minutes,
+    actor: Option<Uuid>,
+) -> Result<Uuid, AppError> {
+    let txn = super::begin_write(db).await.map_err(db_error)?;
+    if memo_number_used(&txn, m).await? {
+        return Err(AppError::problem(
+            "memo_number",
+            "import.memo_number_used",
+            None,
+        ));
+    }
+    let id = import(&txn, m, actor, "record import").await?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(id)
+}
+
+/// The editor's save: a new draft (`id` None, version 1) or the next
+/// version of draft `id` (refused when `version` is not the stored one).
+/// Returns the meeting's id and its new version.
+pub async fn save_form(
+    db: &sea_orm::DatabaseConnection,
+    id: Option<Uuid>,
+    version: i32,
+    m: &Minutes,
+    actor: Option<Uuid>,
+) -> Result<(Uuid, i32), AppError> {
+    let txn = super::begin_write(db).await.map_err(db_error)?;
+    let saved = match id {
+        Some(id) => (id, save_draft(&txn, id, version, m, actor).await?),
+        None => (create_draft(&txn, m, actor).await?, 1),
+    };
+    txn.commit().await.map_err(db_error)?;
+    Ok(saved)
+}
+
 /// Has the minutes' office already used their memo number (on a meeting
 /// issued here or imported before)?
 pub async fn memo_number_used<C: ConnectionTrait>(db: &C, m: &Minutes) -> Result<bool, AppError> {

@@ -20,7 +20,7 @@ use sea_orm::{DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait
 /// BEGIN (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
 /// writes later cannot wait for another writer and fails at once with
 /// "database is locked", while an immediate one waits its turn (the busy
-/// timeout, `startup::connect`). PostgreSQL ignores the mode.
+/// timeout, set where the pool is opened). PostgreSQL ignores the mode.
 pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
     db.begin_with_options(TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),

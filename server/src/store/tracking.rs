@@ -281,15 +281,16 @@ async fn visible<C: ConnectionTrait>(
 
 /// The implementation report: every assignment these offices see (of one
 /// meeting, or all), with the day it was reported done.
-pub async fn report(
+async fn report(
     db: &DatabaseConnection,
     offices: Vec<Uuid>,
     meeting: Option<Uuid>,
+    window: u32,
 ) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError> {
     let list = visible(db, offices, meeting).await?;
     let done: HashMap<Uuid, Option<chrono::NaiveDate>> =
         list.iter().map(|a| (a.id, a.done_on)).collect();
-    let mut out: Vec<_> = rows(db, list, crate::startup::DUE_SOON_DAYS)
+    let mut out: Vec<_> = rows(db, list, window)
         .await?
         .into_iter()
         .map(|r| {
@@ -359,6 +360,14 @@ async fn office_names<C: ConnectionTrait>(
 
 #[async_trait::async_trait]
 impl TrackingStore for SeaTrackingStore {
+    async fn report(
+        &self,
+        offices: Vec<Uuid>,
+        meeting: Option<Uuid>,
+    ) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError> {
+        report(&self.db, offices, meeting, self.window).await
+    }
+
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
         let list = assignments::Entity::find()
             .filter(assignments::Column::OfficeId.is_in(offices))

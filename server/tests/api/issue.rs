@@ -299,7 +299,7 @@ async fn twenty_approvals_at_once_get_distinct_consecutive_numbers() {
         issue::submit(&app.db, id, secretary).await.unwrap();
         ids.push(id);
     }
-    let issuing = Arc::new(server::startup::Issuing {
+    let issuing = Arc::new(server::store::issue::Issuing {
         keys: server::keys::Keys {
             dir: std::env::temp_dir().join("sidhanto-test-keys"),
         },
@@ -443,7 +443,7 @@ async fn working_day_deadlines_skip_the_weekend_and_the_holidays_an_admin_enters
     issue::submit(&app.db, id, users("secretary").await)
         .await
         .unwrap();
-    let issuing = server::startup::Issuing {
+    let issuing = server::store::issue::Issuing {
         keys: server::keys::Keys {
             dir: std::env::temp_dir().join("sidhanto-test-keys"),
         },

@@ -1,0 +1,50 @@
+//! The few rules of ARCHITECTURE.md, checked on the sources: only `main.rs`
+//! uses `startup`; routes and server functions reach the database only
+//! through `store/` (no entities, no transactions of their own).
+use std::path::Path;
+
+fn sources(dir: &Path) -> Vec<(String, String)> {
+    let mut out = vec![];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn only_main_uses_startup() {
+    for (path, text) in sources(Path::new("src")) {
+        if path.ends_with("main.rs") || path.ends_with("startup.rs") || path.ends_with("lib.rs") {
+            continue;
+        }
+        assert!(!text.contains("startup::"), "{path} uses startup");
+    }
+}
+
+#[test]
+fn routes_and_server_functions_leave_the_database_to_the_stores() {
+    let mut files = sources(Path::new("src/routes"));
+    files.extend(sources(Path::new("../app/src/server_fns")));
+    for (path, text) in files {
+        for banned in [
+            "db::entities",
+            "begin_write",
+            ".begin()",
+            "Entity::",
+            "TransactionTrait",
+        ] {
+            assert!(
+                !text.contains(banned),
+                "{path} uses {banned}: that belongs in store/"
+            );
+        }
+    }
+}
