@@ -76,6 +76,32 @@ pub fn tr(key: &str) -> String {
     t(use_lang(), key).to_string()
 }
 
+/// `n` in the page's language, zero-padded to `width` digits ("০৭" / "07").
+pub fn fmt_num(n: impl Into<u64>, width: usize) -> String {
+    let n = n.into();
+    match use_lang() {
+        Lang::Bn => crate::domain::numerals::bangla_number(n, width),
+        Lang::En => format!("{n:0width$}"),
+    }
+}
+
+/// The digits of a code or a time (a memo number, "10:30") in the page's
+/// language.
+pub fn fmt_digits(text: &str) -> String {
+    match use_lang() {
+        Lang::Bn => crate::domain::numerals::to_bangla_digits(text),
+        Lang::En => crate::domain::numerals::to_ascii_digits(text),
+    }
+}
+
+/// A date in the page's language: "২২ জুন, ২০২৩" / "22 June 2023".
+pub fn fmt_date(d: chrono::NaiveDate) -> String {
+    match use_lang() {
+        Lang::Bn => crate::domain::dates::date_bn(d),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
 /// (key, Bangla, English)
 const MESSAGES: &[(&str, &str, &str)] = &[
     ("app.name", "সিদ্ধান্ত", "Sidhanto"),
@@ -97,6 +123,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("meetings.col.decisions", "সিদ্ধান্ত", "Decisions"),
     ("meetings.col.status", "অবস্থা", "Status"),
+    ("meeting.status.draft", "খসড়া", "Draft"),
+    ("meeting.status.submitted", "সভাপতির অনুমোদনের অপেক্ষায়", "Waiting for the chair's approval"),
+    ("meeting.status.approved", "অনুমোদিত", "Approved"),
+    ("meeting.status.issued", "জারিকৃত", "Issued"),
     ("meeting.chair", "সভাপতি", "Chair"),
     ("meeting.date", "সভার তারিখ", "Date"),
     ("meeting.time", "সভার সময়", "Time"),
@@ -496,14 +526,19 @@ const MESSAGES: &[(&str, &str, &str)] = &[
 
 /// The text for `key`; an unknown key is shown as itself so it is noticed.
 pub fn t(lang: Lang, key: &str) -> &str {
-    MESSAGES
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, bn, en)| match lang {
-            Lang::Bn => *bn,
-            Lang::En => *en,
-        })
-        .unwrap_or(key)
+    // A page looks up hundreds of keys: an index, built once, not a scan.
+    static INDEX: std::sync::LazyLock<std::collections::HashMap<&str, (&str, &str)>> =
+        std::sync::LazyLock::new(|| {
+            MESSAGES
+                .iter()
+                .map(|(k, bn, en)| (*k, (*bn, *en)))
+                .collect()
+        });
+    match (INDEX.get(key), lang) {
+        (Some((bn, _)), Lang::Bn) => bn,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => key,
+    }
 }
 
 /// Bangla text for `key` (the UI's default language).
@@ -525,6 +560,74 @@ mod tests {
         assert!(MESSAGES
             .iter()
             .all(|(_, bn, en)| !bn.is_empty() && !en.is_empty()));
+    }
+
+    fn is_bangla(c: char) -> bool {
+        ('\u{0980}'..='\u{09FF}').contains(&c)
+    }
+
+    #[test]
+    fn english_messages_have_no_bangla_and_bangla_ones_are_bangla() {
+        for (key, bn, en) in MESSAGES {
+            // The switch names the other language in that language.
+            if *key == "nav.switch_lang" {
+                continue;
+            }
+            assert!(
+                !en.chars().any(is_bangla),
+                "{key}: Bangla in the English text"
+            );
+            assert!(
+                bn.chars().any(is_bangla),
+                "{key}: no Bangla in the Bangla text"
+            );
+        }
+    }
+
+    /// Every key written out in the sources (`tr("…")`, `t(lang, "…")`,
+    /// `bn("…")`, `refusal(…, "…", …)`) has a message in both languages.
+    #[test]
+    fn every_key_the_code_names_has_messages() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push((
+                        path.display().to_string(),
+                        std::fs::read_to_string(&path).unwrap(),
+                    ));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![];
+        sources(&root.join("src"), &mut files);
+        sources(&root.join("../server/src"), &mut files);
+        let mut checked = 0;
+        for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("i18n.rs")) {
+            for opener in [
+                "tr(\"",
+                "bn(\"",
+                "t(lang, \"",
+                "t(Lang::En, \"",
+                "t(Lang::Bn, \"",
+            ] {
+                for (at, _) in text.match_indices(opener) {
+                    let rest = &text[at + opener.len()..];
+                    let Some(end) = rest.find('"') else { continue };
+                    let key = &rest[..end];
+                    // Keys are dotted words; anything else is not a key.
+                    if !key.contains('.') || key.contains(' ') || key.contains('{') {
+                        continue;
+                    }
+                    assert_ne!(t(Lang::En, key), key, "{path}: {key} has no message");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "the scan found the keys ({checked})");
     }
 
     #[test]

@@ -71,7 +71,16 @@ impl FiscalYear {
 
     /// "২০২২-২৩"
     pub fn label_bn(self) -> String {
-        to_bangla_digits(&format!("{}-{:02}", self.0, (self.0 + 1) % 100))
+        self.label(crate::i18n::Lang::Bn)
+    }
+
+    /// "২০২২-২৩" in Bangla, "2022-23" in English.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        let ascii = format!("{}-{:02}", self.0, (self.0 + 1) % 100);
+        match lang {
+            crate::i18n::Lang::Bn => to_bangla_digits(&ascii),
+            crate::i18n::Lang::En => ascii,
+        }
     }
 }
 
@@ -94,7 +103,17 @@ impl Quarter {
 
     /// "৪র্থ ত্রৈমাসিক"
     pub fn label_bn(self) -> String {
-        format!("{} ত্রৈমাসিক", super::numerals::bangla_ordinal(self.0 as u32))
+        self.label(crate::i18n::Lang::Bn)
+    }
+
+    /// "৪র্থ ত্রৈমাসিক" in Bangla, "Q4" in English.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Bn => {
+                format!("{} ত্রৈমাসিক", super::numerals::bangla_ordinal(self.0 as u32))
+            }
+            crate::i18n::Lang::En => format!("Q{}", self.0),
+        }
     }
 }
 

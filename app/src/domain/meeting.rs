@@ -83,13 +83,9 @@ impl MeetingStatus {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    pub fn label_bn(self) -> &'static str {
-        match self {
-            MeetingStatus::Draft => "খসড়া",
-            MeetingStatus::Submitted => "সভাপতির অনুমোদনের অপেক্ষায়",
-            MeetingStatus::Approved => "অনুমোদিত",
-            MeetingStatus::Issued => "জারিকৃত",
-        }
+    /// The message key of the status's name (`meeting.status.draft` …).
+    pub fn label_key(self) -> String {
+        format!("meeting.status.{}", self.code())
     }
 }
 

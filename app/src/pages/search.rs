@@ -1,9 +1,8 @@
 //! "/search?q=": one box over meetings, agenda items and decisions. A GET
 //! form, so it works without JavaScript and a search can be bookmarked.
 use crate::components::error_list::ErrorList;
-use crate::domain::numerals::bangla_number;
 use crate::domain::search::{Hit, MIN_QUERY};
-use crate::i18n::tr;
+use crate::i18n::{fmt_num, tr};
 use crate::server_fns::meetings::search;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,7 +40,7 @@ fn Hits(hits: Vec<Hit>, typed: String) -> impl IntoView {
             .into_any();
     }
     view! {
-        <p role="status">{format!("{}{}", bangla_number(hits.len() as u64, 1), tr("directory.found"))}</p>
+        <p role="status">{format!("{}{}", fmt_num(hits.len() as u64, 1), tr("directory.found"))}</p>
         <ol class="hits">
             {hits.into_iter().map(|h| view! {
                 <li>

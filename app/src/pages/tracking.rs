@@ -5,12 +5,11 @@
 use crate::components::error_list::ErrorList;
 use crate::domain::dates::date_bn;
 use crate::domain::dates::{FiscalYear, Quarter};
-use crate::domain::numerals::{bangla_number, to_bangla_digits};
 use crate::domain::tracking::{
     AssignmentRow, AssignmentView, CarriedDecision, Compliance, Dashboard, Held, Progress, Urgency,
     APA_TARGET_PERCENT,
 };
-use crate::i18n::tr;
+use crate::i18n::{fmt_digits, fmt_num, tr, use_lang};
 use crate::server_fns::tracking::{
     apa_compliance, assignment, load_dashboard, my_assignments, my_reminders,
 };
@@ -41,8 +40,8 @@ fn urgency_cell(u: Urgency) -> impl IntoView {
 fn decision_no(row: &AssignmentRow) -> String {
     format!(
         "{}.{}",
-        bangla_number(row.item as u64, 2),
-        bangla_number(row.decision as u64, 1)
+        fmt_num(row.item as u64, 2),
+        fmt_num(row.decision as u64, 1)
     )
 }
 
@@ -60,7 +59,7 @@ pub fn MyDecisionsPage() -> impl IntoView {
                 (!list.is_empty()).then(|| view! {
                     <p class="notice reminders" role="status">
                         <strong>{tr("tracking.reminders")}</strong>" "
-                        {format!("{} {}, {} {}", tr("tracking.overdue"), bangla_number(count("overdue"), 1), tr("tracking.due_soon"), bangla_number(count("due_soon"), 1))}
+                        {format!("{} {}, {} {}", tr("tracking.overdue"), fmt_num(count("overdue"), 1), tr("tracking.due_soon"), fmt_num(count("due_soon"), 1))}
                     </p>
                 })
             })}
@@ -151,7 +150,7 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
             <dt>{tr("tracking.meeting")}</dt>
             <dd>
                 <a href=format!("/meetings/{}", row.meeting_id)>{row.meeting_title.clone()}</a>
-                {row.memo_number.clone().map(|n| format!(" ({})", to_bangla_digits(&n)))}
+                {row.memo_number.clone().map(|n| format!(" ({})", fmt_digits(&n)))}
             </dd>
             <dt>{tr("tracking.decision")}</dt>
             <dd>{decision_no(&row)}" "{row.decision_text.clone()}</dd>
@@ -172,7 +171,7 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
                 view! {
                     <ol class="events">
                         {events.into_iter().map(|e| {
-                            let when = to_bangla_digits(&(e.at + chrono::Duration::hours(6)).format("%Y-%m-%d %H:%M").to_string());
+                            let when = fmt_digits(&(e.at + chrono::Duration::hours(6)).format("%Y-%m-%d %H:%M").to_string());
                             view! {
                                 <li>
                                     <strong>{status_label(e.status)}</strong>
@@ -182,7 +181,7 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
                                         <ul class="evidence">
                                             {e.evidence.into_iter().map(|(sha, name, size)| view! {
                                                 <li><a href=format!("/evidence/{sha}") rel="external" download>{name}</a>
-                                                    " ("{bangla_number(((size + 1023) / 1024) as u64, 1)}" KB)"</li>
+                                                    " ("{fmt_num(((size + 1023) / 1024) as u64, 1)}" KB)"</li>
                                             }).collect_view()}
                                         </ul>
                                     })}
@@ -271,12 +270,12 @@ fn ComplianceView(c: Compliance) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="apa-heading">
-            <h2 id="apa-heading">{tr("apa.title")}" — "{year.label_bn()}</h2>
+            <h2 id="apa-heading">{tr("apa.title")}" — "{year.label(use_lang())}</h2>
             <table class="dashboard compliance">
                 <thead>
                     <tr>
                         <th scope="col">{tr("tracking.office")}</th>
-                        {(1..=4u8).map(|q| view! { <th scope="col">{Quarter::new(q).map(|q| q.label_bn())}</th> }).collect_view()}
+                        {(1..=4u8).map(|q| view! { <th scope="col">{Quarter::new(q).map(|q| q.label(use_lang()))}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -294,10 +293,10 @@ fn ComplianceView(c: Compliance) -> impl IntoView {
 
 #[component]
 fn DashboardView(d: Dashboard) -> impl IntoView {
-    let n = |v: u32| bangla_number(v as u64, 1);
+    let n = |v: u32| fmt_num(v as u64, 1);
     let year = d.fiscal_year.map_or_else(
         || tr("dashboard.all_years").to_string(),
-        |y| FiscalYear(y).label_bn(),
+        |y| FiscalYear(y).label(use_lang()),
     );
     let more = (d.meetings_total as usize > d.meetings.len()).then(|| {
         view! { <p class="hint">{tr("dashboard.newest")}" "{n(d.meetings_total)}</p> }
@@ -359,7 +358,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                     let met = pct >= APA_TARGET_PERCENT;
                     view! {
                         <tr>
-                            <td>{format!("{}, {}", FiscalYear(fy).label_bn(), Quarter::new(q).map(|q| q.label_bn()).unwrap_or_default())}</td>
+                            <td>{format!("{}, {}", FiscalYear(fy).label(use_lang()), Quarter::new(q).map(|q| q.label(use_lang())).unwrap_or_default())}</td>
                             <td class="num">{format!("{} / {}", n(done), n(of))}</td>
                             <td>
                                 <span class="bar" role="img" aria-label=format!("{}%", n(pct))>
@@ -418,9 +417,9 @@ pub fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
                 <tbody>
                     {list.into_iter().map(|c| view! {
                         <tr>
-                            <td>{c.memo_number.map(|n| to_bangla_digits(&n)).unwrap_or_default()}</td>
+                            <td>{c.memo_number.map(|n| fmt_digits(&n)).unwrap_or_default()}</td>
                             <td>
-                                {format!("{}.{} ", bangla_number(c.item as u64, 2), bangla_number(c.decision as u64, 1))}
+                                {format!("{}.{} ", fmt_num(c.item as u64, 2), fmt_num(c.decision as u64, 1))}
                                 {c.text}
                             </td>
                             <td>

@@ -2,10 +2,8 @@
 //! signature holds, and whether an uploaded PDF is byte for byte the issued
 //! file. Reached from the QR code and short URL on every page of the memo.
 use crate::components::error_list::ErrorList;
-use crate::domain::dates::date_bn;
 use crate::domain::issue::Verification;
-use crate::domain::numerals::to_bangla_digits;
-use crate::i18n::tr;
+use crate::i18n::{fmt_date, fmt_digits, tr};
 use crate::server_fns::workflow::verify_memo;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -48,20 +46,20 @@ fn Facts(v: Verification) -> impl IntoView {
         <p class=class role="status">{tr(key)}</p>
         <dl class="meta">
             <dt>{tr("meeting.memo_number")}</dt>
-            <dd>{to_bangla_digits(&v.number)}</dd>
+            <dd>{fmt_digits(&v.number)}</dd>
             <dt>{tr("meeting.office")}</dt>
             <dd>{v.office}</dd>
             <dt>{tr("verify.issued_on")}</dt>
-            <dd>{date_bn(v.issued_on)}</dd>
+            <dd>{fmt_date(v.issued_on)}</dd>
             <dt>{tr("meeting.date")}</dt>
-            <dd>{date_bn(v.held_on)}</dd>
+            <dd>{fmt_date(v.held_on)}</dd>
             <dt>{tr("editor.title")}</dt>
             <dd>{v.title}</dd>
             <dt>"SHA-256"</dt>
             <dd><code class="hash">{v.sha256}</code></dd>
         </dl>
-        {v.corrects.map(|n| view! { <p>{tr("workflow.corrects")}" "{to_bangla_digits(&n)}</p> })}
-        {v.corrected_by.map(|n| view! { <p class="field-error" role="alert">{tr("verify.corrected_by")}" "{to_bangla_digits(&n)}</p> })}
+        {v.corrects.map(|n| view! { <p>{tr("workflow.corrects")}" "{fmt_digits(&n)}</p> })}
+        {v.corrected_by.map(|n| view! { <p class="field-error" role="alert">{tr("verify.corrected_by")}" "{fmt_digits(&n)}</p> })}
         <section id="result" aria-labelledby="upload-heading">
             <h2 id="upload-heading">{tr("verify.upload_title")}</h2>
             {match file.as_str() {

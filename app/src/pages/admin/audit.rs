@@ -1,7 +1,6 @@
 use crate::components::error_list::ErrorList;
 use crate::domain::audit::AuditEntry;
-use crate::domain::numerals::to_bangla_digits;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{fmt_digits, tr, use_lang, Lang};
 use crate::server_fns::audit::recent_audit;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,7 +32,7 @@ pub fn AuditTable(list: Vec<AuditEntry>) -> impl IntoView {
         let local = e.at + chrono::Duration::hours(6);
         let text = local.format("%Y-%m-%d %H:%M").to_string();
         if lang == Lang::Bn {
-            to_bangla_digits(&text)
+            fmt_digits(&text)
         } else {
             text
         }

@@ -5,9 +5,8 @@ use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
 use crate::domain::auth::Role;
 use crate::domain::directory::{OfficeEntry, PersonEntry};
-use crate::domain::numerals::bangla_number;
 use crate::error::AppError;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{fmt_date, fmt_num, tr, use_lang, Lang};
 use crate::server_fns::directory::{directory_offices, directory_people};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -42,7 +41,7 @@ fn kind_label(kind: &str) -> String {
 }
 
 fn count_line(n: usize) -> String {
-    format!("{}{}", bangla_number(n as u64, 1), tr("directory.found"))
+    format!("{}{}", fmt_num(n as u64, 1), tr("directory.found"))
 }
 
 /// A directory page: its title, the search box, and the matches as a table.
@@ -256,7 +255,7 @@ pub fn HolidaysPage() -> impl IntoView {
                             <tbody>
                                 {days.into_iter().map(|(day, name)| view! {
                                     <tr>
-                                        <td>{crate::domain::dates::date_bn(day)}</td>
+                                        <td>{fmt_date(day)}</td>
                                         <td>{name.clone()}</td>
                                         <td>
                                             <form method="post" action="/admin/holidays" class="inline">

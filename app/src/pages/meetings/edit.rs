@@ -6,9 +6,8 @@
 use crate::components::error_list::ErrorList;
 use crate::domain::editor::{dom_id, problems_at, rows, EditorState};
 use crate::domain::minutes::{Problem, FORMAT, MEMBER_KINDS};
-use crate::domain::numerals::bangla_number;
 use crate::domain::MeetingKind;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{fmt_num, tr, use_lang, Lang};
 use crate::server_fns::editor::editor;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -85,7 +84,7 @@ fn form() -> Arc<Form> {
 /// "২" in a Bangla page, "2" in an English one: row numbers.
 fn number(n: usize) -> String {
     match use_lang() {
-        Lang::Bn => bangla_number(n as u64, 1),
+        Lang::Bn => fmt_num(n as u64, 1),
         Lang::En => n.to_string(),
     }
 }

@@ -1,6 +1,6 @@
 use crate::components::error_list::ErrorList;
-use crate::domain::{dates::date_bn, numerals::bangla_number, MeetingSummary};
-use crate::i18n::tr;
+use crate::domain::MeetingSummary;
+use crate::i18n::{fmt_date, fmt_num, tr, use_lang};
 use crate::server_fns::meetings::list_meetings;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -52,10 +52,10 @@ fn MeetingTable(list: Vec<MeetingSummary>) -> impl IntoView {
                                     <a href=format!("/meetings/{}", m.id)>{m.title}</a>
                                 </td>
                                 <td>{m.office_name}</td>
-                                <td>{date_bn(m.held_on)}</td>
-                                <td>{format!("{}, {}", m.fiscal_year.label_bn(), m.quarter.label_bn())}</td>
-                                <td class="num">{bangla_number(m.decisions, 1)}</td>
-                                <td>{m.status.label_bn()}</td>
+                                <td>{fmt_date(m.held_on)}</td>
+                                <td>{format!("{}, {}", m.fiscal_year.label(use_lang()), m.quarter.label(use_lang()))}</td>
+                                <td class="num">{fmt_num(m.decisions, 1)}</td>
+                                <td>{tr(&m.status.label_key())}</td>
                             </tr>
                         }
                     })

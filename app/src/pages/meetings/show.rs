@@ -1,14 +1,13 @@
 use super::workflow::WorkflowPanel;
 use crate::components::error_list::ErrorList;
 use crate::domain::{
-    dates::{date_bn, time_bn},
+    dates::time_bn,
     decision_marker,
     minutes::{AgendaItem, Minutes},
-    numerals::{bangla_number, to_bangla_digits},
     Meeting, MeetingStatus,
 };
 use crate::error::AppError;
-use crate::i18n::tr;
+use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr};
 use crate::pages::admin::AuditTable;
 use crate::server_fns::audit::meeting_audit;
 use crate::server_fns::meetings::get_meeting;
@@ -105,8 +104,8 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 <p>{office.branch}</p>
             </header>
             <h1>{title}</h1>
-            {corrects.map(|n| view! { <p class="corrects">{format!("(স্মারক নং {}-এর সংশোধনী)", to_bangla_digits(&n))}</p> })}
-            <p class="status">{tr("meeting.status")}": "{status.label_bn()}</p>
+            {corrects.map(|n| view! { <p class="corrects">{format!("(স্মারক নং {}-এর সংশোধনী)", fmt_digits(&n))}</p> })}
+            <p class="status">{tr("meeting.status")}": "{tr(&status.label_key())}</p>
             {imported.then(|| view! { <p class="notice imported" role="note">{tr("meeting.imported")}</p> })}
             // Plain links (rel=external: files, not pages of the app's router),
             // so they work without JavaScript. The PDF opens in the browser's
@@ -129,7 +128,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 <dt>{tr("meeting.chair")}</dt>
                 <dd>{chair.name}" "<span class="designation">{chair.designation}</span></dd>
                 <dt>{tr("meeting.date")}</dt>
-                <dd>{format!("{} খ্রি.", date_bn(held_on))}</dd>
+                <dd>{format!("{} খ্রি.", fmt_date(held_on))}</dd>
                 <dt>{tr("meeting.time")}</dt>
                 <dd>{time_bn(starts_at)}</dd>
                 <dt>{tr("meeting.venue")}</dt>
@@ -192,7 +191,7 @@ fn AgendaItemCard(
     open: RwSignal<bool>,
     issued_on: Option<chrono::NaiveDate>,
 ) -> impl IntoView {
-    let serial_bn = bangla_number(serial as u64, 2);
+    let serial_bn = fmt_num(serial as u64, 2);
     let body_id = format!("agenda-{serial}");
     let count = item.decisions.len();
     view! {
@@ -239,7 +238,7 @@ fn AgendaItemCard(
                                         {issued_on
                                             .filter(|_| matches!(d.deadline, crate::domain::Deadline::DaysAfterIssue(_) | crate::domain::Deadline::WorkingDaysAfterIssue(_)))
                                             .and_then(|on| d.deadline.due_on(on))
-                                            .map(|due| format!(" ({})", date_bn(due)))}
+                                            .map(|due| format!(" ({})", fmt_date(due)))}
                                     </p>
                                 </li>
                             }
@@ -261,8 +260,8 @@ fn MemoFooter(minutes: Minutes) -> impl IntoView {
         </div>
         {minutes.memo_number.map(|n| view! {
             <p class="memo-line">
-                <span>{tr("meeting.memo_number")}": "{to_bangla_digits(&n)}</span>
-                {minutes.issued_on.map(|d| view! { <span>{tr("meeting.issue_date")}": "{date_bn(d)}</span> })}
+                <span>{tr("meeting.memo_number")}": "{fmt_digits(&n)}</span>
+                {minutes.issued_on.map(|d| view! { <span>{tr("meeting.issue_date")}": "{fmt_date(d)}</span> })}
             </p>
         })}
         <div class="distribution">
@@ -301,7 +300,7 @@ fn Appendix(minutes: Minutes) -> impl IntoView {
                         .enumerate()
                         .map(|(i, a)| view! {
                             <tr>
-                                <td class="num">{bangla_number(i as u64 + 1, 2)}</td>
+                                <td class="num">{fmt_num(i as u64 + 1, 2)}</td>
                                 <td>
                                     {(!a.name.is_empty()).then(|| view! { {a.name}<br/> })}
                                     <span class="designation">{a.designation}</span>
