@@ -19,6 +19,8 @@ pub trait MeetingStore: Send + Sync {
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError>;
     /// The minutes as the editor opens them, with their version and office.
     async fn draft(&self, id: Uuid) -> Result<Draft, AppError>;
+    /// The meeting's office and status: what the read rule needs (one row).
+    async fn access(&self, id: Uuid) -> Result<(Uuid, crate::domain::MeetingStatus), AppError>;
     /// Where the meeting is in the approval workflow.
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError>;
     /// Meetings, agenda items and decisions whose text contains `query`.
@@ -47,8 +49,11 @@ pub trait TrackingStore: Send + Sync {
         offices: Vec<Uuid>,
         fiscal_year: i32,
     ) -> Result<Compliance, AppError>;
-    /// Today's reminders for these offices: (assignment, "overdue" | "due_soon").
-    async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, String)>, AppError>;
+    /// Today's reminders for these offices: (assignment, overdue or due soon).
+    async fn reminders(
+        &self,
+        offices: Vec<Uuid>,
+    ) -> Result<Vec<(Uuid, crate::domain::tracking::Urgency)>, AppError>;
     /// The implementation report: each assignment these offices see (of one
     /// meeting, when given), with the day it was done.
     async fn report(

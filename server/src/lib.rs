@@ -6,7 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
-pub mod gen_demo;
 pub mod keys;
 pub mod limiter;
 pub mod memo;

@@ -38,12 +38,12 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             if meetings == 0 {
                 return Err("--meetings must be at least 1".into());
             }
-            let sizes = server::gen_demo::Sizes {
+            let sizes = server::demo::generate::Sizes {
                 meetings,
                 decisions,
                 seed,
             };
-            let w = server::gen_demo::generate(&db, sizes).await?;
+            let w = server::demo::generate::generate(&db, sizes).await?;
             println!(
                 "{} offices, {} meetings, {} decisions, {} assignments, {} progress events",
                 w.offices, w.meetings, w.decisions, w.assignments, w.events

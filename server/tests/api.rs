@@ -27,6 +27,7 @@ struct TestApp {
     url: String,
     router: axum::Router,
     _sqlite_file: Option<TempFile>,
+    _pg_database: Option<PgDatabase>,
 }
 
 const HOST: &str = "127.0.0.1:3000";
@@ -45,9 +46,35 @@ impl Drop for TempFile {
 
 /// A fresh database (its own SQLite file, or its own PostgreSQL database),
 /// migrated by the real migrations, behind the real router.
+/// Drops the test's PostgreSQL database when the test ends (from a thread
+/// of its own: the test's runtime may be shutting down).
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            rt.block_on(async {
+                if let Ok(admin) = startup::connect(&admin_url).await {
+                    let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                    let _ = admin.execute_unprepared(&drop).await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
 async fn spawn_app() -> TestApp {
     let name = format!("sidhanto_test_{}", Uuid::new_v4().simple());
-    let (url, file) = match std::env::var("TEST_DATABASE_URL") {
+    let (url, file, pg) = match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) => {
             let admin = startup::connect(&admin_url)
                 .await
@@ -57,13 +84,15 @@ async fn spawn_app() -> TestApp {
                 .await
                 .expect("create database");
             let base = admin_url.rsplit_once('/').expect("URL with a database").0;
-            (format!("{base}/{name}"), None)
+            let url = format!("{base}/{name}");
+            (url, None, Some(PgDatabase { admin_url, name }))
         }
         Err(_) => {
             let path = std::env::temp_dir().join(format!("{name}.db"));
             (
                 format!("sqlite://{}?mode=rwc", path.display()),
                 Some(TempFile(path)),
+                None,
             )
         }
     };
@@ -75,6 +104,7 @@ async fn spawn_app() -> TestApp {
         url,
         router,
         _sqlite_file: file,
+        _pg_database: pg,
     }
 }
 

@@ -102,6 +102,29 @@ pub fn may_move(actor: Actor, from: Progress, to: Progress) -> bool {
     }
 }
 
+impl Urgency {
+    /// The stable name stored with a notification.
+    pub fn code(self) -> &'static str {
+        match self {
+            Urgency::Overdue => "overdue",
+            Urgency::DueSoon => "due_soon",
+            Urgency::Open => "open",
+            Urgency::Finished => "finished",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Urgency> {
+        [
+            Urgency::Overdue,
+            Urgency::DueSoon,
+            Urgency::Open,
+            Urgency::Finished,
+        ]
+        .into_iter()
+        .find(|u| u.code() == code)
+    }
+}
+
 /// How pressing an assignment is today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

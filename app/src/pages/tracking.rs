@@ -55,11 +55,11 @@ pub fn MyDecisionsPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let list = reminders.await.unwrap_or_default();
-                let count = |k: &str| list.iter().filter(|(_, kind)| kind == k).count() as u64;
+                let count = |u: Urgency| list.iter().filter(|(_, kind)| *kind == u).count() as u64;
                 (!list.is_empty()).then(|| view! {
                     <p class="notice reminders" role="status">
                         <strong>{tr("tracking.reminders")}</strong>" "
-                        {format!("{} {}, {} {}", tr("tracking.overdue"), fmt_num(count("overdue"), 1), tr("tracking.due_soon"), fmt_num(count("due_soon"), 1))}
+                        {format!("{} {}, {} {}", tr("tracking.overdue"), fmt_num(count(Urgency::Overdue), 1), tr("tracking.due_soon"), fmt_num(count(Urgency::DueSoon), 1))}
                     </p>
                 })
             })}

@@ -19,7 +19,7 @@ pub async fn recent_audit() -> Result<Vec<AuditEntry>, AppError> {
 /// Every change to one meeting, oldest first, for anyone who may read it.
 #[server(prefix = "/api", endpoint = "audit/meeting")]
 pub async fn meeting_audit(id: Uuid) -> Result<Vec<AuditEntry>, AppError> {
-    let (_, services, _) = super::require_minutes(id).await?;
+    let (_, services) = super::require_minutes(id).await?;
     services
         .audit
         .for_meeting(id)

@@ -32,7 +32,7 @@ pub async fn search(query: String) -> Result<Vec<crate::domain::search::Hit>, Ap
 
 #[server(prefix = "/api", endpoint = "meetings/get")]
 pub async fn get_meeting(id: Uuid) -> Result<Meeting, AppError> {
-    let (_, services, _) = super::require_minutes(id).await?;
+    let (_, services) = super::require_minutes(id).await?;
     services
         .meetings
         .get(id)

@@ -15,7 +15,6 @@ pub use guard::*;
 #[cfg(feature = "ssr")]
 mod guard {
     use crate::domain::auth::{authorize, CurrentUser, Permission};
-    use crate::domain::issue::WorkflowFacts;
     use crate::domain::MeetingStatus;
     use crate::error::{respond, AppError};
     use crate::ports::{services, Services};
@@ -39,15 +38,15 @@ mod guard {
     /// read rule for its minutes (`Permission::ReadMinutes`).
     pub async fn require_minutes(
         id: uuid::Uuid,
-    ) -> Result<(Option<CurrentUser>, Services, WorkflowFacts), AppError> {
+    ) -> Result<(Option<CurrentUser>, Services), AppError> {
         let (user, services) = require(Permission::SignedIn)?;
-        let facts = services.meetings.workflow(id).await.map_err(respond)?;
+        let (office, status) = services.meetings.access(id).await.map_err(respond)?;
         let needs = Permission::ReadMinutes {
-            office: facts.office,
-            issued: facts.status == MeetingStatus::Issued,
+            office,
+            issued: status == MeetingStatus::Issued,
         };
         authorize(user.as_ref(), &needs).map_err(respond)?;
-        Ok((user, services, facts))
+        Ok((user, services))
     }
 
     /// The offices this user administers (with those below them).

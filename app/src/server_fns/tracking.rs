@@ -18,7 +18,7 @@ pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
 
 /// Today's in-app reminders for the offices this user implements for.
 #[server(prefix = "/api", endpoint = "assignments/reminders")]
-pub async fn my_reminders() -> Result<Vec<(Uuid, String)>, AppError> {
+pub async fn my_reminders() -> Result<Vec<(Uuid, crate::domain::tracking::Urgency)>, AppError> {
     use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::SignedIn)?;
     let offices = implementer_offices(user.as_ref());
@@ -112,7 +112,7 @@ pub async fn apa_compliance(
 /// The unfinished decisions of the earlier meetings of this meeting's series.
 #[server(prefix = "/api", endpoint = "meetings/carry_forward")]
 pub async fn carry_forward(id: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
-    let (_, services, _) = super::require_minutes(id).await?;
+    let (_, services) = super::require_minutes(id).await?;
     services
         .tracking
         .carry_forward(id)

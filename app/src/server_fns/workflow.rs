@@ -8,7 +8,12 @@ use uuid::Uuid;
 pub async fn meeting_workflow(id: Uuid) -> Result<WorkflowView, AppError> {
     use crate::domain::auth::{authorize, Permission};
     use crate::domain::MeetingStatus;
-    let (user, _, facts) = super::require_minutes(id).await?;
+    let (user, services) = super::require_minutes(id).await?;
+    let facts = services
+        .meetings
+        .workflow(id)
+        .await
+        .map_err(crate::error::respond)?;
     let may = |p: Permission| authorize(user.as_ref(), &p).is_ok();
     let secretary = may(Permission::SecretaryOf(facts.office));
     let chair = may(Permission::ChairOf {

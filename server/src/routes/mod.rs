@@ -145,14 +145,14 @@ pub async fn check_minutes(
     lang: Lang,
 ) -> Result<(), Response> {
     check(user, &Permission::SignedIn, lang)?;
-    let facts = services
+    let (office, status) = services
         .meetings
-        .workflow(id)
+        .access(id)
         .await
         .map_err(|e| status_of(&e))?;
     let needs = Permission::ReadMinutes {
-        office: facts.office,
-        issued: facts.status == app::domain::MeetingStatus::Issued,
+        office,
+        issued: status == app::domain::MeetingStatus::Issued,
     };
     check(user, &needs, lang)
 }

@@ -92,6 +92,20 @@ impl MeetingStore for SeaMeetingStore {
         })
     }
 
+    async fn access(&self, id: Uuid) -> Result<(Uuid, app::domain::MeetingStatus), AppError> {
+        let (office, status): (Uuid, String) = meetings::Entity::find_by_id(id)
+            .select_only()
+            .column(meetings::Column::OfficeId)
+            .column(meetings::Column::Status)
+            .into_tuple()
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let status = app::domain::MeetingStatus::from_code(&status).ok_or(AppError::Internal)?;
+        Ok((office, status))
+    }
+
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
         use crate::db::entities::{audit_events, memo_issues};
         let row = meetings::Entity::find_by_id(id)

@@ -89,10 +89,13 @@ pub async fn run(
             id: Set(Uuid::new_v4()),
             office_id: Set(office),
             assignment_id: Set(r.id),
+            // Only overdue and due-soon work is reminded of.
             kind: Set(match r.urgency {
-                Urgency::Overdue => "overdue".into(),
-                _ => "due_soon".into(),
-            }),
+                Urgency::Overdue => Urgency::Overdue,
+                _ => Urgency::DueSoon,
+            }
+            .code()
+            .into()),
             day: Set(today),
         });
         by_office.entry(office).or_default().push(r);
@@ -156,12 +159,12 @@ pub async fn run(
     Ok(Some(report))
 }
 
-/// Today's notifications for these offices: (assignment, kind).
+/// Today's notifications for these offices: (assignment, how pressing).
 pub async fn today_for(
     db: &DatabaseConnection,
     offices: Vec<Uuid>,
     today: NaiveDate,
-) -> Result<Vec<(Uuid, String)>, AppError> {
+) -> Result<Vec<(Uuid, Urgency)>, AppError> {
     Ok(notifications::Entity::find()
         .filter(notifications::Column::OfficeId.is_in(offices))
         .filter(notifications::Column::Day.eq(today))
@@ -169,6 +172,6 @@ pub async fn today_for(
         .await
         .map_err(db_error)?
         .into_iter()
-        .map(|n| (n.assignment_id, n.kind))
+        .filter_map(|n| Some((n.assignment_id, Urgency::from_code(&n.kind)?)))
         .collect())
 }

@@ -11,7 +11,9 @@ use app::domain::dates::today_in_dhaka;
 use app::domain::tracking::{
     better, AssignmentFacts, CarriedDecision, Compliance, DashboardLine, Held,
 };
-use app::domain::tracking::{urgency, Actor, AssignmentRow, Dashboard, Progress, ProgressEvent};
+use app::domain::tracking::{
+    urgency, Actor, AssignmentRow, Dashboard, Progress, ProgressEvent, Urgency,
+};
 use app::error::AppError;
 use app::ports::TrackingStore;
 use chrono::Utc;
@@ -465,7 +467,7 @@ impl TrackingStore for SeaTrackingStore {
         Ok(d)
     }
 
-    async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, String)>, AppError> {
+    async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, Urgency)>, AppError> {
         super::reminders::today_for(&self.db, offices, today_in_dhaka()).await
     }
 
@@ -594,7 +596,12 @@ pub async fn record_progress(
 ) -> Result<(), AppError> {
     let note = note.trim();
     let txn = crate::store::begin_write(db).await.map_err(db_error)?;
+    // The row is locked for the transaction (FOR UPDATE on PostgreSQL; on
+    // SQLite the write lock is already held): two reports at once are
+    // recorded one after the other, each checked against the status the
+    // other left, instead of the second failing as a conflict.
     let a = assignments::Entity::find_by_id(id)
+        .lock_exclusive()
         .one(&txn)
         .await
         .map_err(db_error)?

@@ -1,6 +1,10 @@
 //! Demo data, entered as data: the offices of Rangpur division, the upazila ICT
 //! offices of seeds 000–003 with their officers, one user per role, and the
 //! meeting of seed 004 (22 June 2023), imported from docs/examples/seed-004.json.
+
+/// `sidhanto gen-demo`: a large, repeatable data set for the benchmarks.
+pub mod generate;
+
 use crate::db::entities::{offices, people};
 use crate::store::accounts::{self, NewUser};
 use crate::store::minutes;
@@ -306,7 +310,7 @@ const PEOPLE: [PersonSeed; 11] = [
 ];
 
 /// Seed 004 in the meeting JSON format: the example of docs/meeting-format.md.
-pub const SEED_004: &str = include_str!("../../docs/examples/seed-004.json");
+pub const SEED_004: &str = include_str!("../../../docs/examples/seed-004.json");
 
 /// Loads the demo data in one transaction. Returns false (and writes nothing)
 /// when the database already has offices, so it is safe to run at every start.
