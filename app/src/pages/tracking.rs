@@ -3,13 +3,12 @@
 //! form) and "/dashboard" (counts by office and by meeting). Forms are plain
 //! posts, so everything works without JavaScript.
 use crate::components::error_list::ErrorList;
-use crate::domain::dates::date_bn;
 use crate::domain::dates::{FiscalYear, Quarter};
 use crate::domain::tracking::{
     AssignmentRow, AssignmentView, CarriedDecision, Compliance, Dashboard, Held, Progress, Urgency,
     APA_TARGET_PERCENT,
 };
-use crate::i18n::{fmt_digits, fmt_num, tr, use_lang};
+use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr, use_lang};
 use crate::server_fns::tracking::{
     apa_compliance, assignment, load_dashboard, my_assignments, my_reminders,
 };
@@ -23,7 +22,7 @@ fn status_label(p: Progress) -> String {
 }
 
 fn due_label(row: &AssignmentRow) -> String {
-    row.due_on.map(date_bn).unwrap_or_else(|| "—".into())
+    row.due_on.map(fmt_date).unwrap_or_else(|| "—".into())
 }
 
 fn urgency_cell(u: Urgency) -> impl IntoView {
@@ -242,7 +241,7 @@ pub fn DashboardPage() -> impl IntoView {
         // shows this year).
         <form method="get" action="/dashboard" class="search">
             <label for="fy">{tr("apa.fiscal_year")}</label>
-            <input id="fy" name="fy" value=fy.get_untracked() inputmode="numeric" placeholder="২০২২-২৩"/>
+            <input id="fy" name="fy" value=fy.get_untracked() inputmode="numeric" placeholder=FiscalYear(2022).label(use_lang())/>
             <button type="submit" class="secondary">{tr("apa.show")}</button>
         </form>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
