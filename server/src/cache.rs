@@ -122,26 +122,39 @@ impl Cache {
     }
 
     fn keep_page(&self, key: PageKey, page: Page) {
-        self.with(|e| {
-            // Every byte kept counts: a client can send long Accept headers.
-            let headers: usize = page
-                .headers
-                .iter()
-                .map(|(k, v)| k.as_str().len() + v.len())
-                .sum();
-            let size = page.body.len()
-                + headers
-                + key.address.len()
-                + key.cookie.len()
-                + key.accept.len()
-                + key.accept_language.len();
-            if e.page_bytes + size > MAX_PAGE_BYTES {
-                e.pages.clear();
-                e.page_bytes = 0;
-            }
-            e.page_bytes += size;
-            e.pages.insert(key, page);
-        });
+        self.with(|e| e.keep_page(key, page));
+    }
+}
+
+impl Entries {
+    /// Keeps a page, starting over when the pages would pass
+    /// `MAX_PAGE_BYTES`.
+    fn keep_page(&mut self, key: PageKey, page: Page) {
+        let size = key.bytes() + page.bytes();
+        if self.page_bytes + size > MAX_PAGE_BYTES {
+            self.pages.clear();
+            self.page_bytes = 0;
+        }
+        self.page_bytes += size;
+        self.pages.insert(key, page);
+    }
+}
+
+impl PageKey {
+    /// Every byte kept counts: a client can send long headers.
+    fn bytes(&self) -> usize {
+        self.address.len() + self.cookie.len() + self.accept.len() + self.accept_language.len()
+    }
+}
+
+impl Page {
+    fn bytes(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len())
+            .sum();
+        self.body.len() + headers
     }
 }
 
@@ -268,4 +281,48 @@ pub async fn pages(State(cache): State<Arc<Cache>>, req: Request, next: Next) ->
     let mut res = served(page, "miss");
     *res.status_mut() = parts.status;
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(n: usize, accept: usize) -> PageKey {
+        PageKey {
+            address: format!("/meetings/{n}"),
+            cookie: Bytes::from_static(b"id=1"),
+            accept: Bytes::from(vec![b'a'; accept]),
+            accept_language: Bytes::new(),
+            day: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        }
+    }
+
+    fn page() -> Page {
+        Page {
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(b"<p>ok</p>"),
+        }
+    }
+
+    #[test]
+    fn the_bytes_of_a_key_count_toward_the_limit() {
+        let mut entries = Entries::default();
+        // Tiny pages under 1 MB Accept headers: without counting the key,
+        // 100 of them would be kept (100 MB).
+        for n in 0..100 {
+            entries.keep_page(key(n, 1 << 20), page());
+            let kept: usize = entries
+                .pages
+                .iter()
+                .map(|(k, p)| k.bytes() + p.bytes())
+                .sum();
+            assert_eq!(kept, entries.page_bytes);
+            assert!(entries.page_bytes <= MAX_PAGE_BYTES);
+        }
+        assert!(
+            entries.pages.len() < 17,
+            "{} pages kept",
+            entries.pages.len()
+        );
+    }
 }

@@ -154,4 +154,27 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
     }
+
+    /// Instances (and threads) asking for a new office's key at once all get
+    /// the one key that was linked first; none is overwritten, none left aside.
+    #[test]
+    fn a_key_made_at_once_by_many_is_one_key() {
+        let dir = std::env::temp_dir().join(format!("sidhanto-keys-{}", Uuid::new_v4()));
+        let office = Uuid::new_v4();
+        let made: Vec<[u8; 32]> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..16)
+                .map(|_| {
+                    let keys = Keys { dir: dir.clone() };
+                    s.spawn(move || keys.signing_key(office).unwrap().to_bytes())
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        assert!(made.iter().all(|k| *k == made[0]), "one key for everyone");
+        let on_disk = std::fs::read(dir.join(format!("{office}.ed25519"))).unwrap();
+        assert_eq!(on_disk, made[0]);
+        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(names.len(), 1, "nothing left aside");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }
