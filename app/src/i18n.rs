@@ -102,6 +102,19 @@ pub fn fmt_date(d: chrono::NaiveDate) -> String {
     }
 }
 
+/// A time of day in the page's language: "সকাল ১০:৩০ টা" / "10:30 am".
+pub fn fmt_time(t: chrono::NaiveTime) -> String {
+    match use_lang() {
+        Lang::Bn => crate::domain::dates::time_bn(t),
+        Lang::En => t.format("%-I:%M %P").to_string(),
+    }
+}
+
+/// The message for `key` with its `{}` filled in.
+pub fn tr_fill(key: &str, value: &str) -> String {
+    tr(key).replacen("{}", value, 1)
+}
+
 /// (key, Bangla, English)
 const MESSAGES: &[(&str, &str, &str)] = &[
     ("app.name", "সিদ্ধান্ত", "Sidhanto"),
@@ -172,6 +185,12 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("meeting.json_download", "কার্যবিবরণী (JSON) ডাউনলোড", "Download the minutes (JSON)"),
     ("meeting.actions", "মেমো ও ফাইল", "Memo and files"),
     ("meeting.back", "← সব সভা", "← All meetings"),
+    ("language.bn", "বাংলা", "Bangla"),
+    ("language.en", "ইংরেজি", "English"),
+    ("meeting.government", "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার", "Government of the People's Republic of Bangladesh"),
+    ("meeting.corrects", "(স্মারক নং {}-এর সংশোধনী)", "(Correction of memo no. {})"),
+    ("meeting.held_on", "{} খ্রি.", "{}"),
+    ("meeting.copy_to", "অনুলিপি", "Copy to"),
     ("directory.offices", "দপ্তরসমূহ", "Offices"),
     ("directory.people", "ব্যক্তিবর্গ", "People"),
     ("directory.search", "খুঁজুন", "Search"),
@@ -459,6 +478,26 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("audit.what", "কী", "What"),
     ("audit.details", "বিস্তারিত", "Details"),
     ("audit.system", "সিস্টেম", "System"),
+    ("audit.field.bytes", "আকার (বাইট)", "Size (bytes)"),
+    ("audit.field.comment", "মন্তব্য", "Comment"),
+    ("audit.field.day", "দিন", "Day"),
+    ("audit.field.issued_on", "জারির তারিখ", "Issued on"),
+    ("audit.field.locked_until", "বন্ধ থাকবে", "Locked until"),
+    ("audit.field.memo_number", "স্মারক নম্বর", "Memo number"),
+    ("audit.field.minutes", "মিনিট", "Minutes"),
+    ("audit.field.name", "নাম", "Name"),
+    ("audit.field.note", "নোট", "Note"),
+    ("audit.field.office", "দপ্তর", "Office"),
+    ("audit.field.password", "পাসওয়ার্ড", "Password"),
+    ("audit.field.roles", "ভূমিকা", "Roles"),
+    ("audit.field.source", "উৎস", "Source"),
+    ("audit.field.status", "অবস্থা", "Status"),
+    ("audit.field.title", "শিরোনাম", "Title"),
+    ("audit.field.username", "ব্যবহারকারীর নাম", "Username"),
+    ("audit.field.version", "সংস্করণ", "Version"),
+    ("audit.field.other", "অন্যান্য", "Other"),
+    ("audit.value.changed", "পরিবর্তিত", "changed"),
+    ("audit.value.none", "নেই", "none"),
     ("audit.empty", "কোনো পরিবর্তন নেই।", "No changes."),
     ("audit.meeting.import", "সভা যুক্ত করা হয়েছে", "Meeting added"),
     ("audit.meeting.create", "খসড়া তৈরি হয়েছে", "Draft created"),
@@ -609,6 +648,7 @@ mod tests {
         for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("i18n.rs")) {
             for opener in [
                 "tr(\"",
+                "tr_fill(\"",
                 "bn(\"",
                 "t(lang, \"",
                 "t(Lang::En, \"",
@@ -628,6 +668,18 @@ mod tests {
             }
         }
         assert!(checked > 100, "the scan found the keys ({checked})");
+    }
+
+    /// Keys made at run time from a list of codes.
+    #[test]
+    fn every_audit_field_and_role_has_a_label() {
+        for field in crate::domain::audit::FIELDS.iter().chain(&["other"]) {
+            let key = format!("audit.field.{field}");
+            assert_ne!(t(Lang::En, &key), key);
+        }
+        for role in crate::domain::auth::Role::ALL {
+            assert_ne!(t(Lang::En, role.label_key()), role.label_key());
+        }
     }
 
     #[test]

@@ -1,3 +1,4 @@
+use crate::components::data::data;
 use crate::domain::auth::{CurrentUser, Role};
 use crate::i18n::{tr, use_lang, Lang};
 use crate::server_fns::account::me;
@@ -50,7 +51,7 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
             <a href="/admin/holidays">{tr("holidays.title")}</a>
             <a href="/admin/audit">{tr("nav.audit")}</a>
         })}
-        <a href="/account" class="who">{user.display_name}</a>
+        <a href="/account" class="who">{data(user.display_name)}</a>
         <form method="post" action="/logout" class="inline">
             <button type="submit" class="link">{tr("nav.logout")}</button>
         </form>

@@ -17,6 +17,107 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+/// A changed value as the page shows it: in words, never as the JSON the
+/// trail stores (which holds internal ids and codes).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    /// What a person typed (a title, a name, a note, a memo number).
+    Text(String),
+    /// Words of the interface, by message key (a status, a role).
+    Words(Vec<String>),
+    Date(chrono::NaiveDate),
+    Number(i64),
+}
+
+/// One line of an event's details: the field's label key, its value before
+/// (when the event records one) and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub label: String,
+    pub before: Option<Shown>,
+    pub after: Option<Shown>,
+}
+
+/// The fields of an event worth a reader's time, by field name.
+/// Internal ids are left out; the raw JSON stays in the database.
+pub fn details(before: Option<&str>, after: Option<&str>) -> Vec<Detail> {
+    let object = |s: Option<&str>| -> serde_json::Map<String, serde_json::Value> {
+        s.and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default()
+    };
+    let (before, after) = (object(before), object(after));
+    let mut fields: Vec<&String> = after.keys().collect();
+    fields.extend(before.keys().filter(|k| !after.contains_key(*k)));
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let shown = |v: Option<&serde_json::Value>| v.and_then(|v| shown(field, v));
+            let detail = Detail {
+                label: format!("audit.field.{}", label_of(field)),
+                before: shown(before.get(field)),
+                after: shown(after.get(field)),
+            };
+            (detail.before.is_some() || detail.after.is_some()).then_some(detail)
+        })
+        .collect()
+}
+
+/// Fields the trail records, each with a label; others show as "other".
+pub const FIELDS: [&str; 17] = [
+    "bytes",
+    "comment",
+    "day",
+    "issued_on",
+    "locked_until",
+    "memo_number",
+    "minutes",
+    "name",
+    "note",
+    "office",
+    "password",
+    "roles",
+    "source",
+    "status",
+    "title",
+    "username",
+    "version",
+];
+
+fn label_of(field: &str) -> &str {
+    if FIELDS.contains(&field) {
+        field
+    } else {
+        "other"
+    }
+}
+
+fn shown(field: &str, value: &serde_json::Value) -> Option<Shown> {
+    use serde_json::Value;
+    let date = |s: &str| s.get(..10).and_then(|d| d.parse().ok()).map(Shown::Date);
+    match (field, value) {
+        ("status", Value::String(code)) => {
+            Some(Shown::Words(vec![format!("tracking.status.{code}")]))
+        }
+        ("password", _) => Some(Shown::Words(vec!["audit.value.changed".into()])),
+        ("locked_until", Value::Null) => Some(Shown::Words(vec!["audit.value.none".into()])),
+        ("roles", Value::Array(roles)) => Some(Shown::Words(
+            roles
+                .iter()
+                .filter_map(|r| r.get("role")?.as_str())
+                .filter_map(super::auth::Role::from_code)
+                .map(|r| r.label_key().to_string())
+                .collect(),
+        )),
+        ("day" | "issued_on" | "locked_until", Value::String(s)) => date(s),
+        (_, Value::Number(n)) => n.as_i64().map(Shown::Number),
+        // An id means nothing to a reader.
+        (_, Value::String(s)) if s.is_empty() || Uuid::parse_str(s).is_ok() => None,
+        (_, Value::String(s)) => Some(Shown::Text(s.clone())),
+        _ => None,
+    }
+}
+
 /// A user as the admin's list shows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserSummary {
@@ -26,4 +127,64 @@ pub struct UserSummary {
     pub grants: Vec<super::auth::Grant>,
     pub locked: bool,
     pub active: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_are_words_without_ids() {
+        let d = details(
+            Some(r#"{"status":"not_started"}"#),
+            Some(
+                r#"{"status":"done","note":"কাজ শেষ","correction":"6583b320-d4cb-4890-837f-2b65bc3d3d32"}"#,
+            ),
+        );
+        assert_eq!(
+            d,
+            vec![
+                Detail {
+                    label: "audit.field.note".into(),
+                    before: None,
+                    after: Some(Shown::Text("কাজ শেষ".into())),
+                },
+                Detail {
+                    label: "audit.field.status".into(),
+                    before: Some(Shown::Words(vec!["tracking.status.not_started".into()])),
+                    after: Some(Shown::Words(vec!["tracking.status.done".into()])),
+                },
+            ]
+        );
+        let user = details(
+            None,
+            Some(
+                r#"{"username":"viewer","roles":[{"role":"viewer","office":"6583b320-d4cb-4890-837f-2b65bc3d3d32","below":true}],"when":"x"}"#,
+            ),
+        );
+        let labels: Vec<_> = user.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "audit.field.roles",
+                "audit.field.username",
+                "audit.field.other"
+            ]
+        );
+        assert_eq!(
+            user[0].after,
+            Some(Shown::Words(vec!["role.viewer".into()]))
+        );
+        assert_eq!(
+            details(None, Some(r#"{"issued_on":"2023-06-25","minutes":15}"#))
+                .into_iter()
+                .map(|d| d.after.unwrap())
+                .collect::<Vec<_>>(),
+            vec![
+                Shown::Date(chrono::NaiveDate::from_ymd_opt(2023, 6, 25).unwrap()),
+                Shown::Number(15)
+            ]
+        );
+        assert!(details(Some("not json"), None).is_empty());
+    }
 }

@@ -131,15 +131,27 @@ pub fn add_working_days(
 
 impl Deadline {
     pub fn label_bn(self) -> String {
-        match self {
-            Deadline::None => "—".to_string(),
-            Deadline::On(d) => date_bn(d),
-            Deadline::DaysAfterIssue(n) => {
+        self.label(crate::i18n::Lang::Bn)
+    }
+
+    /// "জারির ১০ দিনের মধ্যে" / "within 10 days of issue".
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang::{Bn, En};
+        match (self, lang) {
+            (Deadline::None, _) => "—".to_string(),
+            (Deadline::On(d), Bn) => date_bn(d),
+            (Deadline::On(d), En) => d.format("%-d %B %Y").to_string(),
+            (Deadline::DaysAfterIssue(n), Bn) => {
                 format!("জারির {} দিনের মধ্যে", bangla_number(n as u64, 2))
             }
-            Deadline::Quarterly => "ত্রৈমাসিক ভিত্তিতে".to_string(),
-            Deadline::WorkingDaysAfterIssue(n) => {
+            (Deadline::DaysAfterIssue(n), En) => format!("within {n} days of issue"),
+            (Deadline::Quarterly, Bn) => "ত্রৈমাসিক ভিত্তিতে".to_string(),
+            (Deadline::Quarterly, En) => "every quarter".to_string(),
+            (Deadline::WorkingDaysAfterIssue(n), Bn) => {
                 format!("জারির {} কার্যদিবসের মধ্যে", bangla_number(n as u64, 2))
+            }
+            (Deadline::WorkingDaysAfterIssue(n), En) => {
+                format!("within {n} working days of issue")
             }
         }
     }
@@ -226,8 +238,11 @@ pub struct Meeting {
 
 /// Decisions inside one agenda item are numbered "১।", "২।" … only when there are
 /// several, as the seed minutes do.
-pub fn decision_marker(index: usize, of: usize) -> Option<String> {
-    (of > 1).then(|| format!("{}।", bangla_number(index as u64 + 1, 1)))
+pub fn decision_marker(index: usize, of: usize, lang: crate::i18n::Lang) -> Option<String> {
+    (of > 1).then(|| match lang {
+        crate::i18n::Lang::Bn => format!("{}।", bangla_number(index as u64 + 1, 1)),
+        crate::i18n::Lang::En => format!("{}.", index + 1),
+    })
 }
 
 #[cfg(test)]
@@ -300,7 +315,18 @@ mod tests {
 
     #[test]
     fn single_decisions_are_unnumbered() {
-        assert_eq!(decision_marker(0, 1), None);
-        assert_eq!(decision_marker(2, 3).as_deref(), Some("৩।"));
+        assert_eq!(decision_marker(0, 1, crate::i18n::Lang::Bn), None);
+        assert_eq!(
+            decision_marker(2, 3, crate::i18n::Lang::Bn).as_deref(),
+            Some("৩।")
+        );
+        assert_eq!(
+            decision_marker(2, 3, crate::i18n::Lang::En).as_deref(),
+            Some("3.")
+        );
+        assert_eq!(
+            Deadline::WorkingDaysAfterIssue(10).label(crate::i18n::Lang::En),
+            "within 10 working days of issue"
+        );
     }
 }

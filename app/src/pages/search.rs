@@ -1,5 +1,6 @@
 //! "/search?q=": one box over meetings, agenda items and decisions. A GET
 //! form, so it works without JavaScript and a search can be bookmarked.
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::domain::search::{Hit, MIN_QUERY};
 use crate::i18n::{fmt_num, tr};
@@ -46,8 +47,8 @@ fn Hits(hits: Vec<Hit>, typed: String) -> impl IntoView {
                 <li>
                     <span class="badge open">{tr(&format!("search.kind.{}", h.kind))}</span>
                     " "
-                    <a href=format!("/meetings/{}", h.meeting_id)>{h.meeting_title}</a>
-                    <p class="snippet">{h.snippet}</p>
+                    <a href=format!("/meetings/{}", h.meeting_id)>{data(h.meeting_title)}</a>
+                    <p class="snippet">{data(h.snippet)}</p>
                 </li>
             }).collect_view()}
         </ol>

@@ -2,6 +2,7 @@
 //! office's part of a decision: its history, the report form, the review
 //! form) and "/dashboard" (counts by office and by meeting). Forms are plain
 //! posts, so everything works without JavaScript.
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::domain::dates::{FiscalYear, Quarter};
 use crate::domain::tracking::{
@@ -96,10 +97,10 @@ fn AssignmentTable(rows: Vec<AssignmentRow>) -> impl IntoView {
                         <td>
                             <a href=format!("/assignments/{}", r.id)>{decision_no(&r)}</a>
                             " "
-                            <span class="decision-text">{r.decision_text.clone()}</span>
+                            <span class="decision-text">{data(r.decision_text.clone())}</span>
                         </td>
-                        <td><a href=format!("/meetings/{}", r.meeting_id)>{r.meeting_title.clone()}</a></td>
-                        <td>{r.office.clone()}</td>
+                        <td><a href=format!("/meetings/{}", r.meeting_id)>{data(r.meeting_title.clone())}</a></td>
+                        <td>{data(r.office.clone())}</td>
                         <td>{status_label(r.status)}</td>
                     </tr>
                 }).collect_view()}
@@ -148,13 +149,13 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
         <dl class="meta">
             <dt>{tr("tracking.meeting")}</dt>
             <dd>
-                <a href=format!("/meetings/{}", row.meeting_id)>{row.meeting_title.clone()}</a>
+                <a href=format!("/meetings/{}", row.meeting_id)>{data(row.meeting_title.clone())}</a>
                 {row.memo_number.clone().map(|n| format!(" ({})", fmt_digits(&n)))}
             </dd>
             <dt>{tr("tracking.decision")}</dt>
-            <dd>{decision_no(&row)}" "{row.decision_text.clone()}</dd>
+            <dd>{decision_no(&row)}" "{data(row.decision_text.clone())}</dd>
             <dt>{tr("tracking.office")}</dt>
-            <dd>{row.office.clone()}</dd>
+            <dd>{data(row.office.clone())}</dd>
             <dt>{tr("tracking.deadline")}</dt>
             <dd>{due_label(&row)}" "{urgency_cell(row.urgency)}</dd>
             <dt>{tr("tracking.status")}</dt>
@@ -174,12 +175,12 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
                             view! {
                                 <li>
                                     <strong>{status_label(e.status)}</strong>
-                                    " — "{e.who}" · "{when}
-                                    {(!e.note.is_empty()).then(|| view! { <p class="note">{e.note.clone()}</p> })}
+                                    " — "{data(e.who)}" · "{when}
+                                    {(!e.note.is_empty()).then(|| view! { <p class="note">{data(e.note.clone())}</p> })}
                                     {(!e.evidence.is_empty()).then(|| view! {
                                         <ul class="evidence">
                                             {e.evidence.into_iter().map(|(sha, name, size)| view! {
-                                                <li><a href=format!("/evidence/{sha}") rel="external" download>{name}</a>
+                                                <li><a href=format!("/evidence/{sha}") rel="external" download>{data(name)}</a>
                                                     " ("{fmt_num(((size + 1023) / 1024) as u64, 1)}" KB)"</li>
                                             }).collect_view()}
                                         </ul>
@@ -280,7 +281,7 @@ fn ComplianceView(c: Compliance) -> impl IntoView {
                 <tbody>
                     {c.offices.into_iter().map(|(office, quarters)| view! {
                         <tr>
-                            <td>{office}</td>
+                            <td>{data(office)}</td>
                             {quarters.into_iter().map(|h| view! { <td>{mark(h)}</td> }).collect_view()}
                         </tr>
                     }).collect_view()}
@@ -322,7 +323,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                     view! {
                         <tr>
                             <td>
-                                <a href=format!("/meetings/{id}")>{title}</a>
+                                <a href=format!("/meetings/{id}")>{data(title)}</a>
                                 " · "
                                 <a href=format!("/reports/implementation.csv?meeting={id}") rel="external" download>"CSV"</a>
                                 " · "
@@ -386,7 +387,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                     let late = t.overdue > 0;
                     view! {
                     <tr>
-                        <td>{t.office}</td>
+                        <td>{data(t.office)}</td>
                         <td class="num">{n(t.open)}</td>
                         <td class="num" class:overdue=late>{n(t.overdue)}</td>
                         <td class="num">{n(t.on_time)}</td>
@@ -419,12 +420,12 @@ pub fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
                             <td>{c.memo_number.map(|n| fmt_digits(&n)).unwrap_or_default()}</td>
                             <td>
                                 {format!("{}.{} ", fmt_num(c.item as u64, 2), fmt_num(c.decision as u64, 1))}
-                                {c.text}
+                                {data(c.text)}
                             </td>
                             <td>
                                 <ul class="per-office">
                                     {c.offices.into_iter().map(|(office, status)| view! {
-                                        <li>{office}": "<strong>{status_label(status)}</strong></li>
+                                        <li>{data(office)}": "<strong>{status_label(status)}</strong></li>
                                     }).collect_view()}
                                 </ul>
                             </td>

@@ -1,6 +1,7 @@
 //! "/verify/:code" — public: what was issued under this code, whether its
 //! signature holds, and whether an uploaded PDF is byte for byte the issued
 //! file. Reached from the QR code and short URL on every page of the memo.
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::domain::issue::Verification;
 use crate::i18n::{fmt_date, fmt_digits, tr};
@@ -48,13 +49,13 @@ fn Facts(v: Verification) -> impl IntoView {
             <dt>{tr("meeting.memo_number")}</dt>
             <dd>{fmt_digits(&v.number)}</dd>
             <dt>{tr("meeting.office")}</dt>
-            <dd>{v.office}</dd>
+            <dd>{data(v.office)}</dd>
             <dt>{tr("verify.issued_on")}</dt>
             <dd>{fmt_date(v.issued_on)}</dd>
             <dt>{tr("meeting.date")}</dt>
             <dd>{fmt_date(v.held_on)}</dd>
             <dt>{tr("editor.title")}</dt>
-            <dd>{v.title}</dd>
+            <dd>{data(v.title)}</dd>
             <dt>"SHA-256"</dt>
             <dd><code class="hash">{v.sha256}</code></dd>
         </dl>

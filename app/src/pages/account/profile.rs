@@ -1,3 +1,4 @@
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
 use crate::domain::auth::CurrentUser;
@@ -40,7 +41,7 @@ fn Account(user: CurrentUser) -> impl IntoView {
         error_for("signature"),
     );
     view! {
-        <p class="who">{user.display_name.clone()}" ("{user.username.clone()}")"</p>
+        <p class="who">{data(user.display_name.clone())}" ("{data(user.username.clone())}")"</p>
         <h2>{tr("account.roles")}</h2>
         <ul class="roles">
             {user
@@ -51,7 +52,7 @@ fn Account(user: CurrentUser) -> impl IntoView {
                         <li>
                             <strong>{tr(g.role.label_key())}</strong>
                             " — "
-                            {g.office_name.clone()}
+                            {data(g.office_name.clone())}
                             {g.include_below.then(|| format!(" {}", tr("account.below")))}
                         </li>
                     }

@@ -1,6 +1,7 @@
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
-use crate::domain::audit::AuditEntry;
-use crate::i18n::{fmt_digits, tr, use_lang, Lang};
+use crate::domain::audit::{details, AuditEntry, Shown};
+use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr, use_lang, Lang};
 use crate::server_fns::audit::recent_audit;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -51,17 +52,13 @@ pub fn AuditTable(list: Vec<AuditEntry>) -> impl IntoView {
                 {list
                     .into_iter()
                     .map(|e| {
-                        let details = [e.before.as_deref(), e.after.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" → ");
+                        let details = details(e.before.as_deref(), e.after.as_deref());
                         view! {
                             <tr>
                                 <td>{when(&e)}</td>
-                                <td>{e.actor.clone().unwrap_or_else(|| tr("audit.system"))}</td>
+                                <td>{match e.actor.clone() { Some(a) => data(a).into_any(), None => tr("audit.system").into_any() }}</td>
                                 <td>{tr(&format!("audit.{}", e.action))}</td>
-                                <td class="details">{details}</td>
+                                <td class="details"><Details details/></td>
                             </tr>
                         }
                     })
@@ -70,4 +67,43 @@ pub fn AuditTable(list: Vec<AuditEntry>) -> impl IntoView {
         </table>
     }
     .into_any()
+}
+
+/// An event's changed fields in words: "অবস্থা: শুরু হয়নি → সম্পন্ন".
+#[component]
+fn Details(details: Vec<crate::domain::audit::Detail>) -> impl IntoView {
+    let value = |v: Shown| match v {
+        Shown::Text(t) => data(fmt_digits_if_code(t)).into_any(),
+        Shown::Words(keys) => keys
+            .iter()
+            .map(|k| tr(k))
+            .collect::<Vec<_>>()
+            .join(", ")
+            .into_any(),
+        Shown::Date(d) => fmt_date(d).into_any(),
+        Shown::Number(n) => fmt_num(n.max(0) as u64, 1).into_any(),
+    };
+    view! {
+        <ul class="plain">
+            {details.into_iter().map(|d| view! {
+                <li>
+                    {tr(&d.label)}": "
+                    {d.before.map(|b| view! { {value(b)}" → " })}
+                    {d.after.map(value)}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Memo numbers are digits and dots; they follow the page's numerals.
+fn fmt_digits_if_code(text: String) -> String {
+    if text
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || ('০'..='৯').contains(&c))
+    {
+        fmt_digits(&text)
+    } else {
+        text
+    }
 }

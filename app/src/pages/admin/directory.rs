@@ -1,6 +1,7 @@
 //! "/admin/offices" and "/admin/people": the directory, searched in either
 //! language. The search box is a GET form (`?q=`), so it works without
 //! JavaScript and a search can be bookmarked.
+use crate::components::data::lang_of;
 use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
 use crate::domain::auth::Role;
@@ -149,7 +150,8 @@ fn AddPerson() -> impl IntoView {
                                     <select id="office" name="office" aria-describedby="office-error">
                                         {list.into_iter().map(|(code, name)| {
                                             let selected = code == typed;
-                                            view! { <option value=code selected=selected>{name}</option> }
+                                            let lang = lang_of(&name);
+                                            view! { <option value=code selected=selected lang=lang>{name}</option> }
                                         }).collect_view()}
                                     </select>
                                     <FieldError id="office-error" key=office_error/>
@@ -185,7 +187,7 @@ fn OfficeTable(list: Vec<OfficeEntry>) -> impl IntoView {
                         <td lang="en">{o.full_name(false)}</td>
                         <td>{kind_label(&o.kind)}</td>
                         <td lang="bn">{o.parent_bn}</td>
-                        <td><code>{o.code}</code></td>
+                        <td><code lang="en">{o.code}</code></td>
                     </tr>
                 }).collect_view()}
             </tbody>

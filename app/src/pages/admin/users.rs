@@ -1,3 +1,4 @@
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::domain::audit::UserSummary;
 use crate::i18n::tr;
@@ -39,14 +40,13 @@ fn UserTable(list: Vec<UserSummary>) -> impl IntoView {
                         let roles = u
                             .grants
                             .iter()
-                            .map(|g| format!("{} — {}", tr(g.role.label_key()), g.office_name))
-                            .collect::<Vec<_>>()
-                            .join("; ");
+                            .map(|g| view! { <li>{tr(g.role.label_key())}" — "{data(g.office_name.clone())}</li> })
+                            .collect_view();
                         view! {
                             <tr>
-                                <td>{u.username.clone()}</td>
-                                <td>{u.display_name.clone()}</td>
-                                <td>{roles}</td>
+                                <td>{data(u.username.clone())}</td>
+                                <td>{data(u.display_name.clone())}</td>
+                                <td><ul class="plain">{roles}</ul></td>
                                 <td>
                                     {if !u.active {
                                         tr("users.inactive").into_any()

@@ -3,6 +3,7 @@
 //! move up, remove) are submit buttons, so the whole editor works as plain
 //! form posts without JavaScript. With JavaScript the form also saves itself
 //! a moment after each change (`autosave`).
+use crate::components::data::lang_of;
 use crate::components::error_list::ErrorList;
 use crate::domain::editor::{dom_id, problems_at, rows, EditorState};
 use crate::domain::minutes::{Problem, FORMAT, MEMBER_KINDS};
@@ -112,8 +113,8 @@ fn Editor(state: EditorState) -> impl IntoView {
         .map(|k| (k.code().to_string(), tr(&format!("kind.{}", k.code()))))
         .collect();
     let languages = vec![
-        ("bn".to_string(), "বাংলা".to_string()),
-        ("en".to_string(), "English".to_string()),
+        ("bn".to_string(), tr("language.bn")),
+        ("en".to_string(), tr("language.en")),
     ];
     let attendees = f.rows("attendees", ".designation");
     let items = f.rows("agenda", ".subject");
@@ -163,7 +164,7 @@ fn Editor(state: EditorState) -> impl IntoView {
                     <SelectField path="kind" label=tr("editor.kind") options=kinds/>
                     <SelectField path="language" label=tr("editor.language") options=languages/>
                     {if is_new {
-                        view! { <SelectField path="office" label=tr("editor.office") options=own_offices/> }.into_any()
+                        view! { <SelectField path="office" label=tr("editor.office") options=own_offices data=true/> }.into_any()
                     } else {
                         let code = f.value("office");
                         let name = offices.iter().find(|(c, _)| *c == code).map(|(_, n)| n.clone()).unwrap_or(code.clone());
@@ -356,7 +357,7 @@ fn DecisionFields(i: usize, j: usize, offices: Vec<(String, String)>) -> impl In
                         let at = format!("{at}.implementers[{k}]");
                         view! {
                             <li class="row" id=dom_id(&at)>
-                                <SelectField path=format!("{at}.office") label=tr("editor.implementer_office") options=offices.clone()/>
+                                <SelectField path=format!("{at}.office") label=tr("editor.implementer_office") options=offices.clone() data=true/>
                                 <SelectField path=format!("{at}.members") label=tr("editor.members") options=members.clone()/>
                                 <TextField path=format!("{at}.label") label=tr("editor.label")/>
                                 <RowButtons at=at.clone() first=k == 0 what=format!("{} {}", tr("editor.implementer"), number(k + 1))/>
@@ -405,16 +406,19 @@ fn TextField(
     let invalid = (!problems.is_empty()).to_string();
     let value = f.value(&path);
     let bijoy = f.bijoy.get(&path).cloned();
+    // What is typed is data, in its own language (spell checkers and screen
+    // readers follow it).
+    let lang = (!value.is_empty()).then(|| lang_of(&value));
     let input = if long {
         view! {
-            <textarea id=id.clone() name=path.clone() rows="4" aria-invalid=invalid aria-describedby=error_id.clone()>
+            <textarea id=id.clone() name=path.clone() rows="4" lang=lang aria-invalid=invalid aria-describedby=error_id.clone()>
                 {value}
             </textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() name=path.clone() value=value list=list
+            <input id=id.clone() name=path.clone() value=value list=list lang=lang
                 inputmode=numeric.then_some("numeric")
                 aria-invalid=invalid aria-describedby=error_id.clone()/>
         }
@@ -441,6 +445,9 @@ fn SelectField(
     #[prop(into)] path: String,
     label: String,
     options: Vec<(String, String)>,
+    /// The options are data (offices, people), not interface words.
+    #[prop(optional)]
+    data: bool,
 ) -> impl IntoView {
     let f = form();
     let id = dom_id(&path);
@@ -455,10 +462,11 @@ fn SelectField(
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select id=id name=path aria-invalid=invalid aria-describedby=error_id.clone()>
-                {missing.map(|v| { let text = v.clone(); view! { <option value=v selected=true>{text}</option> } })}
+                {missing.map(|v| { let text = v.clone(); let lang = lang_of(&text); view! { <option value=v selected=true lang=lang>{text}</option> } })}
                 {options.into_iter().map(|(v, text)| {
                     let selected = v == current;
-                    view! { <option value=v selected=selected>{text}</option> }
+                    let lang = data.then(|| lang_of(&text));
+                    view! { <option value=v selected=selected lang=lang>{text}</option> }
                 }).collect_view()}
             </select>
             <Problems id=error_id problems/>

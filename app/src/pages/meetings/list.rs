@@ -1,3 +1,4 @@
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::domain::MeetingSummary;
 use crate::i18n::{fmt_date, fmt_num, tr, use_lang};
@@ -49,9 +50,9 @@ fn MeetingTable(list: Vec<MeetingSummary>) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>
-                                    <a href=format!("/meetings/{}", m.id)>{m.title}</a>
+                                    <a href=format!("/meetings/{}", m.id)>{data(m.title)}</a>
                                 </td>
-                                <td>{m.office_name}</td>
+                                <td>{data(m.office_name)}</td>
                                 <td>{fmt_date(m.held_on)}</td>
                                 <td>{format!("{}, {}", m.fiscal_year.label(use_lang()), m.quarter.label(use_lang()))}</td>
                                 <td class="num">{fmt_num(m.decisions, 1)}</td>

@@ -1,13 +1,13 @@
 use super::workflow::WorkflowPanel;
+use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::domain::{
-    dates::time_bn,
     decision_marker,
     minutes::{AgendaItem, Minutes},
     Meeting, MeetingStatus,
 };
 use crate::error::AppError;
-use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr};
+use crate::i18n::{fmt_date, fmt_digits, fmt_num, fmt_time, tr, tr_fill, use_lang};
 use crate::pages::admin::AuditTable;
 use crate::server_fns::audit::meeting_audit;
 use crate::server_fns::meetings::get_meeting;
@@ -98,13 +98,13 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         <Title text=format!("{} · {}", title, tr("app.name"))/>
         <article class="minutes">
             <header class="memo-head">
-                <p>"গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"</p>
-                <p>{office.name}</p>
-                <p>{office.place}</p>
-                <p>{office.branch}</p>
+                <p>{tr("meeting.government")}</p>
+                <p>{data(office.name)}</p>
+                <p>{data(office.place)}</p>
+                <p>{data(office.branch)}</p>
             </header>
-            <h1>{title}</h1>
-            {corrects.map(|n| view! { <p class="corrects">{format!("(স্মারক নং {}-এর সংশোধনী)", fmt_digits(&n))}</p> })}
+            <h1>{data(title)}</h1>
+            {corrects.map(|n| view! { <p class="corrects">{tr_fill("meeting.corrects", &fmt_digits(&n))}</p> })}
             <p class="status">{tr("meeting.status")}": "{tr(&status.label_key())}</p>
             {imported.then(|| view! { <p class="notice imported" role="note">{tr("meeting.imported")}</p> })}
             // Plain links (rel=external: files, not pages of the app's router),
@@ -126,19 +126,19 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
             </nav>
             <dl class="meta">
                 <dt>{tr("meeting.chair")}</dt>
-                <dd>{chair.name}" "<span class="designation">{chair.designation}</span></dd>
+                <dd>{data(chair.name)}" "<span class="designation">{data(chair.designation)}</span></dd>
                 <dt>{tr("meeting.date")}</dt>
-                <dd>{format!("{} খ্রি.", fmt_date(held_on))}</dd>
+                <dd>{tr_fill("meeting.held_on", &fmt_date(held_on))}</dd>
                 <dt>{tr("meeting.time")}</dt>
-                <dd>{time_bn(starts_at)}</dd>
+                <dd>{fmt_time(starts_at)}</dd>
                 <dt>{tr("meeting.venue")}</dt>
-                <dd>{venue}</dd>
+                <dd>{data(venue)}</dd>
                 <dt>{tr("meeting.attendance")}</dt>
                 <dd><a href="#appendix">{tr("meeting.attendance_ref")}</a></dd>
             </dl>
-            <p class="preamble">{preamble}" "{tr("meeting.decisions_taken")}</p>
+            <p class="preamble">{data(preamble)}" "{tr("meeting.decisions_taken")}</p>
             <Agenda agenda issued_on=minutes.issued_on/>
-            <p class="closing">{closing}</p>
+            <p class="closing">{data(closing)}</p>
             <MemoFooter minutes=minutes.clone()/>
             <Appendix minutes/>
         </article>
@@ -200,7 +200,7 @@ fn AgendaItemCard(
                 <h3>
                     <span class="serial">{serial_bn}</span>
                     " "
-                    {item.subject}
+                    {data(item.subject)}
                 </h3>
                 <button
                     type="button"
@@ -213,7 +213,7 @@ fn AgendaItemCard(
             </header>
             <div class="agenda-body" id=body_id hidden=move || !open.get()>
                 <h4>{tr("meeting.discussion")}</h4>
-                <p class="discussion">{item.discussion}</p>
+                <p class="discussion">{data(item.discussion)}</p>
                 <h4>{tr("meeting.decision")}</h4>
                 <ol class="decisions">
                     {item
@@ -224,16 +224,16 @@ fn AgendaItemCard(
                             view! {
                                 <li>
                                     <p>
-                                        {decision_marker(i, count).map(|m| view! { <span class="marker">{m}" "</span> })}
-                                        {d.text}
+                                        {decision_marker(i, count, use_lang()).map(|m| view! { <span class="marker">{m}" "</span> })}
+                                        {data(d.text)}
                                     </p>
                                     <p class="implementers">
                                         <span class="label">{tr("meeting.implementer")}": "</span>
-                                        {d.implementers.iter().map(|i| i.label.as_str()).collect::<Vec<_>>().join("; ")}
+                                        {data(d.implementers.iter().map(|i| i.label.as_str()).collect::<Vec<_>>().join("; "))}
                                     </p>
                                     <p class="deadline">
                                         <span class="label">{tr("meeting.deadline")}": "</span>
-                                        {d.deadline.label_bn()}
+                                        {d.deadline.label(use_lang())}
                                         // Once issued, "within N days" is a date.
                                         {issued_on
                                             .filter(|_| matches!(d.deadline, crate::domain::Deadline::DaysAfterIssue(_) | crate::domain::Deadline::WorkingDaysAfterIssue(_)))
@@ -255,8 +255,8 @@ fn AgendaItemCard(
 fn MemoFooter(minutes: Minutes) -> impl IntoView {
     view! {
         <div class="signature">
-            <p>{minutes.chair.name}</p>
-            <p>{minutes.chair.designation}</p>
+            <p>{data(minutes.chair.name)}</p>
+            <p>{data(minutes.chair.designation)}</p>
         </div>
         {minutes.memo_number.map(|n| view! {
             <p class="memo-line">
@@ -265,15 +265,15 @@ fn MemoFooter(minutes: Minutes) -> impl IntoView {
             </p>
         })}
         <div class="distribution">
-            <p>"অনুলিপি: "{minutes.distribution.heading}</p>
+            <p>{tr("meeting.copy_to")}": "{data(minutes.distribution.heading)}</p>
             <ol>
-                {minutes.distribution.recipients.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                {minutes.distribution.recipients.into_iter().map(|r| view! { <li>{data(r)}</li> }).collect_view()}
             </ol>
         </div>
         {minutes.issuer.map(|s| view! {
             <div class="signature">
-                <p>{s.name}</p>
-                <p>{s.designation}</p>
+                <p>{data(s.name)}</p>
+                <p>{data(s.designation)}</p>
             </div>
         })}
     }
@@ -302,10 +302,10 @@ fn Appendix(minutes: Minutes) -> impl IntoView {
                             <tr>
                                 <td class="num">{fmt_num(i as u64 + 1, 2)}</td>
                                 <td>
-                                    {(!a.name.is_empty()).then(|| view! { {a.name}<br/> })}
-                                    <span class="designation">{a.designation}</span>
+                                    {(!a.name.is_empty()).then(|| view! { {data(a.name)}<br/> })}
+                                    <span class="designation">{data(a.designation)}</span>
                                 </td>
-                                <td>{a.office}</td>
+                                <td>{data(a.office)}</td>
                             </tr>
                         })
                         .collect_view()}

@@ -1,6 +1,7 @@
 //! The meeting page's workflow section: where the minutes stand, the steps
 //! this user may take (plain forms), the chair's comment on returned
 //! minutes, and, once issued, the verification link and corrections.
+use crate::components::data::data;
 use crate::domain::issue::WorkflowView;
 use crate::domain::MeetingStatus;
 use crate::i18n::tr;
@@ -36,7 +37,7 @@ pub fn WorkflowPanel(id: Uuid, view: WorkflowView) -> impl IntoView {
             {facts.comment.clone().map(|c| view! {
                 <div class="comment" role="note">
                     <p class="label">{tr("workflow.chair_comment")}</p>
-                    <p>{c}</p>
+                    <p>{data(c)}</p>
                 </div>
             })}
             {facts.corrects.clone().map(|(other, number)| view! {
