@@ -13,4 +13,5 @@ pub mod middleware;
 pub mod minutes_form;
 pub mod routes;
 pub mod startup;
+pub mod state;
 pub mod store;

@@ -1,13 +1,12 @@
 //! Request layers: who is signed in, CSRF, the sign-in gate for pages, and
 //! security headers.
 use crate::cache::Cache;
-use crate::routes::{account::USER_KEY, refusal, request_lang};
+use crate::routes::{account::USER_KEY, request_lang, Refusal};
 use crate::store::accounts;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -17,8 +16,8 @@ use uuid::Uuid;
 /// Puts the signed-in user (`app::domain::auth::CurrentUser`) into the
 /// request's extensions, where server functions and handlers read it.
 pub async fn load_user(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(cache): Extension<Arc<Cache>>,
+    State(db): State<DatabaseConnection>,
+    State(cache): State<Arc<Cache>>,
     session: Session,
     mut req: Request,
     next: Next,
@@ -103,7 +102,7 @@ pub async fn framework_errors(req: Request, next: Next) -> Response {
         StatusCode::INTERNAL_SERVER_ERROR if api => return undecodable_arguments(res).await,
         _ => return res,
     };
-    refusal(status, key, lang)
+    Refusal::page(status, key, lang).into_response()
 }
 
 /// A server function's 500 is a 400 when it only says its arguments did not
@@ -170,11 +169,12 @@ pub async fn forwarded_client(mut req: Request, next: Next) -> Response {
 pub async fn csrf(req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !same_origin(req.headers()) {
-        return refusal(
+        return Refusal::page(
             StatusCode::FORBIDDEN,
             "error.csrf",
             request_lang(req.headers()),
-        );
+        )
+        .into_response();
     }
     next.run(req).await
 }

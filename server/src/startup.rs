@@ -2,6 +2,7 @@
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
 use crate::routes::tracking::EvidenceDir;
+use crate::state::AppState;
 use crate::store::issue::Issuing;
 use crate::store::{
     accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
@@ -9,7 +10,7 @@ use crate::store::{
 };
 use app::ports::Services;
 use app::{shell, App};
-use axum::{Extension, Router};
+use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use migrations::{Migrator, MigratorTrait};
@@ -163,25 +164,26 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
     .with_http_only(true)
     .with_secure(secure_cookies)
     .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
-    let mut plain = Router::new();
+    let mut plain = Router::<AppState>::new();
     for route in crate::routes::table() {
         plain = plain.route(route.path, route.handler);
     }
+    let state = AppState {
+        options: options.clone(),
+        db,
+        services: services.clone(),
+        issuing,
+        evidence: EvidenceDir(args.evidence_dir.clone()),
+        renders: crate::memo::RenderSlots::new(args.renders),
+        limiter: Arc::new(crate::limiter::LoginLimiter::default()),
+        cache: cache.clone(),
+    };
     let mut app = plain
-        .leptos_routes_with_context(
-            &options,
-            routes,
-            {
-                let services = services.clone();
-                move || provide_context(services.clone())
-            },
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler(shell))
-        .with_state(options)
+        .leptos_routes_with_context(&state, routes, move || provide_context(services.clone()), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Layers run outside-in in the reverse order of these lines.
         .layer(axum::middleware::from_fn_with_state(
             cache.clone(),
@@ -190,19 +192,16 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         .layer(axum::middleware::from_fn(middleware::framework_errors))
         .layer(axum::middleware::from_fn(middleware::sign_in_gate))
         .layer(axum::middleware::from_fn(middleware::csrf))
-        .layer(axum::middleware::from_fn(middleware::load_user))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::load_user,
+        ))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
-            cache.clone(),
+            cache,
             crate::cache::track_changes,
         ))
-        .layer(Extension(cache))
-        .layer(Extension(db))
-        .layer(Extension(issuing))
-        .layer(Extension(services))
-        .layer(Extension(EvidenceDir(args.evidence_dir.clone())))
-        .layer(Extension(crate::memo::RenderSlots::new(args.renders)))
-        .layer(Extension(Arc::new(crate::limiter::LoginLimiter::default())));
+        .with_state(state);
     if args.behind_proxy {
         app = app.layer(axum::middleware::from_fn(middleware::forwarded_client));
     }

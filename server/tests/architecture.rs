@@ -48,3 +48,19 @@ fn routes_and_server_functions_leave_the_database_to_the_stores() {
         }
     }
 }
+
+/// One way in: a plain route learns who is asking from the `Caller`
+/// extractor and checks them with `caller.require`, and takes what it needs
+/// from the typed `AppState` (a missing `Extension` would be a 500 at run
+/// time; a missing state part does not compile).
+#[test]
+fn routes_ask_the_caller_and_take_typed_state() {
+    for (path, text) in sources(Path::new("src/routes")) {
+        if path.ends_with("caller.rs") {
+            continue;
+        }
+        for banned in ["Extension<CurrentUser>", "authorize(", "Extension<DatabaseConnection>"] {
+            assert!(!text.contains(banned), "{path} uses {banned}: take a Caller / State");
+        }
+    }
+}

@@ -1,10 +1,10 @@
-use super::{check, local_path, request_lang, see_other};
+use super::{local_path, see_other, Caller, Refusal};
 use crate::limiter::LoginLimiter;
 use crate::store::accounts;
-use app::domain::auth::{validate_new_password, CurrentUser, Permission};
+use app::domain::auth::{validate_new_password, Permission};
 use app::i18n::Lang;
-use axum::extract::{ConnectInfo, Form, Path};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use chrono::Utc;
@@ -59,8 +59,8 @@ pub struct LoginForm {
 }
 
 pub async fn login(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(limiter): Extension<Arc<LoginLimiter>>,
+    State(db): State<DatabaseConnection>,
+    State(limiter): State<Arc<LoginLimiter>>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     session: Session,
     Form(form): Form<LoginForm>,
@@ -160,17 +160,12 @@ pub struct PasswordForm {
 }
 
 pub async fn change_password(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     session: Session,
-    headers: HeaderMap,
     Form(form): Form<PasswordForm>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
-        return refused;
-    }
-    let Some(user) = user else { return internal() };
+) -> Result<Response, Refusal> {
+    let user = caller.require(&Permission::SignedIn)?;
     let again = |field: &str, key: &str| {
         let error = key.trim_start_matches("account.error.");
         see_other(&format!(
@@ -183,16 +178,16 @@ pub async fn change_password(
         &form.new_password,
         &form.confirm_password,
     ) {
-        return again(field, key);
+        return Ok(again(field, key));
     }
     let Ok(Some(row)) = accounts::find_by_username(&db, &user.username).await else {
-        return internal();
+        return Ok(internal());
     };
     if !verify(form.current_password, row.password_hash.clone()).await {
-        return again("current_password", "wrong_current");
+        return Ok(again("current_password", "wrong_current"));
     }
     let Ok(new_hash) = hash(form.new_password).await else {
-        return internal();
+        return Ok(internal());
     };
     // Every session of the account ends (another device, a stolen cookie);
     // this one goes on under a new id.
@@ -201,37 +196,29 @@ pub async fn change_password(
         .is_err()
         || session.cycle_id().await.is_err()
     {
-        return internal();
+        return Ok(internal());
     }
-    see_other("/account?ok=password")
+    Ok(see_other("/account?ok=password"))
 }
 
 pub async fn unlock_user(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     Path(id): Path<Uuid>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    let lang = request_lang(&headers);
+) -> Result<Response, Refusal> {
     // Decide who may before looking at anything else.
-    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, lang) {
-        return refused;
-    }
+    caller.require(&Permission::AnyAdmin)?;
     let Ok(offices) = accounts::role_offices(&db, id).await else {
-        return internal();
+        return Ok(internal());
     };
-    if let Err(refused) = check(user.as_ref(), &Permission::AdminOf(offices), lang) {
-        return refused;
-    }
-    let Some(actor) = user else { return internal() };
+    let actor = caller.require(&Permission::AdminOf(offices))?;
     let target = match accounts::find_by_id(&db, id).await {
         Ok(Some(t)) => t,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(_) => return internal(),
+        Ok(None) => return Ok(StatusCode::NOT_FOUND.into_response()),
+        Err(_) => return Ok(internal()),
     };
     if accounts::unlock(&db, actor.id, &target).await.is_err() {
-        return internal();
+        return Ok(internal());
     }
-    see_other("/admin/users")
+    Ok(see_other("/admin/users"))
 }

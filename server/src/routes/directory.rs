@@ -1,26 +1,20 @@
 //! `POST /admin/people`: an admin adds a person to the directory, at one of
 //! the offices they administer. Errors go back to the form with what was typed.
-use super::{check, request_lang, see_other};
+use super::{see_other, Caller, Refusal};
 use crate::store::directory;
-use app::domain::auth::{CurrentUser, Permission};
+use app::domain::auth::Permission;
 use app::domain::directory::NewPerson;
-use axum::extract::Form;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use sea_orm::DatabaseConnection;
 
 pub async fn add_person(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     Form(form): Form<NewPerson>,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, lang) {
-        return refused;
-    }
+) -> Result<Response, Refusal> {
+    caller.require(&Permission::AnyAdmin)?;
     let back = |field: &str, key: &str| {
         let mut q = form_urlencoded::Serializer::new(String::new());
         q.append_pair("field", field).append_pair("error", key);
@@ -36,26 +30,26 @@ pub async fn add_person(
         see_other(&format!("/admin/people?{}#add", q.finish()))
     };
     if let Err((field, key)) = form.check() {
-        return back(field, key);
+        return Ok(back(field, key));
     }
     let office = match crate::store::minutes::office_id(&db, &form.office).await {
         Ok(Some(o)) => o,
-        Ok(None) => return back("office", "minutes.unknown_office"),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Ok(None) => return Ok(back("office", "minutes.unknown_office")),
+        Err(_) => return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
     };
-    if let Err(refused) = check(user.as_ref(), &Permission::AdminOf(vec![office]), lang) {
-        return refused;
-    }
-    match directory::add_person(&db, &form, office, user.map(|u| u.id)).await {
-        Ok(_) => {
-            let q = form_urlencoded::Serializer::new(String::new())
-                .append_pair("q", form.name_bn.trim())
-                .append_pair("ok", "added")
-                .finish();
-            see_other(&format!("/admin/people?{q}"))
-        }
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    let user = caller.require(&Permission::AdminOf(vec![office]))?;
+    Ok(
+        match directory::add_person(&db, &form, office, Some(user.id)).await {
+            Ok(_) => {
+                let q = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("q", form.name_bn.trim())
+                    .append_pair("ok", "added")
+                    .finish();
+                see_other(&format!("/admin/people?{q}"))
+            }
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        },
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -71,18 +65,11 @@ pub struct HolidayForm {
 
 /// POST /admin/holidays — an admin adds or removes a public holiday.
 pub async fn holiday(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     Form(form): Form<HolidayForm>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, request_lang(&headers)) {
-        return refused;
-    }
-    let Some(user) = user else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+) -> Result<Response, Refusal> {
+    let user = caller.require(&Permission::AnyAdmin)?;
     let back = |field: &str, key: &str| {
         let q = form_urlencoded::Serializer::new(String::new())
             .append_pair("field", field)
@@ -94,22 +81,24 @@ pub async fn holiday(
     };
     let ascii = app::domain::numerals::to_ascii_digits(form.day.trim());
     let Ok(day) = chrono::NaiveDate::parse_from_str(&ascii, "%Y-%m-%d") else {
-        return back("day", "holidays.bad_date");
+        return Ok(back("day", "holidays.bad_date"));
     };
     let name = form.name.trim();
     if form.remove.is_none() {
         if name.is_empty() {
-            return back("name", "minutes.required");
+            return Ok(back("name", "minutes.required"));
         }
         if name.chars().count() > app::domain::minutes::SHORT_TEXT
             || name.chars().any(char::is_control)
         {
-            return back("name", "minutes.too_long");
+            return Ok(back("name", "minutes.too_long"));
         }
     }
     let name = form.remove.is_none().then_some(name);
-    match crate::store::holidays::set(&db, day, name, user.id).await {
-        Ok(()) => see_other("/admin/holidays?ok=saved"),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
+    Ok(
+        match crate::store::holidays::set(&db, day, name, user.id).await {
+            Ok(()) => see_other("/admin/holidays?ok=saved"),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        },
+    )
 }

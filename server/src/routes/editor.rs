@@ -4,17 +4,17 @@
 //! with the form as typed, see `app::domain::editor::Flash`) and the
 //! autosave (`Accept: application/json`: the new version, or the errors).
 use super::minutes::error_reply;
-use super::{check, request_lang, see_other};
+use super::{see_other, Caller, Refusal};
 use crate::minutes_form;
 use crate::store::minutes;
-use app::domain::auth::{CurrentUser, Permission};
+use app::domain::auth::Permission;
 use app::domain::bijoy;
 use app::domain::editor::{flash_key, Flash, Values};
 use app::error::AppError;
-use axum::extract::{Form, Path};
+use axum::extract::{Form, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
+use axum::Json;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
 use tower_sessions::Session;
@@ -23,40 +23,24 @@ use uuid::Uuid;
 type Pairs = Vec<(String, String)>;
 
 pub async fn create(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     headers: HeaderMap,
     session: Session,
     Form(pairs): Form<Pairs>,
-) -> Response {
-    save(
-        db,
-        user.map(|Extension(u)| u),
-        headers,
-        session,
-        None,
-        pairs,
-    )
-    .await
+) -> Result<Response, Refusal> {
+    save(db, caller, headers, session, None, pairs).await
 }
 
 pub async fn update(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     headers: HeaderMap,
     session: Session,
     Path(id): Path<Uuid>,
     Form(pairs): Form<Pairs>,
-) -> Response {
-    save(
-        db,
-        user.map(|Extension(u)| u),
-        headers,
-        session,
-        Some(id),
-        pairs,
-    )
-    .await
+) -> Result<Response, Refusal> {
+    save(db, caller, headers, session, Some(id), pairs).await
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -76,16 +60,14 @@ fn field<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
 
 async fn save(
     db: DatabaseConnection,
-    user: Option<CurrentUser>,
+    caller: Caller,
     headers: HeaderMap,
     session: Session,
     id: Option<Uuid>,
     mut pairs: Pairs,
-) -> Response {
-    let lang = request_lang(&headers);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
-        return refused;
-    }
+) -> Result<Response, Refusal> {
+    let lang = caller.lang;
+    let user = caller.require(&Permission::AnySecretary)?;
     // The office whose secretary may write: the stored meeting's, or for a
     // new one the office the form names.
     let office_id = match id {
@@ -94,13 +76,11 @@ async fn save(
     };
     match office_id {
         Ok(Some(office)) => {
-            if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
-                return refused;
-            }
+            caller.require(&Permission::SecretaryOf(office))?;
         }
-        Ok(None) if id.is_some() => return error_reply(AppError::NotFound, lang),
+        Ok(None) if id.is_some() => return Ok(error_reply(AppError::NotFound, lang)),
         Ok(None) => {} // an unknown office is reported at its field below
-        Err(e) => return error_reply(e, lang),
+        Err(e) => return Ok(error_reply(e, lang)),
     }
     let op = field(&pairs, "op").to_string();
     let version: i32 = field(&pairs, "version").parse().unwrap_or(0);
@@ -110,7 +90,7 @@ async fn save(
             *v = bijoy::convert(v);
         }
     }
-    let actor = user.as_ref().map(|u| u.id);
+    let actor = Some(user.id);
     let result = async {
         let mut m = minutes_form::read(&pairs)?;
         let office = m.office.clone();
@@ -120,7 +100,7 @@ async fn save(
     }
     .await;
     let json = wants_json(&headers);
-    match result {
+    Ok(match result {
         Ok(((id, version), _)) if json => (
             StatusCode::OK,
             Json(json!({ "id": id, "version": version })),
@@ -154,7 +134,7 @@ async fn save(
                 notice,
             };
             if session.insert(&flash_key(id), flash).await.is_err() {
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response());
             }
             let back = match id {
                 Some(id) => format!("/meetings/{id}/edit#problems"),
@@ -162,5 +142,5 @@ async fn save(
             };
             see_other(&back)
         }
-    }
+    })
 }

@@ -2,18 +2,18 @@
 //! meeting from a file (all or nothing), `GET /meetings/{id}/minutes.json`
 //! gives one back. Plain routes, so the body limit and the download headers
 //! are ours (docs/meeting-format.md).
-use super::{check, request_lang};
+use super::{Caller, Refusal};
 use crate::store::minutes;
-use app::domain::auth::{authorize, CurrentUser, Permission};
+use app::domain::auth::Permission;
 use app::domain::minutes::Minutes;
 use app::domain::MeetingStatus;
 use app::error::AppError;
 use app::i18n::{t, Lang};
 use axum::body::Body;
-use axum::extract::{Path, RawQuery};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
+use axum::Json;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
 use uuid::Uuid;
@@ -65,40 +65,32 @@ async fn read_file(body: Body, query: Option<&str>, lang: Lang) -> Result<Minute
 /// POST /meetings/import — body: a meeting file. 201 with the new meeting's
 /// id, or the problems (422), or 413 for a file over 1 MB.
 pub async fn import(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     RawQuery(query): RawQuery,
     body: Body,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnySecretary, lang) {
-        return refused;
-    }
-    let parsed = match read_file(body, query.as_deref(), lang).await {
-        Ok(m) => m,
-        Err(reply) => return reply,
-    };
+) -> Result<Response, Refusal> {
+    let lang = caller.lang;
+    let user = caller.require(&Permission::AnySecretary)?;
+    let parsed = read_file(body, query.as_deref(), lang).await?;
     // The file names its office: only that office's secretary may import it.
     if let Ok(Some(office)) = minutes::office_id(&db, &parsed.office).await {
-        if let Err(refused) = check(user.as_ref(), &Permission::SecretaryOf(office), lang) {
-            return refused;
-        }
+        caller.require(&Permission::SecretaryOf(office))?;
     }
     // A secretary brings in drafts; minutes issued elsewhere are an admin's
     // record import (`import_record`), never a secretary's own issue.
     if parsed.status != MeetingStatus::Draft {
-        return error_reply(
+        return Ok(error_reply(
             AppError::problem("status", "import.issued_by_admin", None),
             lang,
-        );
+        ));
     }
-    let actor = user.as_ref().map(|u| u.id);
-    match minutes::import_file(&db, &parsed, actor, "HTTP import").await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(e) => error_reply(e, lang),
-    }
+    Ok(
+        match minutes::import_file(&db, &parsed, Some(user.id), "HTTP import").await {
+            Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+            Err(e) => error_reply(e, lang),
+        },
+    )
 }
 
 /// POST /admin/records/import — an admin brings in minutes issued before
@@ -108,39 +100,31 @@ pub async fn import(
 /// a memo number that office has not used, and assignments only for offices
 /// in that reach. 201 with the new meeting's id, or the problems (422).
 pub async fn import_record(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     RawQuery(query): RawQuery,
     body: Body,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::AnyAdmin, lang) {
-        return refused;
-    }
-    let parsed = match read_file(body, query.as_deref(), lang).await {
-        Ok(m) => m,
-        Err(reply) => return reply,
-    };
+) -> Result<Response, Refusal> {
+    let lang = caller.lang;
+    let user = caller.require(&Permission::AnyAdmin)?;
+    let parsed = read_file(body, query.as_deref(), lang).await?;
     if parsed.status != MeetingStatus::Issued {
-        return error_reply(
+        return Ok(error_reply(
             AppError::problem("status", "import.record_not_issued", None),
             lang,
-        );
+        ));
     }
-    let offices = match minutes::offices_by_code(&db).await {
-        Ok(o) => o,
-        Err(e) => return error_reply(crate::store::db_error(e), lang),
-    };
+    let offices = minutes::offices_by_code(&db)
+        .await
+        .map_err(|e| error_reply(crate::store::db_error(e), lang))?;
     let reaches = |code: &str| {
         offices
             .get(code)
-            .is_none_or(|o| authorize(user.as_ref(), &Permission::AdminOf(vec![o.id])).is_ok())
+            .is_none_or(|o| caller.require(&Permission::AdminOf(vec![o.id])).is_ok())
     };
     // An unknown office is reported with the file's other problems.
     if !reaches(&parsed.office) {
-        return super::refusal(StatusCode::FORBIDDEN, "error.forbidden", lang);
+        return Err(caller.refuse(&AppError::Forbidden));
     }
     let mut problems = vec![];
     for (i, item) in parsed.agenda.iter().enumerate() {
@@ -157,29 +141,26 @@ pub async fn import_record(
         }
     }
     if !problems.is_empty() {
-        return error_reply(AppError::Problems(problems), lang);
+        return Ok(error_reply(AppError::Problems(problems), lang));
     }
-    let actor = user.as_ref().map(|u| u.id);
-    match minutes::import_record(&db, &parsed, actor).await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(e) => error_reply(e, lang),
-    }
+    Ok(
+        match minutes::import_record(&db, &parsed, Some(user.id)).await {
+            Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+            Err(e) => error_reply(e, lang),
+        },
+    )
 }
 
 /// GET /meetings/{id}/minutes.json — the meeting as a file to download.
 pub async fn export(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(services): Extension<app::ports::Services>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    State(services): State<app::ports::Services>,
+    caller: Caller,
     Path(id): Path<Uuid>,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = super::check_minutes(&services, user.as_ref(), id, lang).await {
-        return refused;
-    }
-    match minutes::export(&db, id).await {
+) -> Result<Response, Refusal> {
+    let lang = caller.lang;
+    caller.require_minutes(&services, id).await?;
+    Ok(match minutes::export(&db, id).await {
         Ok(m) => {
             let json = serde_json::to_string_pretty(&m).unwrap_or_default() + "\n";
             (
@@ -198,5 +179,5 @@ pub async fn export(
                 .into_response()
         }
         Err(e) => error_reply(e, lang),
-    }
+    })
 }

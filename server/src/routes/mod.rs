@@ -2,6 +2,7 @@
 //! password, language) and admin actions. They go through the same
 //! `authorize` as the server functions.
 pub mod account;
+pub mod caller;
 pub mod directory;
 pub mod editor;
 pub mod memo;
@@ -10,26 +11,27 @@ pub mod reports;
 pub mod tracking;
 pub mod workflow;
 
-use app::domain::auth::{authorize, CurrentUser, Permission};
+pub use caller::{Caller, Refusal};
+
+use crate::state::AppState;
 use app::error::AppError;
-use app::i18n::{t, Lang};
+use app::i18n::Lang;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{on, MethodFilter, MethodRouter};
-use leptos::prelude::LeptosOptions;
 
 /// One plain route: its method, its path, and what answers it.
 pub struct Route {
     pub method: Method,
     pub path: &'static str,
-    pub handler: MethodRouter<LeptosOptions>,
+    pub handler: MethodRouter<AppState>,
 }
 
 fn route<H, T>(method: Method, path: &'static str, handler: H) -> Route
 where
-    H: Handler<T, LeptosOptions>,
+    H: Handler<T, AppState>,
     T: 'static,
 {
     let filter = MethodFilter::try_from(method.clone()).expect("GET or POST");
@@ -104,57 +106,6 @@ pub fn error_key(e: &AppError) -> &str {
             .unwrap_or("error.problems"),
         other => other.message_key(),
     }
-}
-
-/// 429: the PDF renders are busy; the browser may ask again in a few seconds.
-pub fn busy(lang: Lang) -> Response {
-    let mut res = refusal(StatusCode::TOO_MANY_REQUESTS, "error.busy", lang);
-    res.headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
-    res
-}
-
-/// A refusal as a short page in the user's language.
-pub fn refusal(status: StatusCode, key: &str, lang: Lang) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        t(lang, key).to_string(),
-    )
-        .into_response()
-}
-
-/// The authorization check of a plain route: the same rule as the server
-/// functions, answered as 401/403.
-pub fn check(user: Option<&CurrentUser>, needs: &Permission, lang: Lang) -> Result<(), Response> {
-    authorize(user, needs).map_err(|e| {
-        let status = match e {
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            _ => StatusCode::FORBIDDEN,
-        };
-        refusal(status, e.message_key(), lang)
-    })
-}
-
-/// The read rule of a meeting's minutes (`Permission::ReadMinutes`) for a
-/// plain route: 401 for nobody, 403 for a meeting the caller may not read.
-pub async fn check_minutes(
-    services: &app::ports::Services,
-    user: Option<&CurrentUser>,
-    id: uuid::Uuid,
-    lang: Lang,
-) -> Result<(), Response> {
-    check(user, &Permission::SignedIn, lang)?;
-    let (office, status) = services
-        .meetings
-        .access(id)
-        .await
-        .map_err(|e| status_of(&e))?;
-    let needs = Permission::ReadMinutes {
-        office,
-        issued: status == app::domain::MeetingStatus::Issued,
-    };
-    check(user, &needs, lang)
 }
 
 /// Only paths on this site: "/x" but not "//evil.example" or "https://…".

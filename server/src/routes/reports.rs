@@ -1,14 +1,13 @@
 //! `GET /reports/implementation.{csv,xlsx}[?meeting=ID]`: the quarterly
 //! implementation report, one line per office's part of each decision, over
 //! the assignments the user's offices see (as the dashboard counts them).
-use super::{check, request_lang};
-use app::domain::auth::{CurrentUser, Permission};
+use super::{Caller, Refusal};
+use app::domain::auth::Permission;
 use app::domain::tracking::{csv, report_line, REPORT_COLUMNS};
 use app::i18n::t;
-use axum::extract::{Path, Query};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use uuid::Uuid;
 
 #[derive(serde::Deserialize)]
@@ -17,26 +16,22 @@ pub struct Filter {
 }
 
 pub async fn implementation(
-    Extension(services): Extension<app::ports::Services>,
-    Extension(slots): Extension<crate::memo::RenderSlots>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(services): State<app::ports::Services>,
+    State(slots): State<crate::memo::RenderSlots>,
+    caller: Caller,
     Path(format): Path<String>,
     Query(filter): Query<Filter>,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
-        return r;
-    }
-    let mut offices: Vec<Uuid> = user
-        .map(|u| u.reach.iter().map(|(_, o)| *o).collect())
-        .unwrap_or_default();
+) -> Result<Response, Refusal> {
+    let lang = caller.lang;
+    let user = caller.require(&Permission::SignedIn)?;
+    let mut offices: Vec<Uuid> = user.reach.iter().map(|(_, o)| *o).collect();
     offices.sort();
     offices.dedup();
-    let Ok(rows) = services.tracking.report(offices, filter.meeting).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+    let rows = services
+        .tracking
+        .report(offices, filter.meeting)
+        .await
+        .map_err(Refusal::bare)?;
     let say = |k: &str| t(lang, k).to_string();
     let mut lines = vec![REPORT_COLUMNS.iter().map(|k| say(k)).collect::<Vec<_>>()];
     lines.extend(rows.iter().map(|(r, done)| report_line(r, *done, say)));
@@ -49,18 +44,16 @@ pub async fn implementation(
             ),
             Err(e) => {
                 tracing::error!(error = %e, "writing the XLSX report");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response());
             }
         },
         "implementation.pdf" => {
-            let Some(_slot) = slots.take().await else {
-                return super::busy(lang);
-            };
+            let _slot = slots.take().await.ok_or(Refusal::busy(lang))?;
             ("application/pdf", pdf(&rows, lang).await)
         }
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        _ => return Ok(StatusCode::NOT_FOUND.into_response()),
     };
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, kind.to_string()),
             (
@@ -70,7 +63,7 @@ pub async fn implementation(
         ],
         body,
     )
-        .into_response()
+        .into_response())
 }
 
 /// The report as a PDF table, in the memo's type (CPU work, off the executor).

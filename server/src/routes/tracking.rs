@@ -2,16 +2,15 @@
 //! (with evidence files), the meeting's secretary or chair verifies or
 //! returns; and evidence downloads. Each answers with a 303 back to the
 //! assignment's page.
-use super::{check, error_key, request_lang, see_other, status_of};
+use super::{error_key, see_other, Caller, Refusal};
 use crate::store::tracking::{evidence_file, record_progress};
-use app::domain::auth::{authorize, CurrentUser, Permission};
+use app::domain::auth::Permission;
 use app::domain::tracking::{check_step, sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE};
 use app::error::AppError;
 use app::ports::Services;
-use axum::extract::{Form, FromRequest, Multipart, Path, Request};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{Form, FromRequest, Multipart, Path, Request, State};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -30,12 +29,12 @@ fn refused(id: Uuid, e: &AppError) -> Response {
     back(id, &q)
 }
 
-async fn facts(services: &Services, id: Uuid) -> Result<AssignmentFacts, Response> {
+async fn facts(services: &Services, id: Uuid) -> Result<AssignmentFacts, Refusal> {
     services
         .tracking
         .assignment(id)
         .await
-        .map_err(|e| status_of(&e))
+        .map_err(Refusal::bare)
 }
 
 /// Writes `bytes` under its SHA-256 unless a file with that hash is there
@@ -57,35 +56,18 @@ fn store_file(dir: &std::path::Path, bytes: &[u8]) -> std::io::Result<String> {
 /// POST /assignments/{id}/progress — the office that owes it reports
 /// (`status`: in_progress or done, `note`, any number of `evidence` files).
 pub async fn report(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(services): Extension<Services>,
-    Extension(EvidenceDir(dir)): Extension<EvidenceDir>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    State(services): State<Services>,
+    State(EvidenceDir(dir)): State<EvidenceDir>,
+    caller: Caller,
     Path(id): Path<Uuid>,
     request: Request,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
-        return r;
-    }
-    let facts = match facts(&services, id).await {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
-    if let Err(r) = check(
-        user.as_ref(),
-        &Permission::ImplementerOf(facts.office),
-        lang,
-    ) {
-        return r;
-    }
-    let Some(user) = user else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+) -> Result<Response, Refusal> {
+    caller.require(&Permission::SignedIn)?;
+    let facts = facts(&services, id).await?;
+    let user = caller.require(&Permission::ImplementerOf(facts.office))?;
     let Ok(mut form) = Multipart::from_request(request, &()).await else {
-        return back(id, "error=tracking.bad_form");
+        return Ok(back(id, "error=tracking.bad_form"));
     };
     let (mut status, mut note, mut files) = (String::new(), String::new(), vec![]);
     loop {
@@ -93,12 +75,12 @@ pub async fn report(
             Ok(Some(f)) => f,
             Ok(None) => break,
             // Over the body limit, or a broken upload.
-            Err(_) => return back(id, "error=tracking.too_big"),
+            Err(_) => return Ok(back(id, "error=tracking.too_big")),
         };
         let name = field.name().unwrap_or_default().to_string();
         let file_name = field.file_name().unwrap_or("evidence").to_string();
         let Ok(bytes) = field.bytes().await else {
-            return back(id, "error=tracking.too_big");
+            return Ok(back(id, "error=tracking.too_big"));
         };
         match name.as_str() {
             "status" => status = String::from_utf8_lossy(&bytes).into_owned(),
@@ -106,10 +88,10 @@ pub async fn report(
             "evidence" if bytes.is_empty() => {} // no file chosen
             "evidence" => {
                 if bytes.len() > MAX_EVIDENCE {
-                    return back(id, "error=tracking.too_big");
+                    return Ok(back(id, "error=tracking.too_big"));
                 }
                 let Some(kind) = sniff(&bytes) else {
-                    return back(id, "error=tracking.wrong_type");
+                    return Ok(back(id, "error=tracking.wrong_type"));
                 };
                 files.push((file_name, kind, bytes));
             }
@@ -117,12 +99,12 @@ pub async fn report(
         }
     }
     let Some(to) = Progress::from_code(&status) else {
-        return back(id, "error=tracking.not_allowed");
+        return Ok(back(id, "error=tracking.not_allowed"));
     };
     // Checked before any file is written: a refused report leaves no file.
     // (Checked again in the write transaction, against the status then.)
     if let Err(e) = check_step(Actor::Implementer, facts.row.status, to, &note) {
-        return refused(id, &e);
+        return Ok(refused(id, &e));
     }
     let mut stored = vec![];
     for (name, kind, bytes) in files {
@@ -130,7 +112,7 @@ pub async fn report(
         let size = bytes.len() as i64;
         let Ok(Ok(sha)) = tokio::task::spawn_blocking(move || store_file(&dir, &bytes)).await
         else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response());
         };
         // Only the last part of a name: never a path.
         let name: String = name
@@ -142,10 +124,12 @@ pub async fn report(
             .collect();
         stored.push((sha, size, kind.to_string(), name));
     }
-    match record_progress(&db, id, (user.id, Actor::Implementer), to, &note, stored).await {
-        Ok(()) => back(id, "done=reported"),
-        Err(e) => refused(id, &e),
-    }
+    Ok(
+        match record_progress(&db, id, (user.id, Actor::Implementer), to, &note, stored).await {
+            Ok(()) => back(id, "done=reported"),
+            Err(e) => refused(id, &e),
+        },
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -159,87 +143,67 @@ pub struct Review {
 /// POST /assignments/{id}/review — the meeting's secretary or chair
 /// verifies what was reported done, or returns it with a reason.
 pub async fn review(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(services): Extension<Services>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    State(services): State<Services>,
+    caller: Caller,
     Path(id): Path<Uuid>,
     Form(form): Form<Review>,
-) -> Response {
-    let lang = request_lang(&headers);
-    let user = user.map(|Extension(u)| u);
-    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, lang) {
-        return r;
-    }
-    let facts = match facts(&services, id).await {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
+) -> Result<Response, Refusal> {
+    caller.require(&Permission::SignedIn)?;
+    let facts = facts(&services, id).await?;
     let secretary = Permission::SecretaryOf(facts.meeting_office);
     let chair = Permission::ChairOf {
         office: facts.meeting_office,
         person: facts.chair,
     };
-    if authorize(user.as_ref(), &secretary).is_err() {
-        if let Err(r) = check(user.as_ref(), &chair, lang) {
-            return r;
-        }
-    }
-    let Some(user) = user else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let user = match caller.require(&secretary) {
+        Ok(user) => user,
+        Err(_) => caller.require(&chair)?,
     };
     let Some(to) = Progress::from_code(&form.verdict) else {
-        return back(id, "error=tracking.not_allowed");
+        return Ok(back(id, "error=tracking.not_allowed"));
     };
-    match record_progress(&db, id, (user.id, Actor::Verifier), to, &form.note, vec![]).await {
-        Ok(()) => back(id, &format!("done={}", to.code())),
-        Err(e) => refused(id, &e),
-    }
+    Ok(
+        match record_progress(&db, id, (user.id, Actor::Verifier), to, &form.note, vec![]).await {
+            Ok(()) => back(id, &format!("done={}", to.code())),
+            Err(e) => refused(id, &e),
+        },
+    )
 }
 
 /// GET /evidence/{sha256} — an evidence file, to any signed-in user.
 pub async fn download(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(EvidenceDir(dir)): Extension<EvidenceDir>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    State(EvidenceDir(dir)): State<EvidenceDir>,
+    caller: Caller,
     Path(sha): Path<String>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    if let Err(r) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
-        return r;
-    }
+) -> Result<Response, Refusal> {
+    caller.require(&Permission::SignedIn)?;
     if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return StatusCode::NOT_FOUND.into_response();
+        return Ok(StatusCode::NOT_FOUND.into_response());
     }
     let Ok(Some((kind, name, parties))) = evidence_file(&db, &sha).await else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Ok(StatusCode::NOT_FOUND.into_response());
     };
     // The same file may be evidence of several assignments: any one the
     // caller may read opens it.
     let may = parties.into_iter().any(|(owing, meeting_office)| {
-        authorize(
-            user.as_ref(),
-            &Permission::ReadAssignment {
+        caller
+            .require(&Permission::ReadAssignment {
                 owing,
                 meeting_office,
-            },
-        )
-        .is_ok()
+            })
+            .is_ok()
     });
     if !may {
-        return super::refusal(
-            StatusCode::FORBIDDEN,
-            "error.forbidden",
-            request_lang(&headers),
-        );
+        return Err(caller.refuse(&AppError::Forbidden));
     }
     let path = dir.join(&sha[..2]).join(&sha);
     let Ok(bytes) = tokio::fs::read(path).await else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Ok(StatusCode::NOT_FOUND.into_response());
     };
     let encoded: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, kind),
             (
@@ -249,5 +213,5 @@ pub async fn download(
         ],
         bytes,
     )
-        .into_response()
+        .into_response())
 }

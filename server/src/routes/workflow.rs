@@ -1,16 +1,15 @@
 //! The approval workflow's form posts (plain forms, so they work without
 //! JavaScript), the public verification upload, and a chair's signature
 //! image. Each answers with a 303 back to the page it came from.
-use super::{check, error_key, request_lang, see_other, status_of};
+use super::{error_key, see_other, Caller, Refusal};
 use crate::store::issue;
 use crate::store::issue::Issuing;
-use app::domain::auth::{CurrentUser, Permission};
+use app::domain::auth::Permission;
 use app::domain::editor::{flash_key, Flash};
 use app::error::AppError;
-use axum::extract::{Form, FromRequest, Multipart, Path, Request};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Form, FromRequest, Multipart, Path, Request, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 use tower_sessions::Session;
@@ -31,18 +30,13 @@ fn internal() -> Response {
 /// POST /meetings/{id}/submit — the secretary sends the draft to the chair.
 /// Incomplete minutes go back to the editor, which shows what is missing.
 pub async fn submit(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     session: Session,
     Path(id): Path<Uuid>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    let actor = match as_secretary(&db, user.as_ref(), &headers, id).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    match issue::submit(&db, id, actor).await {
+) -> Result<Response, Refusal> {
+    let actor = as_secretary(&db, &caller, id).await?;
+    Ok(match issue::submit(&db, id, actor).await {
         Ok(()) => see_other(&format!("/meetings/{id}?done=submitted#workflow")),
         Err(AppError::Problems(_)) => {
             let flash = Flash {
@@ -51,12 +45,12 @@ pub async fn submit(
                 notice: Some("issue.incomplete".into()),
             };
             if session.insert(&flash_key(Some(id)), flash).await.is_err() {
-                return internal();
+                return Ok(internal());
             }
             see_other(&format!("/meetings/{id}/edit#problems"))
         }
         Err(e) => back(id, &e),
-    }
+    })
 }
 
 #[derive(serde::Deserialize)]
@@ -68,88 +62,61 @@ pub struct Decision {
 /// The meeting's secretary's check, shared by submit and correct: any
 /// secretary may ask (so others get 403 before the meeting is read), then
 /// only one of the meeting's office.
-async fn as_secretary(
-    db: &DatabaseConnection,
-    user: Option<&CurrentUser>,
-    headers: &HeaderMap,
-    id: Uuid,
-) -> Result<Uuid, Response> {
-    let lang = request_lang(headers);
-    check(user, &Permission::AnySecretary, lang)?;
-    let (office, _) = issue::parties(db, id).await.map_err(|e| status_of(&e))?;
-    check(user, &Permission::SecretaryOf(office), lang)?;
-    user.map(|u| u.id).ok_or_else(internal)
+async fn as_secretary(db: &DatabaseConnection, caller: &Caller, id: Uuid) -> Result<Uuid, Refusal> {
+    caller.require(&Permission::AnySecretary)?;
+    let (office, _) = issue::parties(db, id).await.map_err(Refusal::bare)?;
+    Ok(caller.require(&Permission::SecretaryOf(office))?.id)
 }
 
 /// The chair's check, shared by return and approve.
-async fn as_chair(
-    db: &DatabaseConnection,
-    user: Option<&CurrentUser>,
-    headers: &HeaderMap,
-    id: Uuid,
-) -> Result<Uuid, Response> {
-    let lang = request_lang(headers);
-    check(user, &Permission::SignedIn, lang)?;
-    let (office, person) = issue::parties(db, id).await.map_err(|e| status_of(&e))?;
-    check(user, &Permission::ChairOf { office, person }, lang)?;
-    user.map(|u| u.id).ok_or_else(internal)
+async fn as_chair(db: &DatabaseConnection, caller: &Caller, id: Uuid) -> Result<Uuid, Refusal> {
+    caller.require(&Permission::SignedIn)?;
+    let (office, person) = issue::parties(db, id).await.map_err(Refusal::bare)?;
+    Ok(caller.require(&Permission::ChairOf { office, person })?.id)
 }
 
 /// POST /meetings/{id}/return — the chair sends the minutes back with comments.
 pub async fn return_to_draft(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     Path(id): Path<Uuid>,
     Form(form): Form<Decision>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    let actor = match as_chair(&db, user.as_ref(), &headers, id).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    match issue::return_to_draft(&db, id, actor, &form.comment).await {
-        Ok(()) => see_other(&format!("/meetings/{id}?done=returned#workflow")),
-        Err(e) => back(id, &e),
-    }
+) -> Result<Response, Refusal> {
+    let actor = as_chair(&db, &caller, id).await?;
+    Ok(
+        match issue::return_to_draft(&db, id, actor, &form.comment).await {
+            Ok(()) => see_other(&format!("/meetings/{id}?done=returned#workflow")),
+            Err(e) => back(id, &e),
+        },
+    )
 }
 
 /// POST /meetings/{id}/approve — the chair approves; the memo is issued.
 pub async fn approve(
-    Extension(db): Extension<DatabaseConnection>,
-    Extension(issuing): Extension<Arc<Issuing>>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    State(issuing): State<Arc<Issuing>>,
+    caller: Caller,
     Path(id): Path<Uuid>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    let actor = match as_chair(&db, user.as_ref(), &headers, id).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    match issue::approve(&db, id, actor, &issuing).await {
+) -> Result<Response, Refusal> {
+    let actor = as_chair(&db, &caller, id).await?;
+    Ok(match issue::approve(&db, id, actor, &issuing).await {
         Ok(_) => see_other(&format!("/meetings/{id}?done=issued#workflow")),
         Err(e) => back(id, &e),
-    }
+    })
 }
 
 /// POST /meetings/{id}/correct — the secretary starts a correction of
 /// issued minutes: a new draft that names them.
 pub async fn correct(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     Path(id): Path<Uuid>,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    let actor = match as_secretary(&db, user.as_ref(), &headers, id).await {
-        Ok(a) => a,
-        Err(refused) => return refused,
-    };
-    match issue::start_correction(&db, id, actor).await {
+) -> Result<Response, Refusal> {
+    let actor = as_secretary(&db, &caller, id).await?;
+    Ok(match issue::start_correction(&db, id, actor).await {
         Ok(draft) => see_other(&format!("/meetings/{draft}/edit")),
         Err(e) => back(id, &e),
-    }
+    })
 }
 
 /// The largest file the verification page compares (memos are ~100 KB).
@@ -157,7 +124,7 @@ const MAX_UPLOAD: usize = 10 * 1024 * 1024;
 
 /// POST /verify/{code} — anyone: is this file byte for byte the issued memo?
 pub async fn verify_upload(
-    Extension(db): Extension<DatabaseConnection>,
+    State(db): State<DatabaseConnection>,
     Path(code): Path<String>,
     request: Request,
 ) -> Response {
@@ -187,21 +154,17 @@ pub async fn verify_upload(
 /// POST /account/signature — a user with a directory person (a chair)
 /// uploads the PNG printed above their name.
 pub async fn upload_signature(
-    Extension(db): Extension<DatabaseConnection>,
-    user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    State(db): State<DatabaseConnection>,
+    caller: Caller,
     request: Request,
-) -> Response {
-    let user = user.map(|Extension(u)| u);
-    if let Err(refused) = check(user.as_ref(), &Permission::SignedIn, request_lang(&headers)) {
-        return refused;
-    }
+) -> Result<Response, Refusal> {
+    let user = caller.require(&Permission::SignedIn)?;
     // Read only after the check: nothing of an anonymous upload is parsed.
     let Ok(mut form) = Multipart::from_request(request, &()).await else {
-        return see_other("/account?error=not_png&field=signature");
+        return Ok(see_other("/account?error=not_png&field=signature"));
     };
-    let Some(person) = user.as_ref().and_then(|u| u.person_id) else {
-        return see_other("/account?error=no_person&field=signature");
+    let Some(person) = user.person_id else {
+        return Ok(see_other("/account?error=no_person&field=signature"));
     };
     let mut bytes = None;
     while let Ok(Some(field)) = form.next_field().await {
@@ -210,20 +173,22 @@ pub async fn upload_signature(
         }
     }
     let Some(bytes) = bytes else {
-        return see_other("/account?error=not_png&field=signature");
+        return Ok(see_other("/account?error=not_png&field=signature"));
     };
     if bytes.len() > 200 * 1024 {
-        return see_other("/account?error=too_big&field=signature");
+        return Ok(see_other("/account?error=too_big&field=signature"));
     }
     if !bytes.starts_with(b"\x89PNG\r\n\x1a\n")
         || printpdf::RawImage::decode_from_bytes(&bytes, &mut Vec::new()).is_err()
     {
-        return see_other("/account?error=not_png&field=signature");
+        return Ok(see_other("/account?error=not_png&field=signature"));
     }
-    match crate::store::directory::set_signature(&db, person, bytes.to_vec(), user.map(|u| u.id))
-        .await
-    {
-        Ok(()) => see_other("/account?ok=signature"),
-        Err(_) => internal(),
-    }
+    Ok(
+        match crate::store::directory::set_signature(&db, person, bytes.to_vec(), Some(user.id))
+            .await
+        {
+            Ok(()) => see_other("/account?ok=signature"),
+            Err(_) => internal(),
+        },
+    )
 }
