@@ -22,6 +22,7 @@ pub use export::export;
 pub use import::{import, import_file, import_record, memo_number_used};
 pub use parse::{from_json, parse, with_bijoy};
 pub(crate) use write::rewrite_children;
+
 /// Every office, by code.
 pub(crate) async fn offices_by_code<C: ConnectionTrait>(
     db: &C,
