@@ -11,6 +11,7 @@ use app::error::AppError;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
+
 /// The editor's save: a new draft (`id` None, version 1) or the next
 /// version of draft `id` (refused when `version` is not the stored one).
 /// Returns the meeting's id and its new version.

@@ -1,3 +1,4 @@
+//! Minutes read back from the database in the shape of the meeting file.
 use crate::db::entities::{
     agenda_items, attendees, decisions, implementers, meetings, offices, people, recipients,
 };
@@ -12,6 +13,7 @@ use app::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
+
 /// The meeting `id` as minutes in the JSON format.
 pub async fn export<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Minutes, AppError> {
     let m = meetings::Entity::find_by_id(id)

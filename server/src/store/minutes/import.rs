@@ -9,6 +9,7 @@ use app::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::HashSet;
 use uuid::Uuid;
+
 /// A meeting file imported in one transaction: all of it, or nothing.
 pub async fn import_file(
     db: &sea_orm::DatabaseConnection,

@@ -1,5 +1,8 @@
+//! A meeting file (or the editor's form, once read) into minutes, with the
+//! path of any wrong value.
 use app::domain::minutes::Minutes;
 use app::error::AppError;
+
 /// Reads a meeting file: UTF-8, then JSON with the path of any wrong value
 /// (the same paths `Minutes::check` uses).
 /// Texts typed in Bijoy: converted when `convert`, else refused with a

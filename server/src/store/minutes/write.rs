@@ -12,6 +12,7 @@ use chrono::Utc;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use uuid::Uuid;
+
 /// The person of `office` with this name and designation, added to the
 /// directory when the minutes name someone new.
 async fn person<C: ConnectionTrait>(db: &C, office: Uuid, p: &Person) -> Result<Uuid, DbErr> {
