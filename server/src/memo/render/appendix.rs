@@ -1,3 +1,4 @@
+//! Appendix "ক": who attended, on its own page.
 use super::flow::{Align, Flow};
 use super::table::Table;
 use super::{LEADING, LEFT, SIZE, WIDTH};

@@ -1,3 +1,5 @@
+//! The foot of every page: its number and, on an issued memo, the
+//! verification QR code and short URL.
 use super::flow::{Align, Flow};
 use super::{Signatures, LEFT, SIZE, WIDTH};
 use crate::memo::pdf::PAGE_HEIGHT;

@@ -1,3 +1,4 @@
+//! Tables whose rows split across pages, the header drawn again on each.
 use super::flow::{Align, Flow};
 use super::{BOTTOM, LEADING, LEFT, PAD};
 use crate::memo::layout::Line;
