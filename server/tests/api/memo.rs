@@ -1,5 +1,6 @@
-//! What an office configures for its memos: a signature image per person and
-//! its own installed Bangla font, set with the CLI and seen in the PDF.
+//! The memo PDF: the seed memo's text layer carries every word it prints;
+//! what an office configures for its memos (a signature image per person and
+//! its own installed Bangla font), set with the CLI and seen in the PDF.
 use super::*;
 
 /// A poppler tool's report on `pdf` (`pdfimages -list`, `pdftotext … -`).
@@ -97,4 +98,71 @@ fn signatures_and_an_office_font_reach_the_memo() {
         std::fs::copy(&signed, format!("{keep}/signed.pdf")).unwrap();
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Words as ../shared/tools/bangla-pdf-check counts them: split at spaces
+/// and punctuation (a line may break after "/"), dots trimmed.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || ",;:!?()[]{}\"'“”‘’।|/–—-".contains(c))
+        .map(|w| w.trim_matches('.').to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_seed_memo_pdf_carries_every_word_of_every_field() {
+    let app = TestApp::with_demo().await;
+    let id = app.meeting_id().await;
+    let meeting = startup::services(app.db.clone())
+        .meetings
+        .get(id)
+        .await
+        .unwrap();
+    let session = app.login("viewer").await;
+    let res = app
+        .router
+        .clone()
+        .oneshot(
+            Request::get(format!("/meetings/{id}/memo.pdf"))
+                .header("host", HOST)
+                .header("cookie", &session)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let pdf = res.into_body().collect().await.unwrap().to_bytes();
+    assert!(pdf.starts_with(b"%PDF"));
+    if let Ok(dir) = std::env::var("SIDHANTO_KEEP_PDF") {
+        std::fs::write(format!("{dir}/seed-004.pdf"), &pdf).unwrap();
+    }
+    let layer = pdftotext(&pdf);
+    let got: std::collections::HashSet<String> = words(&layer).into_iter().collect();
+    let mut fields = server::memo::printed_texts(&meeting);
+    fields.extend([
+        "১১ আষাঢ়, ১৪৩০".to_string(),
+        "২৫ জুন ২০২৩".into(),
+        "২২ জুন, ২০২৩ খ্রি.".into(),
+        "সকাল ১০:৩০ টা".into(),
+    ]);
+    let mut missing = vec![];
+    for field in &fields {
+        for word in words(field) {
+            if !got.contains(&word) {
+                missing.push(word);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "words missing from the text layer: {missing:?}"
+    );
+
+    let r = app.get(&format!("/meetings/{id}/memo.pdf"), None).await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("/login?next=%2Fmeetings%2F{id}%2Fmemo.pdf").as_str())
+    );
 }

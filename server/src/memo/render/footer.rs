@@ -1,0 +1,69 @@
+//! The foot of every page: its number and, on an issued memo, the
+//! verification QR code and short URL.
+use super::flow::{Align, Flow};
+use super::{Signatures, LEFT, SIZE, WIDTH};
+use crate::memo::pdf::PAGE_HEIGHT;
+use crate::memo::shape::Weight;
+use crate::memo::words::Words;
+
+/// Page numbers: "পৃষ্ঠা ১/৩"; on an issued memo, on every page, its
+/// verification QR code and short URL.
+pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) {
+    let total = flow.canvas.page_count();
+    for page in 0..total {
+        let text = format!(
+            "{} {}/{}",
+            w.say("পৃষ্ঠা", "Page"),
+            w.number(page + 1, 1),
+            w.number(total, 1)
+        );
+        let l = flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH);
+        flow.page = page;
+        // An issued memo: its verification QR code and short URL.
+        if let Some(url) = &signatures.verify_url {
+            let side = 46.0;
+            let squares = qr_squares(url, LEFT, PAGE_HEIGHT - 58.0, side);
+            flow.canvas.squares(page, &squares);
+            let label = format!("{} {url}", w.say("যাচাই:", "Verify:"));
+            let small = SIZE - 3.0;
+            for ln in &flow.lines(&label, Weight::Regular, small, WIDTH - side - 8.0) {
+                flow.draw_line(
+                    ln,
+                    LEFT + side + 6.0,
+                    PAGE_HEIGHT - 28.0,
+                    WIDTH,
+                    small,
+                    Align::Left,
+                );
+            }
+        }
+        for ln in &l {
+            flow.draw_line(
+                ln,
+                LEFT,
+                PAGE_HEIGHT - 44.0,
+                WIDTH,
+                SIZE - 2.0,
+                Align::Center,
+            );
+        }
+    }
+}
+
+/// The squares of a QR code for `text`, `side` points wide, top-left at (x, top).
+fn qr_squares(text: &str, x: f32, top: f32, side: f32) -> Vec<(f32, f32, f32)> {
+    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else {
+        return vec![];
+    };
+    let width = code.width();
+    let module = side / width as f32;
+    code.to_colors()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == qrcode::Color::Dark)
+        .map(|(i, _)| {
+            let (row, col) = (i / width, i % width);
+            (x + col as f32 * module, top + row as f32 * module, module)
+        })
+        .collect()
+}

@@ -1,0 +1,293 @@
+//! The memo's layout, after seed 004: header, title, meta block, preamble,
+//! the decisions table (rows split across pages, header repeated), closing,
+//! signature, memo number with the dual date, distribution list, issuer, and
+//! appendix "ক" (attendance) on its own page; page numbers on every page.
+use super::fonts::Fonts;
+use super::pdf::{Canvas, PAGE_HEIGHT, PAGE_WIDTH};
+use super::shape::{Shaper, Weight};
+use super::words::Words;
+use app::domain::Meeting;
+use flow::{Align, Flow};
+use table::Table;
+
+mod appendix;
+mod closing;
+mod decisions;
+mod flow;
+mod footer;
+mod heading;
+mod table;
+
+const LEFT: f32 = 72.0; // 25.4 mm: the binding margin
+const RIGHT: f32 = PAGE_WIDTH - 56.0;
+const TOP: f32 = 56.0;
+const BOTTOM: f32 = PAGE_HEIGHT - 64.0; // room for the page number
+const WIDTH: f32 = RIGHT - LEFT;
+const SIZE: f32 = 11.0;
+const LEADING: f32 = 1.45;
+const PAD: f32 = 4.0;
+
+/// What signs a memo: PNG signature images printed above the chair's and
+/// the issuer's names and, once issued, the URL of its public verification
+/// page, printed in every page's footer with its QR code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signatures {
+    pub chair: Option<Vec<u8>>,
+    pub issuer: Option<Vec<u8>>,
+    pub verify_url: Option<String>,
+}
+
+/// Renders the minutes of `meeting` as a memo PDF.
+pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<u8> {
+    let m = &meeting.minutes;
+    let w = Words::of(&m.language);
+    let mut flow = Flow {
+        canvas: Canvas::new(fonts, &m.title),
+        shaper: Shaper::new(fonts),
+        page: 0,
+        y: TOP,
+    };
+    flow.new_page();
+    heading::heading(&mut flow, meeting, &w);
+    heading::meta(&mut flow, m, &w);
+    heading::preamble(&mut flow, m, &w);
+    decisions::decisions(&mut flow, m, &w);
+    decisions::carried(&mut flow, meeting, &w);
+    closing::closing(&mut flow, m, signatures);
+    closing::memo_number_and_date(&mut flow, m, &w);
+    closing::distribution(&mut flow, m, &w);
+    closing::issuer(&mut flow, m, signatures);
+    appendix::attendance(&mut flow, m, &w);
+    footer::page_footers(&mut flow, &w, signatures);
+    flow.canvas.finish()
+}
+
+/// A report as PDF tables with the memo's fonts, shaping and layout: a
+/// centred title, then per section its heading and its table (rows split
+/// across pages, header repeated), and page numbers. `widths` are shares of
+/// the text width.
+pub fn render_table(
+    title: &str,
+    header: &[&str],
+    widths: &[f32],
+    sections: Vec<(String, Vec<Vec<String>>)>,
+    fonts: &Fonts,
+) -> Vec<u8> {
+    let mut flow = Flow {
+        canvas: Canvas::new(fonts, title),
+        shaper: Shaper::new(fonts),
+        page: 0,
+        y: TOP,
+    };
+    flow.new_page();
+    flow.paragraph(title, Weight::Bold, SIZE + 1.0, LEFT, WIDTH, Align::Center);
+    flow.gap(SIZE * LEADING * 0.5);
+    let total: f32 = widths.iter().sum();
+    let widths: Vec<f32> = widths.iter().map(|w| w / total * WIDTH).collect();
+    for (heading, rows) in sections {
+        flow.ensure(SIZE * LEADING * 4.0);
+        flow.paragraph(
+            &heading,
+            Weight::Regular,
+            SIZE - 1.0,
+            LEFT,
+            WIDTH,
+            Align::Left,
+        );
+        let table = Table::new(&flow, widths.clone(), header, rows, SIZE - 2.0);
+        table.draw(&mut flow);
+        flow.gap(SIZE * LEADING * 0.5);
+    }
+    let pages = flow.canvas.page_count();
+    let w = Words::of("bn");
+    for page in 0..pages {
+        let text = format!("পৃষ্ঠা {}/{}", w.number(page + 1, 1), w.number(pages, 1));
+        flow.page = page;
+        for ln in &flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH) {
+            flow.draw_line(
+                ln,
+                LEFT,
+                PAGE_HEIGHT - 44.0,
+                WIDTH,
+                SIZE - 2.0,
+                Align::Center,
+            );
+        }
+    }
+    flow.canvas.finish()
+}
+
+/// Every text of the meeting the memo prints, as typed: what its text layer
+/// must give back word for word (the tests and the benchmark check this).
+pub fn printed_texts(meeting: &Meeting) -> Vec<String> {
+    let (o, m) = (&meeting.office, &meeting.minutes);
+    let mut texts = vec![
+        o.name.clone(),
+        o.place.clone(),
+        o.branch.clone(),
+        m.title.clone(),
+        m.chair.name.clone(),
+        m.chair.designation.clone(),
+        m.venue.clone(),
+        m.preamble.clone(),
+    ];
+    for item in &m.agenda {
+        texts.extend([item.subject.clone(), item.discussion.clone()]);
+        texts.extend(item.decisions.iter().map(|d| d.text.clone()));
+        texts.extend(item.implementer_labels());
+    }
+    texts.push(m.closing.clone());
+    texts.extend(
+        m.memo_number
+            .as_deref()
+            .map(|n| Words::of(&m.language).digits(n)),
+    );
+    texts.push(m.distribution.heading.clone());
+    texts.extend(m.distribution.recipients.iter().cloned());
+    if let Some(issuer) = &m.issuer {
+        texts.extend([issuer.name.clone(), issuer.designation.clone()]);
+    }
+    for a in &m.attendees {
+        texts.extend([a.name.clone(), a.designation.clone(), a.office.clone()]);
+    }
+    texts.retain(|t| !t.is_empty());
+    texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::memo::pdf::tests::pdftotext;
+    use app::domain::minutes::*;
+    use app::domain::*;
+    use chrono::{NaiveDate, NaiveTime};
+    use uuid::Uuid;
+
+    fn meeting(discussion: String) -> Meeting {
+        let held_on = NaiveDate::from_ymd_opt(2024, 3, 14).unwrap();
+        let decision = |text: &str| Decision {
+            text: text.into(),
+            implementers: vec![Implementer {
+                office: "rangpur-division".into(),
+                members: Some("district".into()),
+                label: "জেলা প্রশাসক (সকল), রংপুর বিভাগ".into(),
+            }],
+            deadline: Deadline::Quarterly,
+        };
+        let mut minutes = Minutes::new("rangpur-division", held_on);
+        minutes.title = "৩য় ত্রৈমাসিক সভার কার্যবিবরণী".into();
+        minutes.chair = Person {
+            name: "সভাপতি".into(),
+            designation: "বিভাগীয় কমিশনার".into(),
+        };
+        minutes.starts_at = NaiveTime::from_hms_opt(15, 0, 0).unwrap();
+        minutes.venue = "সম্মেলন কক্ষ".into();
+        minutes.preamble = "সভাপতি সভার কার্যক্রম শুরু করেন।".into();
+        minutes.closing = "সভাপতি সভার সমাপ্তি ঘোষণা করেন।".into();
+        minutes.status = MeetingStatus::Issued;
+        minutes.memo_number = Some("05.47.0000.005.12.002.17.300".into());
+        minutes.issued_on = Some(held_on);
+        minutes.attendees = vec![Attendee {
+            name: "উপস্থিত একজন".into(),
+            designation: "পদবি".into(),
+            office: "দপ্তর".into(),
+        }];
+        minutes.agenda = vec![AgendaItem {
+            subject: "দীর্ঘ আলোচনা".into(),
+            discussion,
+            decisions: vec![decision("প্রথম সিদ্ধান্ত।"), decision("দ্বিতীয় সিদ্ধান্ত।")],
+        }];
+        minutes.distribution = Distribution {
+            heading: "কার্যার্থে".into(),
+            recipients: vec!["জেলা প্রশাসক (সকল)".into()],
+        };
+        Meeting {
+            corrects: None,
+            carried: vec![],
+            imported: false,
+            id: Uuid::nil(),
+            office: OfficeHeading {
+                name: "বিভাগীয় কমিশনারের কার্যালয়".into(),
+                place: "রংপুর".into(),
+                branch: "সাধারণ শাখা".into(),
+            },
+            minutes,
+        }
+    }
+
+    #[test]
+    fn english_minutes_get_english_words_and_digits_in_the_same_layout() {
+        let mut m = meeting("A short discussion.".into());
+        m.minutes.language = "en".into();
+        m.minutes.title = "Minutes of the 3rd quarterly meeting".into();
+        let pdf = render(&m, &crate::memo::fonts::SHIPPED, &Signatures::default());
+        assert_eq!(pages(&pdf), 2);
+        let layer = pdftotext(&pdf);
+        for text in [
+            "Government of the People's Republic of Bangladesh",
+            "Chair",
+            "14 March 2024",
+            "3:00 PM",
+            "Implemented",
+            "Memo No. 05.47.0000.005.12.002.17.300",
+            "Date: 14 March 2024",
+            "Copy to:",
+            "Appendix A",
+            "Page 1/2",
+            "2. দ্বিতীয় সিদ্ধান্ত।",
+        ] {
+            assert!(layer.contains(text), "{text:?} missing from:\n{layer}");
+        }
+        assert!(
+            !layer.contains("ফাল্গুন"),
+            "no Bangla calendar date in English"
+        );
+    }
+
+    fn pages(pdf: &[u8]) -> usize {
+        pdftotext(pdf).matches('\u{c}').count()
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_continues_on_the_next_pages() {
+        use app::domain::numerals::bangla_number;
+        // About 900 words in one cell: several pages of one table row.
+        let long: Vec<String> = (1..=900)
+            .map(|i| format!("আলোচনা{}", bangla_number(i as u64, 1)))
+            .collect();
+        let pdf = render(
+            &meeting(long.join(" ")),
+            &crate::memo::fonts::SHIPPED,
+            &Signatures::default(),
+        );
+        let layer = pdftotext(&pdf);
+        for word in &long {
+            assert!(layer.contains(word.as_str()), "{word} lost at a page break");
+        }
+        // Header repeated on every page the table spans (at least 3 of them).
+        assert!(layer.matches("বাস্তবায়নকারী").count() >= 3);
+        assert!(pages(&pdf) >= 4, "table pages plus the appendix");
+        assert!(
+            layer.contains("৩০ ফাল্গুন, ১৪৩০"),
+            "14 March 2024 is the 30th of a leap-year Falgun"
+        );
+        assert!(
+            layer.contains("প্রথম সিদ্ধান্ত।") && layer.contains("২।"),
+            "several decisions are numbered"
+        );
+        assert!(layer.contains("বিকাল ৩:০০ টা"));
+    }
+
+    #[test]
+    fn a_short_meeting_is_two_pages_minutes_and_appendix() {
+        let pdf = render(
+            &meeting("সংক্ষিপ্ত আলোচনা।".into()),
+            &crate::memo::fonts::SHIPPED,
+            &Signatures::default(),
+        );
+        assert_eq!(pages(&pdf), 2);
+        let layer = pdftotext(&pdf);
+        assert!(layer.contains("পৃষ্ঠা ১/২") && layer.contains("পৃষ্ঠা ২/২"));
+        assert!(layer.contains("০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০"));
+    }
+}

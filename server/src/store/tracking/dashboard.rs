@@ -1,0 +1,133 @@
+//! The dashboard's counts: which year, which assignments, and the counted
+//! dashboards kept while nothing changes.
+use super::{marks, office_names, progress};
+use crate::store::db_error;
+use app::domain::tracking::{Dashboard, DashboardLine};
+use app::error::AppError;
+use sea_orm::{ConnectionTrait, Statement};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Dashboards already counted, per user reach, year and day. Every user
+/// with the same reach shares one (the page cache keeps pages per session);
+/// a copy is good while the change counter (`crate::cache`) stands still, so
+/// a write through any instance shows at the next view.
+#[derive(Default)]
+pub struct DashboardCache {
+    entries: std::sync::Mutex<HashMap<DashboardKey, (i64, Dashboard)>>,
+}
+
+type DashboardKey = (Vec<Uuid>, Option<i32>, chrono::NaiveDate);
+
+impl DashboardCache {
+    pub(super) fn get(&self, key: &DashboardKey, version: i64) -> Option<Dashboard> {
+        let entries = self.entries.lock().ok()?;
+        let (kept, d) = entries.get(key)?;
+        (*kept == version).then(|| d.clone())
+    }
+
+    pub(super) fn put(&self, key: DashboardKey, version: i64, d: Dashboard) {
+        if let Ok(mut entries) = self.entries.lock() {
+            // One entry per user reach and year: few. Bound it all the same.
+            if entries.len() >= 1000 {
+                entries.clear();
+            }
+            entries.insert(key, (version, d));
+        }
+    }
+}
+
+/// The dashboard's year when none is chosen: the newest with meetings these
+/// offices held or owe decisions to.
+pub(super) async fn newest_year<C: ConnectionTrait>(
+    db: &C,
+    offices: &[Uuid],
+) -> Result<Option<i32>, AppError> {
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "SELECT MAX(fy) AS fy FROM (
+            SELECT MAX(fiscal_year) AS fy FROM meetings WHERE office_id IN ({o}) AND status = 'issued'
+            UNION ALL
+            SELECT MAX(m.fiscal_year) AS fy FROM assignments a
+              JOIN decisions d ON d.id = a.decision_id
+              JOIN agenda_items i ON i.id = d.agenda_item_id
+              JOIN meetings m ON m.id = i.meeting_id
+             WHERE a.office_id IN ({o})) years",
+        o = marks(offices.len())
+    );
+    let values: Vec<sea_orm::Value> = offices.iter().chain(offices).map(|o| (*o).into()).collect();
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            crate::store::search::placeholders(backend, &sql),
+            values,
+        ))
+        .await
+        .map_err(db_error)?;
+    Ok(row.and_then(|r| r.try_get::<Option<i32>>("", "fy").ok().flatten()))
+}
+
+/// Every assignment these offices see (owed by them, or owed to their
+/// meetings) of one fiscal year's meetings, as the dashboard counts it: one
+/// query, however many rows.
+pub(super) async fn dashboard_lines<C: ConnectionTrait>(
+    db: &C,
+    offices: &[Uuid],
+    fiscal_year: Option<i32>,
+) -> Result<Vec<DashboardLine>, AppError> {
+    let backend = db.get_database_backend();
+    let year = if fiscal_year.is_some() {
+        "m.fiscal_year = ? AND"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT m.id AS meeting_id, m.title_bn, m.held_on, m.fiscal_year, m.quarter,
+                d.id AS decision_id, a.office_id, a.status, a.due_on, a.done_on
+           FROM meetings m
+           JOIN agenda_items i ON i.meeting_id = m.id
+           JOIN decisions d ON d.agenda_item_id = i.id
+           JOIN assignments a ON a.decision_id = d.id
+          WHERE {year} (m.office_id IN ({o}) OR a.office_id IN ({o}))",
+        o = marks(offices.len())
+    );
+    let mut values: Vec<sea_orm::Value> = fiscal_year.into_iter().map(Into::into).collect();
+    values.extend(
+        offices
+            .iter()
+            .chain(offices)
+            .map(|o| sea_orm::Value::from(*o)),
+    );
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            crate::store::search::placeholders(backend, &sql),
+            values,
+        ))
+        .await
+        .map_err(db_error)?;
+    let office_ids: Vec<Uuid> = rows
+        .iter()
+        .filter_map(|r| r.try_get::<Uuid>("", "office_id").ok())
+        .collect();
+    let names = office_names(db, office_ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            let office: Uuid = r.try_get("", "office_id").map_err(db_error)?;
+            let status: String = r.try_get("", "status").map_err(db_error)?;
+            let quarter: i16 = r.try_get("", "quarter").map_err(db_error)?;
+            Ok(DashboardLine {
+                meeting_id: r.try_get("", "meeting_id").map_err(db_error)?,
+                title: r.try_get("", "title_bn").map_err(db_error)?,
+                held_on: r.try_get("", "held_on").map_err(db_error)?,
+                fiscal_year: r.try_get("", "fiscal_year").map_err(db_error)?,
+                quarter: quarter as u8,
+                decision_id: r.try_get("", "decision_id").map_err(db_error)?,
+                office: names.get(&office).cloned().unwrap_or_default(),
+                status: progress(&status)?,
+                due_on: r.try_get("", "due_on").map_err(db_error)?,
+                done_on: r.try_get("", "done_on").map_err(db_error)?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,231 @@
+//! Assignments and their progress (`app::ports::TrackingStore`), the
+//! dashboard's counts and the carry-forward of unfinished decisions. Lists
+//! are read in a few whole-table-slice queries and joined in memory by id
+//! (no query per row).
+//! `lists.rs` reads the assignment rows and the report, `dashboard.rs`
+//! counts the dashboard, `carried.rs` the carry-forward, `events.rs` records
+//! progress and serves its evidence files.
+use super::db_error;
+use crate::db::entities::{assignments, evidence, meetings, offices, progress_events, users};
+use app::domain::dates::today_in_dhaka;
+use app::domain::tracking::{
+    better, AssignmentFacts, AssignmentRow, CarriedDecision, Compliance, Dashboard, Held, Progress,
+    ProgressEvent, Urgency,
+};
+use app::error::AppError;
+use app::ports::TrackingStore;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+mod carried;
+mod dashboard;
+mod events;
+mod lists;
+
+pub use carried::{carried, CARRIED_MEETINGS};
+pub use dashboard::DashboardCache;
+use dashboard::{dashboard_lines, newest_year};
+pub use events::{evidence_file, record_progress};
+use lists::report;
+pub(crate) use lists::rows;
+
+pub struct SeaTrackingStore {
+    pub db: DatabaseConnection,
+    /// How many days ahead counts as due soon.
+    pub window: u32,
+    pub dashboards: DashboardCache,
+}
+
+/// "?, ?, ?" for `n` values.
+fn marks(n: usize) -> String {
+    vec!["?"; n.max(1)].join(", ")
+}
+
+fn progress(code: &str) -> Result<Progress, AppError> {
+    Progress::from_code(code).ok_or_else(|| {
+        tracing::error!(code, "unexpected assignments.status");
+        AppError::Internal
+    })
+}
+
+/// "জেলা প্রশাসকের কার্যালয়, দিনাজপুর" for each of these offices.
+async fn office_names<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>, AppError> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    Ok(offices::Entity::find()
+        .filter(offices::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|o| {
+            let place = o.place_bn.trim_end_matches(['।', '.', ' ']).to_string();
+            let name = if place.is_empty() || o.name_bn.contains(&place) {
+                o.name_bn
+            } else {
+                format!("{}, {place}", o.name_bn)
+            };
+            (o.id, name)
+        })
+        .collect())
+}
+
+#[async_trait::async_trait]
+impl TrackingStore for SeaTrackingStore {
+    async fn report(
+        &self,
+        offices: Vec<Uuid>,
+        meeting: Option<Uuid>,
+    ) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError> {
+        report(&self.db, offices, meeting, self.window).await
+    }
+
+    async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
+        let list = assignments::Entity::find()
+            .filter(assignments::Column::OfficeId.is_in(offices))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        rows(&self.db, list, self.window).await
+    }
+
+    async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError> {
+        let a = assignments::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let office = a.office_id;
+        let row = rows(&self.db, vec![a], self.window)
+            .await?
+            .pop()
+            .ok_or(AppError::NotFound)?;
+        let meeting = meetings::Entity::find_by_id(row.meeting_id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let events = progress_events::Entity::find()
+            .filter(progress_events::Column::AssignmentId.eq(id))
+            .order_by_asc(progress_events::Column::CreatedAt)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let files: Vec<evidence::Model> = evidence::Entity::find()
+            .filter(evidence::Column::EventId.is_in(events.iter().map(|e| e.id)))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let names: HashMap<Uuid, String> = users::Entity::find()
+            .filter(users::Column::Id.is_in(events.iter().filter_map(|e| e.actor_user_id)))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|u| (u.id, u.display_name))
+            .collect();
+        let events = events
+            .into_iter()
+            .map(|e| {
+                Ok(ProgressEvent {
+                    at: e.created_at,
+                    who: e
+                        .actor_user_id
+                        .and_then(|u| names.get(&u).cloned())
+                        .unwrap_or_default(),
+                    status: progress(&e.status)?,
+                    evidence: files
+                        .iter()
+                        .filter(|f| f.event_id == e.id)
+                        .map(|f| (f.sha256.clone(), f.name.clone(), f.size))
+                        .collect(),
+                    note: e.note,
+                })
+            })
+            .collect::<Result<_, AppError>>()?;
+        Ok(AssignmentFacts {
+            row,
+            events,
+            office,
+            meeting_office: meeting.office_id,
+            chair: meeting.chair_id,
+        })
+    }
+
+    async fn dashboard(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: Option<i32>,
+    ) -> Result<Dashboard, AppError> {
+        let today = today_in_dhaka();
+        let version = crate::cache::version(&self.db).await.map_err(db_error)?;
+        let key = (offices, fiscal_year, today);
+        if let Some(d) = self.dashboards.get(&key, version) {
+            return Ok(d);
+        }
+        let offices = &key.0;
+        let year = match fiscal_year {
+            Some(y) => Some(y),
+            None => newest_year(&self.db, offices).await?,
+        };
+        let lines = match year {
+            Some(_) => dashboard_lines(&self.db, offices, year).await?,
+            None => vec![],
+        };
+        let d = Dashboard::tally(&lines, year, today, self.window);
+        self.dashboards.put(key, version, d.clone());
+        Ok(d)
+    }
+
+    async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, Urgency)>, AppError> {
+        super::reminders::today_for(&self.db, offices, today_in_dhaka()).await
+    }
+
+    async fn compliance(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: i32,
+    ) -> Result<Compliance, AppError> {
+        let names = office_names(&self.db, offices.iter().copied()).await?;
+        let held = meetings::Entity::find()
+            .filter(meetings::Column::OfficeId.is_in(offices.clone()))
+            .filter(meetings::Column::FiscalYear.eq(fiscal_year))
+            .filter(meetings::Column::Kind.eq("citizen_charter_quarterly"))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let mut rows: Vec<(String, [Held; 4])> = offices
+            .iter()
+            .map(|o| {
+                let mut quarters = [Held::None; 4];
+                for m in held.iter().filter(|m| m.office_id == *o) {
+                    if let Some(q) = quarters.get_mut((m.quarter as usize).wrapping_sub(1)) {
+                        let this = if m.status == "issued" {
+                            Held::Issued
+                        } else {
+                            Held::Held
+                        };
+                        *q = better(*q, this);
+                    }
+                }
+                (names.get(o).cloned().unwrap_or_default(), quarters)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Compliance {
+            fiscal_year,
+            offices: rows,
+        })
+    }
+
+    async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
+        carried(&self.db, meeting, self.window).await
+    }
+}
