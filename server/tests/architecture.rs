@@ -59,8 +59,15 @@ fn routes_ask_the_caller_and_take_typed_state() {
         if path.ends_with("caller.rs") {
             continue;
         }
-        for banned in ["Extension<CurrentUser>", "authorize(", "Extension<DatabaseConnection>"] {
-            assert!(!text.contains(banned), "{path} uses {banned}: take a Caller / State");
+        for banned in [
+            "Extension<CurrentUser>",
+            "authorize(",
+            "Extension<DatabaseConnection>",
+        ] {
+            assert!(
+                !text.contains(banned),
+                "{path} uses {banned}: take a Caller / State"
+            );
         }
     }
 }

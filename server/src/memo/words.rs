@@ -4,6 +4,7 @@
 use app::domain::calendar::BanglaDate;
 use app::domain::dates::{date_bn, date_bn_plain, time_bn};
 use app::domain::numerals::{bangla_number, to_bangla_digits};
+use app::i18n::{t, Lang};
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -37,12 +38,17 @@ impl Words {
         }
     }
 
-    /// The fixed word: (Bangla, English).
-    pub fn say(self, bn: &'static str, en: &'static str) -> &'static str {
+    pub fn lang(self) -> Lang {
         match self {
-            Words::Bangla => bn,
-            Words::English => en,
+            Words::Bangla => Lang::Bn,
+            Words::English => Lang::En,
         }
+    }
+
+    /// The memo's fixed word for `key`, from the one message table the
+    /// pages use too (`app::i18n`).
+    pub fn say(self, key: &'static str) -> &'static str {
+        t(self.lang(), key)
     }
 
     /// `n`, zero-padded to `width` digits ("০১" / "01").

@@ -131,7 +131,8 @@ pub async fn run(
         let Some((to, name)) = mailboxes.get(&office).filter(|(to, _)| !to.is_empty()) else {
             continue;
         };
-        let (subject, body) = digest(name, &rows, &mailer.site);
+        // Offices read their mail in Bangla.
+        let (subject, body) = digest(name, &rows, &mailer.site, app::i18n::Lang::Bn);
         let message = Message::builder()
             .from(mailer.from.parse().map_err(|_| AppError::Internal)?)
             .to(match to.parse() {

@@ -143,12 +143,34 @@ fn a_digest_lists_the_work_in_bangla() {
         status: Progress::NotStarted,
         urgency: Urgency::Overdue,
     };
-    let (subject, body) = digest("জেলা প্রশাসকের কার্যালয়, দিনাজপুর", &[row], "https://x");
+    let (subject, body) = digest(
+        "জেলা প্রশাসকের কার্যালয়, দিনাজপুর",
+        &[row.clone()],
+        "https://x",
+        app::i18n::Lang::Bn,
+    );
     assert_eq!(
         subject,
         "সিদ্ধান্ত বাস্তবায়ন স্মরণিকা: জেলা প্রশাসকের কার্যালয়, দিনাজপুর — মেয়াদোত্তীর্ণ ১, শীঘ্রই ০"
     );
     assert!(body.contains("[মেয়াদোত্তীর্ণ] সময়সীমা ৫ জুলাই, ২০২৩ — স্মারক নং ০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.২৯৯ — সিদ্ধান্ত ০২.১: পরিবীক্ষণ কমিটি পুনর্গঠন করতে হবে।"), "{body}");
+    // The same words from the one message table, in English.
+    let (subject, body) = digest(
+        "DC office, Dinajpur",
+        &[row],
+        "https://x",
+        app::i18n::Lang::En,
+    );
+    assert_eq!(
+        subject,
+        "Decision implementation reminder: DC office, Dinajpur — Overdue 1, Due soon 0"
+    );
+    assert!(body.contains("[Overdue] Deadline 5 July 2023 — Memo no. 05.47.0000.005.12.002.17.299 — Decision 02.1: "), "{body}");
+    assert!(
+        !body.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)
+            && !"পরিবীক্ষণ কমিটি পুনর্গঠন করতে হবে।".contains(c)),
+        "{body}"
+    );
 }
 
 /// Standard base64, for reading the digest's body.

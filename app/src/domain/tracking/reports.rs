@@ -1,37 +1,55 @@
 //! What leaves the application about tracking: the daily reminder e-mail,
 //! the implementation report's lines and CSV.
 use super::{AssignmentRow, Urgency};
+use crate::i18n::{t, Lang};
 use chrono::NaiveDate;
 
 /// The daily reminder e-mail of one office: (subject, plain-text body) in
-/// Bangla, overdue work first.
-pub fn digest(office: &str, rows: &[AssignmentRow], site: &str) -> (String, String) {
-    use crate::domain::numerals::{bangla_number, to_bangla_digits};
+/// `lang`, overdue work first.
+pub fn digest(office: &str, rows: &[AssignmentRow], site: &str, lang: Lang) -> (String, String) {
+    let say = |key| t(lang, key);
+    let number = |n: u64, width: usize| match lang {
+        Lang::Bn => crate::domain::numerals::bangla_number(n, width),
+        Lang::En => format!("{n:0width$}"),
+    };
+    let digits = |text: &str| match lang {
+        Lang::Bn => crate::domain::numerals::to_bangla_digits(text),
+        Lang::En => text.to_string(),
+    };
+    let date = |d: NaiveDate| match lang {
+        Lang::Bn => crate::domain::dates::date_bn(d),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    };
     let count = |u: Urgency| rows.iter().filter(|r| r.urgency == u).count() as u64;
     let subject = format!(
-        "সিদ্ধান্ত বাস্তবায়ন স্মরণিকা: {office} — মেয়াদোত্তীর্ণ {}, শীঘ্রই {}",
-        bangla_number(count(Urgency::Overdue), 1),
-        bangla_number(count(Urgency::DueSoon), 1)
+        "{}: {office} — {} {}, {} {}",
+        say("digest.subject"),
+        say("tracking.overdue"),
+        number(count(Urgency::Overdue), 1),
+        say("tracking.due_soon"),
+        number(count(Urgency::DueSoon), 1)
     );
-    let mut body = format!("{office}\n\nযে সিদ্ধান্তগুলোর বাস্তবায়ন বাকি:\n\n");
+    let mut body = format!("{office}\n\n{}\n\n", say("digest.pending"));
     for r in rows {
         let label = match r.urgency {
-            Urgency::Overdue => "মেয়াদোত্তীর্ণ",
-            _ => "শীঘ্রই",
+            Urgency::Overdue => say("tracking.overdue"),
+            _ => say("tracking.due_soon"),
         };
         body.push_str(&format!(
-            "[{label}] সময়সীমা {} — স্মারক নং {} — সিদ্ধান্ত {}.{}: {}\n{site}/assignments/{}\n\n",
-            r.due_on
-                .map(crate::domain::dates::date_bn)
-                .unwrap_or_default(),
-            to_bangla_digits(r.memo_number.as_deref().unwrap_or("—")),
-            bangla_number(r.item as u64, 2),
-            bangla_number(r.decision as u64, 1),
+            "[{label}] {} {} — {} {} — {} {}.{}: {}\n{site}/assignments/{}\n\n",
+            say("tracking.deadline"),
+            r.due_on.map(date).unwrap_or_default(),
+            say("digest.memo_no"),
+            digits(r.memo_number.as_deref().unwrap_or("—")),
+            say("meeting.decision"),
+            number(r.item as u64, 2),
+            number(r.decision as u64, 1),
             r.decision_text,
             r.id
         ));
     }
-    body.push_str("এই বার্তাটি সিদ্ধান্ত থেকে স্বয়ংক্রিয়ভাবে পাঠানো হয়েছে।\n");
+    body.push_str(say("digest.footer"));
+    body.push('\n');
     (subject, body)
 }
 

@@ -11,7 +11,7 @@ pub(super) fn attendance(flow: &mut Flow, m: &Minutes, w: &Words) {
     let line = SIZE * LEADING;
     flow.new_page();
     flow.paragraph(
-        w.say("পরিশিষ্ট “ক”", "Appendix A"),
+        w.say("memo.appendix"),
         Weight::Bold,
         SIZE + 1.0,
         LEFT,
@@ -20,7 +20,7 @@ pub(super) fn attendance(flow: &mut Flow, m: &Minutes, w: &Words) {
     );
     flow.paragraph(&m.title, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
     flow.paragraph(
-        &format!("{} {}", w.say("তারিখ:", "Date:"), w.meeting_date(m.held_on)),
+        &format!("{} {}", w.say("memo.date_label"), w.meeting_date(m.held_on)),
         Weight::Regular,
         SIZE,
         LEFT,
@@ -50,10 +50,10 @@ pub(super) fn attendance(flow: &mut Flow, m: &Minutes, w: &Words) {
         flow,
         vec![36.0, 170.0, 160.0, WIDTH - 366.0],
         &[
-            w.say("ক্রম", "No."),
-            w.say("নাম ও পদবি", "Name and designation"),
-            w.say("দপ্তর", "Office"),
-            w.say("স্বাক্ষর", "Signature"),
+            w.say("memo.serial"),
+            w.say("memo.name_designation"),
+            w.say("memo.office"),
+            w.say("memo.signature"),
         ],
         rows,
         SIZE - 1.0,

@@ -33,7 +33,7 @@ pub(super) fn memo_number_and_date(flow: &mut Flow, m: &Minutes, w: &Words) {
     flow.ensure(line * 3.0);
     let top = flow.y;
     if let Some(number) = &m.memo_number {
-        let text = format!("{} {}", w.say("স্মারক নম্বর:", "Memo No."), w.digits(number));
+        let text = format!("{} {}", w.say("memo.memo_number"), w.digits(number));
         for l in flow.lines(&text, Weight::Regular, SIZE, WIDTH * 0.6) {
             flow.draw_line(&l, LEFT, flow.y, WIDTH * 0.6, SIZE, Align::Left);
             flow.y += line;
@@ -66,11 +66,7 @@ pub(super) fn distribution(flow: &mut Flow, m: &Minutes, w: &Words) {
     if !m.distribution.recipients.is_empty() {
         flow.gap(line * 0.5);
         flow.paragraph(
-            &format!(
-                "{} {}",
-                w.say("অনুলিপি:", "Copy to:"),
-                m.distribution.heading
-            ),
+            &format!("{} {}", w.say("memo.copy_to"), m.distribution.heading),
             Weight::Bold,
             SIZE,
             LEFT,

@@ -4,6 +4,7 @@ use super::table::Table;
 use super::{LEADING, LEFT, SIZE, WIDTH};
 use crate::memo::shape::Weight;
 use crate::memo::words::Words;
+use app::domain::decision_marker;
 use app::domain::minutes::Minutes;
 use app::domain::tracking::Progress;
 use app::domain::Meeting;
@@ -22,9 +23,9 @@ pub(super) fn decisions(flow: &mut Flow, m: &Minutes, w: &Words) {
                 .iter()
                 .enumerate()
                 // Numbered "১।", "২।" only when there are several, as the seed does.
-                .map(|(j, d)| match n {
-                    1 => d.text.clone(),
-                    _ => format!("{}{} {}", w.number(j + 1, 1), w.say("।", "."), d.text),
+                .map(|(j, d)| match decision_marker(j, n, w.lang()) {
+                    None => d.text.clone(),
+                    Some(marker) => format!("{marker} {}", d.text),
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -42,11 +43,11 @@ pub(super) fn decisions(flow: &mut Flow, m: &Minutes, w: &Words) {
         flow,
         vec![32.0, 78.0, 150.0, 130.0, WIDTH - 390.0],
         &[
-            w.say("ক্রম", "No."),
-            w.say("বিষয়", "Subject"),
-            w.say("আলোচনা", "Discussion"),
-            w.say("সিদ্ধান্ত", "Decision"),
-            w.say("বাস্তবায়নকারী", "Implemented by"),
+            w.say("memo.serial"),
+            w.say("memo.subject"),
+            w.say("memo.discussion"),
+            w.say("memo.decision"),
+            w.say("memo.implementer"),
         ],
         rows,
         SIZE - 1.0,
@@ -80,7 +81,7 @@ pub(super) fn carried(flow: &mut Flow, meeting: &Meeting, w: &Words) {
     }
     for memo in memos {
         if let Some(number) = memo {
-            let text = format!("{} {}", w.say("স্মারক নম্বর:", "Memo No."), w.digits(number));
+            let text = format!("{} {}", w.say("memo.memo_number"), w.digits(number));
             flow.paragraph(&text, Weight::Regular, SIZE - 1.0, LEFT, WIDTH, Align::Left);
         }
         let rows = meeting
@@ -114,9 +115,9 @@ pub(super) fn carried(flow: &mut Flow, meeting: &Meeting, w: &Words) {
             flow,
             vec![40.0, 200.0, WIDTH - 240.0],
             &[
-                w.say("ক্রম", "No."),
-                w.say("সিদ্ধান্ত", "Decision"),
-                w.say("বাস্তবায়নের অবস্থা", "Progress"),
+                w.say("memo.serial"),
+                w.say("memo.decision"),
+                w.say("memo.progress"),
             ],
             rows,
             SIZE - 1.0,

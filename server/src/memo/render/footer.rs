@@ -13,7 +13,7 @@ pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) 
     for page in 0..total {
         let text = format!(
             "{} {}/{}",
-            w.say("পৃষ্ঠা", "Page"),
+            w.say("memo.page"),
             w.number(page + 1, 1),
             w.number(total, 1)
         );
@@ -24,7 +24,7 @@ pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) 
             let side = 46.0;
             let squares = qr_squares(url, LEFT, PAGE_HEIGHT - 58.0, side);
             flow.canvas.squares(page, &squares);
-            let label = format!("{} {url}", w.say("যাচাই:", "Verify:"));
+            let label = format!("{} {url}", w.say("memo.verify"));
             let small = SIZE - 3.0;
             for ln in &flow.lines(&label, Weight::Regular, small, WIDTH - side - 8.0) {
                 flow.draw_line(

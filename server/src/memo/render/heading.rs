@@ -14,10 +14,7 @@ pub(super) fn heading(flow: &mut Flow, meeting: &Meeting, w: &Words) {
     let m = &meeting.minutes;
     let line = SIZE * LEADING;
     for text in [
-        w.say(
-            "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
-            "Government of the People's Republic of Bangladesh",
-        ),
+        w.say("meeting.government"),
         &office.name,
         &office.place,
         &office.branch,
@@ -54,11 +51,8 @@ pub(super) fn heading(flow: &mut Flow, meeting: &Meeting, w: &Words) {
     }
     if meeting.imported {
         // Issued elsewhere and brought in as a record: say so on paper.
-        let text = w.say(
-            "(আমদানিকৃত রেকর্ড — সিদ্ধান্ত-এ জারি করা হয়নি)",
-            "(Imported record — not issued in Sidhanto)",
-        );
-        flow.paragraph(text, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
+        let text = format!("({})", w.say("meeting.imported"));
+        flow.paragraph(&text, Weight::Regular, SIZE, LEFT, WIDTH, Align::Center);
     }
     flow.gap(line * 0.5);
 }
@@ -69,20 +63,13 @@ pub(super) fn meta(flow: &mut Flow, m: &Minutes, w: &Words) {
     let label_w = 90.0;
     let meta = [
         (
-            w.say("সভাপতি", "Chair"),
+            w.say("memo.chair"),
             format!("{} {}", m.chair.name, m.chair.designation),
         ),
-        (w.say("সভার তারিখ", "Date"), w.meeting_date(m.held_on)),
-        (w.say("সভার সময়", "Time"), w.time(m.starts_at)),
-        (w.say("স্থান", "Venue"), m.venue.clone()),
-        (
-            w.say("উপস্থিতি", "Present"),
-            w.say(
-                "পরিশিষ্ট “ক” (স্বাক্ষরের ক্রমানুসারে)।",
-                "Appendix A (in signing order).",
-            )
-            .to_string(),
-        ),
+        (w.say("memo.date"), w.meeting_date(m.held_on)),
+        (w.say("memo.time"), w.time(m.starts_at)),
+        (w.say("memo.venue"), m.venue.clone()),
+        (w.say("memo.present"), w.say("memo.present_ref").to_string()),
     ];
     for (label, value) in meta {
         let top = flow.y;
@@ -110,14 +97,7 @@ pub(super) fn meta(flow: &mut Flow, m: &Minutes, w: &Words) {
 
 pub(super) fn preamble(flow: &mut Flow, m: &Minutes, w: &Words) {
     let line = SIZE * LEADING;
-    let preamble = format!(
-        "{} {}",
-        m.preamble,
-        w.say(
-            "এ বিষয়ে নিম্নরূপ আলোচনা ও সিদ্ধান্তসমূহ গৃহীত হয়:",
-            "The following was discussed and decided:",
-        )
-    );
+    let preamble = format!("{} {}", m.preamble, w.say("memo.decisions_taken"));
     flow.paragraph(
         &preamble,
         Weight::Regular,
