@@ -3,7 +3,6 @@
 //! move up, remove) are submit buttons, so the whole editor works as plain
 //! form posts without JavaScript. With JavaScript the form also saves itself
 //! a moment after each change (`autosave`).
-use crate::components::data::lang_of;
 use crate::components::error_list::ErrorList;
 use crate::domain::editor::{dom_id, problems_at, rows, EditorState};
 use crate::domain::minutes::{Problem, FORMAT, MEMBER_KINDS};
@@ -16,6 +15,12 @@ use leptos_router::hooks::use_params_map;
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
+
+mod autosave;
+mod fields;
+
+use autosave::Autosave;
+use fields::{field_name, AddButton, ListProblems, RowButtons, SelectField, TextField};
 
 #[component]
 pub fn NewMeetingPage() -> impl IntoView {
@@ -58,7 +63,7 @@ fn EditorPage(id: Option<Uuid>) -> impl IntoView {
 }
 
 /// What every field reads: the values and problems of the form.
-struct Form {
+pub(super) struct Form {
     state: EditorState,
     bijoy: HashMap<String, String>,
 }
@@ -78,12 +83,12 @@ impl Form {
     }
 }
 
-fn form() -> Arc<Form> {
+pub(super) fn form() -> Arc<Form> {
     use_context::<Arc<Form>>().expect("Editor provides the form")
 }
 
 /// "২" in a Bangla page, "2" in an English one: row numbers.
-fn number(n: usize) -> String {
+pub(super) fn number(n: usize) -> String {
     match use_lang() {
         Lang::Bn => fmt_num(n as u64, 1),
         Lang::En => n.to_string(),
@@ -386,285 +391,5 @@ fn PersonFields(at: &'static str, label: String) -> impl IntoView {
             <TextField path=format!("{at}.designation") label=format!("{label}: {}", tr("editor.designation")) list="designations"/>
         </div>
         <ListProblems path=at.to_string()/>
-    }
-}
-
-/// A text box (or a text area for `long`) with its label, its problems
-/// below it, and, when the text looks like Bijoy, the conversion to accept.
-#[component]
-fn TextField(
-    #[prop(into)] path: String,
-    label: String,
-    #[prop(optional)] long: bool,
-    #[prop(optional)] numeric: bool,
-    #[prop(optional)] list: Option<&'static str>,
-) -> impl IntoView {
-    let f = form();
-    let id = dom_id(&path);
-    let error_id = format!("{id}-error");
-    let problems = f.problems(&path);
-    let invalid = (!problems.is_empty()).to_string();
-    let value = f.value(&path);
-    let bijoy = f.bijoy.get(&path).cloned();
-    // What is typed is data, in its own language (spell checkers and screen
-    // readers follow it).
-    let lang = (!value.is_empty()).then(|| lang_of(&value));
-    let input = if long {
-        view! {
-            <textarea id=id.clone() name=path.clone() rows="4" lang=lang aria-invalid=invalid aria-describedby=error_id.clone()>
-                {value}
-            </textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id.clone() name=path.clone() value=value list=list lang=lang
-                inputmode=numeric.then_some("numeric")
-                aria-invalid=invalid aria-describedby=error_id.clone()/>
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field" class:long=long>
-            <label for=id>{label}</label>
-            {input}
-            <Problems id=error_id problems/>
-            {bijoy.map(|converted| view! {
-                <div class="bijoy" role="note">
-                    <p>{tr("editor.bijoy_hint")}</p>
-                    <p class="preview" lang="bn">{converted}</p>
-                    <button type="submit" name="op" value=format!("bijoy:{path}")>{tr("editor.bijoy_accept")}</button>
-                </div>
-            })}
-        </div>
-    }
-}
-
-#[component]
-fn SelectField(
-    #[prop(into)] path: String,
-    label: String,
-    options: Vec<(String, String)>,
-    /// The options are data (offices, people), not interface words.
-    #[prop(optional)]
-    data: bool,
-) -> impl IntoView {
-    let f = form();
-    let id = dom_id(&path);
-    let error_id = format!("{id}-error");
-    let problems = f.problems(&path);
-    let invalid = (!problems.is_empty()).to_string();
-    let current = f.value(&path);
-    // A value the list does not hold (an office code typed in a file) stays
-    // selectable, so saving does not change it silently.
-    let missing = (!options.iter().any(|(v, _)| *v == current)).then(|| current.clone());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=path aria-invalid=invalid aria-describedby=error_id.clone()>
-                {missing.map(|v| { let text = v.clone(); let lang = lang_of(&text); view! { <option value=v selected=true lang=lang>{text}</option> } })}
-                {options.into_iter().map(|(v, text)| {
-                    let selected = v == current;
-                    let lang = data.then(|| lang_of(&text));
-                    view! { <option value=v selected=selected lang=lang>{text}</option> }
-                }).collect_view()}
-            </select>
-            <Problems id=error_id problems/>
-        </div>
-    }
-}
-
-/// The messages under a field; present (and empty) when there are none, so
-/// `aria-describedby` always points somewhere.
-#[component]
-fn Problems(id: String, problems: Vec<Problem>) -> impl IntoView {
-    view! {
-        <div id=id class="field-error">
-            {problems.into_iter().map(|p| view! {
-                <p>{tr(&p.key)}{p.detail.map(|d| format!(" ({d})"))}</p>
-            }).collect_view()}
-        </div>
-    }
-}
-
-/// Problems of a whole list or group ("at least one decision", "chair").
-#[component]
-fn ListProblems(#[prop(into)] path: String) -> impl IntoView {
-    let problems = form().problems(&path);
-    (!problems.is_empty()).then(|| {
-        view! {
-            <div class="field-error" id=format!("{}-error", dom_id(&path))>
-                {problems.into_iter().map(|p| view! { <p>{tr(&p.key)}</p> }).collect_view()}
-            </div>
-        }
-    })
-}
-
-#[component]
-fn AddButton(#[prop(into)] list: String, label: String) -> impl IntoView {
-    view! {
-        <button type="submit" class="secondary add" name="op" value=format!("add:{list}")>{label}</button>
-    }
-}
-
-#[component]
-fn RowButtons(at: String, first: bool, what: String) -> impl IntoView {
-    view! {
-        <span class="row-buttons">
-            {(!first).then(|| view! {
-                <button type="submit" class="secondary" name="op" value=format!("up:{at}")
-                    aria-label=format!("{}: {what}", tr("editor.up"))>"↑"</button>
-            })}
-            <button type="submit" class="secondary danger" name="op" value=format!("remove:{at}")
-                aria-label=format!("{}: {what}", tr("editor.remove"))>"✕"</button>
-        </span>
-    }
-}
-
-/// A problem's field as the summary names it: the field's label key when it
-/// is a top-level field, else its path with rows counted from one.
-fn field_name(path: &str) -> String {
-    let top = path.split(['.', '[']).next().unwrap_or(path);
-    let key = format!("editor.{top}");
-    let label = tr(&key);
-    if label == key {
-        path.to_string()
-    } else if top == path {
-        label
-    } else {
-        format!("{label} ({path})")
-    }
-}
-
-/// Saves the form a moment after the last change, in the background: the
-/// same post as the save button, asking for JSON. Only in the browser.
-#[derive(Clone, Copy)]
-struct Autosave {
-    form: NodeRef<leptos::html::Form>,
-    version: NodeRef<leptos::html::Input>,
-    status: RwSignal<String>,
-    timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
-}
-
-impl Autosave {
-    fn new() -> Self {
-        Autosave {
-            form: NodeRef::new(),
-            version: NodeRef::new(),
-            status: RwSignal::new(String::new()),
-            timer: StoredValue::new(None),
-        }
-    }
-
-    fn cancel(self) {
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-        }
-        self.timer.set_value(None);
-    }
-
-    fn schedule(self) {
-        self.cancel();
-        let handle =
-            set_timeout_with_handle(move || self.save(), std::time::Duration::from_millis(1200))
-                .ok();
-        self.timer.set_value(handle);
-    }
-
-    #[cfg(not(feature = "hydrate"))]
-    fn save(self) {}
-
-    #[cfg(feature = "hydrate")]
-    fn save(self) {
-        use wasm_bindgen::JsCast;
-        use wasm_bindgen_futures::JsFuture;
-        let Some(form) = self.form.get_untracked() else {
-            return;
-        };
-        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-            return;
-        };
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
-            return;
-        };
-        let body = String::from(params.to_string());
-        let action = form.action();
-        self.status.set(tr("editor.autosave_saving"));
-        leptos::task::spawn_local(async move {
-            let init = web_sys::RequestInit::new();
-            init.set_method("POST");
-            init.set_body(&wasm_bindgen::JsValue::from_str(&body));
-            if let Ok(headers) = web_sys::Headers::new() {
-                let _ = headers.set("Accept", "application/json");
-                let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
-                init.set_headers(&headers);
-            }
-            let reply = JsFuture::from(window().fetch_with_str_and_init(&action, &init)).await;
-            let Some(reply) = reply
-                .ok()
-                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
-            else {
-                self.status.set(tr("editor.autosave_offline"));
-                return;
-            };
-            let status = reply.status();
-            let json = match reply.json() {
-                Ok(p) => JsFuture::from(p).await.ok(),
-                Err(_) => None,
-            };
-            let get = |v: &wasm_bindgen::JsValue, k: &str| {
-                js_sys::Reflect::get(v, &wasm_bindgen::JsValue::from_str(k)).ok()
-            };
-            match (status, json) {
-                (200, Some(json)) => {
-                    let version = get(&json, "version").and_then(|v| v.as_f64());
-                    let id = get(&json, "id").and_then(|v| v.as_string());
-                    if let (Some(input), Some(v)) = (self.version.get_untracked(), version) {
-                        input.set_value(&(v as i64).to_string());
-                    }
-                    // A new meeting exists now: later saves go to it.
-                    if let Some(id) = id {
-                        let edit = format!("/meetings/{id}/edit");
-                        if !form.action().ends_with(&edit) {
-                            form.set_action(&edit);
-                            if let Ok(history) = window().history() {
-                                let _ = history.replace_state_with_url(
-                                    &wasm_bindgen::JsValue::NULL,
-                                    "",
-                                    Some(&edit),
-                                );
-                            }
-                        }
-                    }
-                    self.status.set(tr("editor.autosave_saved"));
-                }
-                (409, _) => self.status.set(tr("editor.conflict")),
-                (_, Some(json)) => {
-                    // The errors, as "field: message" lines.
-                    let mut lines = vec![];
-                    if let Some(errors) = get(&json, "errors") {
-                        for e in js_sys::Array::from(&errors).iter() {
-                            let path = get(&e, "path")
-                                .and_then(|v| v.as_string())
-                                .unwrap_or_default();
-                            let message = get(&e, "message")
-                                .and_then(|v| v.as_string())
-                                .unwrap_or_default();
-                            lines.push(if path.is_empty() {
-                                message
-                            } else {
-                                format!("{}: {message}", field_name(&path))
-                            });
-                        }
-                    }
-                    self.status.set(format!(
-                        "{} {}",
-                        tr("editor.autosave_failed"),
-                        lines.join("; ")
-                    ));
-                }
-                _ => self.status.set(tr("editor.autosave_offline")),
-            }
-        });
     }
 }
