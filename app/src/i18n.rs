@@ -706,7 +706,14 @@ mod tests {
             let key = format!("audit.field.{field}");
             assert_ne!(t(Lang::En, &key), key);
         }
-        for role in crate::domain::auth::Role::ALL {
+        for action in <crate::domain::audit::Action as strum::VariantArray>::VARIANTS {
+            let key = action.label_key();
+            assert_ne!(t(Lang::En, &key), key);
+        }
+        for role in <crate::domain::auth::Role as strum::VariantArray>::VARIANTS
+            .iter()
+            .copied()
+        {
             assert_ne!(t(Lang::En, role.label_key()), role.label_key());
         }
     }

@@ -3,39 +3,25 @@
 // minutes and submits them; the chair approves. nginx hands the requests to
 // both instances in turn, so the session, the draft's version and the memo
 // serial must hold across them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../support/browser.mjs';
 import { login } from '../support/login.mjs';
 import { startCluster } from '../support/cluster.mjs';
+import { SEED, useDemo } from '../support/demo.mjs';
 
-const root = join(import.meta.dirname, '../..');
-const SEED = JSON.parse(readFileSync(join(root, 'docs/examples/seed-004.json'), 'utf8'));
-
-let cluster;
-let browser;
-
-before(async () => {
-  cluster = await startCluster();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await cluster?.stop();
-});
+// Two instances behind nginx, on one PostgreSQL: `demo.server` is nginx.
+const demo = useDemo({ start: startCluster });
 
 /// A signed-in page that notes which instance answered each request.
 async function signedIn(username, upstreams, javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await demo.browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   page.on('response', (r) => {
     const u = r.headers()['x-sidhanto-upstream'];
     if (u) upstreams.add(u);
   });
-  await login(page, cluster.baseUrl, username);
+  await login(page, demo.server.baseUrl, username);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;
 }
@@ -47,13 +33,13 @@ test('two instances behind nginx: sign in, edit, submit, approve', async () => {
   const draft = { ...SEED, status: 'draft' };
   delete draft.memo_number;
   delete draft.issued_on;
-  const created = await secretary.request.post(`${cluster.baseUrl}/meetings/import`, {
+  const created = await secretary.request.post(`${demo.server.baseUrl}/meetings/import`, {
     data: draft,
-    headers: { Origin: cluster.baseUrl },
+    headers: { Origin: demo.server.baseUrl },
   });
   assert.equal(created.status(), 201, await created.text());
   const { id } = await created.json();
-  const meetingUrl = `${cluster.baseUrl}/meetings/${id}`;
+  const meetingUrl = `${demo.server.baseUrl}/meetings/${id}`;
 
   // Edit and save twice: each save goes to the other instance, and each
   // must see the version the other one wrote.

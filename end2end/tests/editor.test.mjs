@@ -2,30 +2,13 @@
 // JavaScript (the form saves itself) and once without (plain form posts), then
 // reloads and finds every field as typed. Two sessions editing one draft: the
 // later save is refused with a message and the first one's text stays.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../support/browser.mjs';
 import { login } from '../support/login.mjs';
-import { startServer } from '../support/server.mjs';
+import { screenshots, SEED, useDemo } from '../support/demo.mjs';
 
-const root = join(import.meta.dirname, '../..');
-const screenshots = join(root, 'end2end/screenshots');
-const SEED = JSON.parse(readFileSync(join(root, 'docs/examples/seed-004.json'), 'utf8'));
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemo();
 
 const BANGLA = '০১২৩৪৫৬৭৮৯';
 const bangla = (s) => String(s).replace(/[0-9]/g, (d) => BANGLA[d]);
@@ -91,12 +74,12 @@ async function fill(page, name, value) {
 const hydrated = (page) => page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
 
 async function draftSeed(js) {
-  const context = await browser.newContext({ javaScriptEnabled: js });
+  const context = await demo.browser.newContext({ javaScriptEnabled: js });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await login(page, server.baseUrl, 'secretary');
+  await login(page, demo.server.baseUrl, 'secretary');
   await page.getByRole('link', { name: '+ নতুন সভার কার্যবিবরণী' }).click();
   await page.getByRole('heading', { level: 1, name: 'নতুন সভার কার্যবিবরণী' }).waitFor();
 
@@ -174,10 +157,10 @@ test('with JavaScript: drafted, saved automatically, in Bangla and English', asy
 
 test('two sessions on one draft: the later save is refused and nothing of the first is lost', async () => {
   // A fresh draft, created through the form.
-  const setup = await browser.newContext({ javaScriptEnabled: false });
+  const setup = await demo.browser.newContext({ javaScriptEnabled: false });
   const s = await setup.newPage();
-  await login(s, server.baseUrl, 'secretary');
-  await s.goto(server.baseUrl + '/meetings/new');
+  await login(s, demo.server.baseUrl, 'secretary');
+  await s.goto(demo.server.baseUrl + '/meetings/new');
   await fill(s, 'title', 'দুই জনের খসড়া');
   await fill(s, 'venue', 'সম্মেলন কক্ষ');
   await fill(s, 'chair.name', 'মো: হাবিবুর রহমান');
@@ -188,10 +171,10 @@ test('two sessions on one draft: the later save is refused and nothing of the fi
   await setup.close();
 
   // Both open it; the first (with JavaScript) types and is saved automatically.
-  const a = await (await browser.newContext()).newPage();
-  const b = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const a = await (await demo.browser.newContext()).newPage();
+  const b = await (await demo.browser.newContext({ javaScriptEnabled: false })).newPage();
   for (const p of [a, b]) {
-    await login(p, server.baseUrl, 'secretary');
+    await login(p, demo.server.baseUrl, 'secretary');
     await p.goto(editUrl);
   }
   await hydrated(a);
@@ -219,8 +202,8 @@ test('two sessions on one draft: the later save is refused and nothing of the fi
 });
 
 test('the people directory is searched in either language', async () => {
-  const page = await browser.newPage();
-  await login(page, server.baseUrl, 'admin');
+  const page = await demo.browser.newPage();
+  await login(page, demo.server.baseUrl, 'admin');
   await page.getByRole('link', { name: 'ব্যক্তিবর্গ' }).click();
   await page.getByRole('heading', { level: 1, name: 'ব্যক্তিবর্গ' }).waitFor();
   await page.getByLabel('ব্যক্তি খুঁজুন (নাম, পদবি বা দপ্তর)').fill('habibur');

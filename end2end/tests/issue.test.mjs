@@ -2,7 +2,7 @@
 // returns it with a comment, the secretary submits again, the chair approves;
 // then the QR code printed on the issued memo is read from the PDF and leads
 // to the public verification page, which accepts the file as the issued one.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,33 +10,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { launch } from '../support/browser.mjs';
 import { login } from '../support/login.mjs';
-import { startServer } from '../support/server.mjs';
+import { screenshots, SEED, useDemo } from '../support/demo.mjs';
 
-const root = join(import.meta.dirname, '../..');
-const screenshots = join(root, 'end2end/screenshots');
-const SEED = JSON.parse(readFileSync(join(root, 'docs/examples/seed-004.json'), 'utf8'));
+const demo = useDemo();
 
-let server;
-let browser;
 const dir = mkdtempSync(join(tmpdir(), 'sidhanto-issue-'));
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function signedIn(username) {
-  const context = await browser.newContext();
+  const context = await demo.browser.newContext();
   const page = await context.newPage();
-  await login(page, server.baseUrl, username);
+  await login(page, demo.server.baseUrl, username);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;
 }
@@ -61,13 +47,13 @@ test('submit, return with comments, resubmit, approve, and verify through the QR
   const draft = { ...SEED, status: 'draft' };
   delete draft.memo_number;
   delete draft.issued_on;
-  const created = await secretary.request.post(`${server.baseUrl}/meetings/import`, {
+  const created = await secretary.request.post(`${demo.server.baseUrl}/meetings/import`, {
     data: draft,
-    headers: { Origin: server.baseUrl },
+    headers: { Origin: demo.server.baseUrl },
   });
   assert.equal(created.status(), 201, await created.text());
   const { id } = await created.json();
-  const meetingUrl = `${server.baseUrl}/meetings/${id}`;
+  const meetingUrl = `${demo.server.baseUrl}/meetings/${id}`;
 
   await secretary.goto(meetingUrl);
   await secretary.getByRole('button', { name: 'সভাপতির অনুমোদনের জন্য পাঠান' }).click();
@@ -103,8 +89,8 @@ test('submit, return with comments, resubmit, approve, and verify through the QR
   const url = readQr(pdf);
   assert.match(url, /\/verify\/[a-z0-9]{10}$/);
   const path = new URL(url).pathname;
-  const anyone = await (await browser.newContext()).newPage();
-  await anyone.goto(server.baseUrl + path);
+  const anyone = await (await demo.browser.newContext()).newPage();
+  await anyone.goto(demo.server.baseUrl + path);
   await anyone.getByText('স্বাক্ষর সঠিক').waitFor();
   await anyone.getByText('০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০').waitFor();
   await anyone.getByLabel('PDF ফাইল').setInputFiles(join(dir, 'memo.pdf'));

@@ -2,24 +2,20 @@
 // chosen language. What people typed (titles, names, decisions) is data and is
 // marked with its own language (`lang`), which screen readers need anyway;
 // anything else in the other script is an untranslated interface word.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../support/browser.mjs';
 import { login } from '../support/login.mjs';
-import { startServer } from '../support/server.mjs';
+import { useDemo } from '../support/demo.mjs';
 
-let server;
-let browser;
+const demo = useDemo({ setup: makeDraft });
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  // A draft, so the walk sees the editor and a draft's page too.
-  const context = await browser.newContext({ javaScriptEnabled: false });
+/** A draft, so the walk sees the editor and a draft's page too. */
+async function makeDraft(demo) {
+  const context = await demo.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await login(page, server.baseUrl, 'secretary');
+  await login(page, demo.server.baseUrl, 'secretary');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await page.goto(server.baseUrl + '/meetings/new');
+  await page.goto(demo.server.baseUrl + '/meetings/new');
   await page.locator('[name="title"]').fill('ভাষা যাচাইয়ের খসড়া');
   await page.locator('[name="venue"]').fill('সম্মেলন কক্ষ');
   await page.locator('[name="chair.name"]').fill('মো: হাবিবুর রহমান');
@@ -28,18 +24,13 @@ before(async () => {
   await page.getByRole('heading', { level: 1, name: 'কার্যবিবরণী সম্পাদনা' }).waitFor();
   // Assignment pages, for every role (some may read them, some are refused).
   const dc = await context.newPage();
-  await login(dc, server.baseUrl, 'dc.dinajpur');
+  await login(dc, demo.server.baseUrl, 'dc.dinajpur');
   await dc.waitForURL((u) => !u.pathname.startsWith('/login'));
-  await dc.goto(server.baseUrl + '/my');
+  await dc.goto(demo.server.baseUrl + '/my');
   const hrefs = await dc.$$eval('a[href^="/assignments/"]', (as) => as.map((a) => a.getAttribute('href')));
   PAGES.push(...hrefs.slice(0, 2));
   await context.close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+}
 
 const ROLES = ['admin', 'secretary', 'chair', 'dc.dinajpur', 'viewer'];
 const PAGES = ['/', '/my', '/dashboard', '/search?q=সভা', '/search?q=zzzz', '/account', '/meetings/new',
@@ -77,14 +68,14 @@ function foreignText() {
 async function linkedPages(page) {
   const found = new Set();
   for (const from of ['/', '/my']) {
-    await page.goto(server.baseUrl + from);
+    await page.goto(demo.server.baseUrl + from);
     const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
     const meetings = hrefs.filter((h) => /^\/meetings\/[0-9a-f-]{36}$/.test(h)).slice(0, 3);
     const assignments = hrefs.filter((h) => /^\/assignments\//.test(h)).slice(0, 2);
     for (const h of [...meetings, ...assignments]) found.add(h);
   }
   for (const meeting of [...found].filter((h) => h.startsWith('/meetings/'))) {
-    await page.goto(server.baseUrl + meeting);
+    await page.goto(demo.server.baseUrl + meeting);
     const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
     for (const kind of [/^\/meetings\/.*\/edit$/, /^\/verify\//, /^\/assignments\//]) {
       for (const h of hrefs.filter((h) => kind.test(h)).slice(0, 2)) found.add(h);
@@ -96,24 +87,24 @@ async function linkedPages(page) {
 for (const lang of ['en', 'bn']) {
   for (const username of ROLES) {
     test(`${username} reads every page in ${lang === 'en' ? 'English' : 'Bangla'} only`, async (t) => {
-      const context = await browser.newContext();
+      const context = await demo.browser.newContext();
       const page = await context.newPage();
-      await login(page, server.baseUrl, username);
+      await login(page, demo.server.baseUrl, username);
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      await context.addCookies([{ name: 'lang', value: lang, url: server.baseUrl }]);
+      await context.addCookies([{ name: 'lang', value: lang, url: demo.server.baseUrl }]);
       const problems = [];
       const linked = await linkedPages(page);
       t.diagnostic(`${PAGES.length + linked.length + 1} pages: ${linked.join(' ')}`);
       for (const path of [...PAGES, ...linked]) {
-        await page.goto(server.baseUrl + path);
+        await page.goto(demo.server.baseUrl + path);
         assert.equal(await page.locator('html').getAttribute('lang'), lang, path);
         for (const text of await page.evaluate(foreignText)) problems.push(`${path}: ${text}`);
       }
       await context.close();
-      const signedOut = await browser.newContext();
-      await signedOut.addCookies([{ name: 'lang', value: lang, url: server.baseUrl }]);
+      const signedOut = await demo.browser.newContext();
+      await signedOut.addCookies([{ name: 'lang', value: lang, url: demo.server.baseUrl }]);
       const login_ = await signedOut.newPage();
-      await login_.goto(server.baseUrl + '/login');
+      await login_.goto(demo.server.baseUrl + '/login');
       for (const text of await login_.evaluate(foreignText)) problems.push(`/login: ${text}`);
       await signedOut.close();
       assert.deepEqual([...new Set(problems)], [], `untranslated text for ${username}`);

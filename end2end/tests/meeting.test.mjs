@@ -1,36 +1,23 @@
 // The seed-004 meeting in a real browser: once hydrated (the agenda items
 // collapse and expand), and once without JavaScript (everything is readable).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch } from '../support/browser.mjs';
 import { login } from '../support/login.mjs';
-import { startServer } from '../support/server.mjs';
+import { screenshots, useDemo } from '../support/demo.mjs';
 
-const screenshots = join(import.meta.dirname, '../screenshots');
+const demo = useDemo();
+
 const TITLE = /৪র্থ ত্রৈমাসিক সভার কার্যবিবরণী/;
 const ITEM_02 = 'সেবা প্রদান প্রতিশ্রুতি সংক্রান্ত পরিবীক্ষণ কমিটি গঠন';
 const ITEM_02_DISCUSSION = 'বাকি ০৭ টি জেলায় পরিবীক্ষণ কমিটি পুনর্গঠন';
-
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const hydrated = (page) => page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
 
 /// Opens the meetings list and follows the link to the seed meeting. The
 /// list is plain server HTML (no island), so the link loads a new page.
 async function openSeedMeeting(page) {
-  await login(page, server.baseUrl, 'viewer');
+  await login(page, demo.server.baseUrl, 'viewer');
   await page.getByRole('heading', { level: 1, name: 'সভাসমূহ' }).waitFor();
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -41,7 +28,7 @@ function agendaItem(page, subject) {
 }
 
 test('hydrated: an agenda item collapses and expands', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -76,7 +63,7 @@ test('hydrated: an agenda item collapses and expands', async () => {
 });
 
 test('without JavaScript: the whole minutes are readable', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await demo.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await openSeedMeeting(page);
   for (const text of [
@@ -93,15 +80,15 @@ test('without JavaScript: the whole minutes are readable', async () => {
   assert.equal(await page.locator('section.agenda-item').count(), 5);
   // The memo PDF is a plain link: it works without JavaScript.
   const href = await page.getByRole('link', { name: 'মেমো (PDF) দেখুন ও প্রিন্ট করুন' }).getAttribute('href');
-  const pdf = await page.request.get(server.baseUrl + href);
+  const pdf = await page.request.get(demo.server.baseUrl + href);
   assert.equal(pdf.status(), 200);
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
   assert.ok((await pdf.body()).subarray(0, 4).toString() === '%PDF');
   const download = page.getByRole('link', { name: 'মেমো (PDF) ডাউনলোড' });
-  const saved = await page.request.get(server.baseUrl + (await download.getAttribute('href')));
+  const saved = await page.request.get(demo.server.baseUrl + (await download.getAttribute('href')));
   assert.match(saved.headers()['content-disposition'], /^attachment/);
   const jsonHref = await page.getByRole('link', { name: 'কার্যবিবরণী (JSON) ডাউনলোড' }).getAttribute('href');
-  const json = await page.request.get(server.baseUrl + jsonHref);
+  const json = await page.request.get(demo.server.baseUrl + jsonHref);
   assert.equal(json.status(), 200);
   assert.equal((await json.json()).format, 'sidhanto.meeting/1');
   assert.equal(await page.locator('body[data-hydrated]').count(), 0, 'no hydration without JavaScript');

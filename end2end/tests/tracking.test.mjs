@@ -2,37 +2,23 @@
 // ০২ done with an evidence PDF; the secretary verifies it and returns another
 // with a reason; the dashboard and the next meeting's carry-forward section
 // show exactly that state.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from '../support/browser.mjs';
 import { login } from '../support/login.mjs';
-import { startServer } from '../support/server.mjs';
+import { screenshots, SEED, useDemo } from '../support/demo.mjs';
 
-const root = join(import.meta.dirname, '../..');
-const screenshots = join(root, 'end2end/screenshots');
-const SEED = JSON.parse(readFileSync(join(root, 'docs/examples/seed-004.json'), 'utf8'));
+const demo = useDemo();
+
 const dir = mkdtempSync(join(tmpdir(), 'sidhanto-tracking-'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function signedIn(username) {
-  const page = await (await browser.newContext()).newPage();
-  await login(page, server.baseUrl, username);
+  const page = await (await demo.browser.newContext()).newPage();
+  await login(page, demo.server.baseUrl, username);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return page;
 }
@@ -59,14 +45,14 @@ test('report with evidence, verify, return, and see it on the dashboard and in t
   await dc.getByText('অগ্রগতি জমা হয়েছে।').waitFor();
   await dc.getByRole('link', { name: 'citizen-charter.pdf' }).waitFor();
   // Decision ০৩: done too (the secretary will return it).
-  await dc.goto(server.baseUrl + '/my');
+  await dc.goto(demo.server.baseUrl + '/my');
   await row(dc, '০৩.১').getByRole('link', { name: '০৩.১' }).click();
   await dc.getByLabel('নতুন অবস্থা').selectOption('done');
   await dc.getByRole('button', { name: 'জমা দিন' }).click();
   await dc.getByText('অগ্রগতি জমা হয়েছে।').waitFor();
   const d03 = dc.url().replace(/[?#].*$/, '');
-  await dc.goto(server.baseUrl + '/my');
-  const d02 = server.baseUrl + (await row(dc, '০২.১').getByRole('link', { name: '০২.১' }).getAttribute('href'));
+  await dc.goto(demo.server.baseUrl + '/my');
+  const d02 = demo.server.baseUrl + (await row(dc, '০২.১').getByRole('link', { name: '০২.১' }).getAttribute('href'));
 
   // The secretary verifies ০২ and returns ০৩ with a reason.
   const secretary = await signedIn('secretary');
@@ -83,7 +69,7 @@ test('report with evidence, verify, return, and see it on the dashboard and in t
   await secretary.screenshot({ path: join(screenshots, 'assignment-returned.png'), fullPage: true });
 
   // The DC office sees both states.
-  await dc.goto(server.baseUrl + '/my');
+  await dc.goto(demo.server.baseUrl + '/my');
   assert.match(await row(dc, '০২.১').innerText(), /যাচাইকৃত/);
   assert.match(await row(dc, '০৩.১').innerText(), /ফেরত/);
 
@@ -100,10 +86,10 @@ test('report with evidence, verify, return, and see it on the dashboard and in t
   const next = { ...SEED, status: 'draft', held_on: '2023-09-21' };
   delete next.memo_number;
   delete next.issued_on;
-  const created = await secretary.request.post(`${server.baseUrl}/meetings/import`, { data: next, headers: { Origin: server.baseUrl } });
+  const created = await secretary.request.post(`${demo.server.baseUrl}/meetings/import`, { data: next, headers: { Origin: demo.server.baseUrl } });
   assert.equal(created.status(), 201, await created.text());
   const { id } = await created.json();
-  await secretary.goto(`${server.baseUrl}/meetings/${id}`);
+  await secretary.goto(`${demo.server.baseUrl}/meetings/${id}`);
   const carried = secretary.locator('section.carry-forward');
   await carried.getByRole('heading', { name: 'বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি' }).waitFor();
   const carriedRow = (no) => carried.locator('tbody tr').filter({ has: secretary.locator('td:nth-child(2)', { hasText: new RegExp(`^${no.replace('.', '\\.')} `) }) });

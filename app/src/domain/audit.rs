@@ -17,6 +17,57 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+/// What an audit event records: its code is stored with the event
+/// ("meeting.submit"), and "audit.<code>" is its label.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+pub enum Action {
+    #[strum(serialize = "meeting.import")]
+    MeetingImport,
+    #[strum(serialize = "meeting.create")]
+    MeetingCreate,
+    #[strum(serialize = "meeting.save")]
+    MeetingSave,
+    #[strum(serialize = "meeting.submit")]
+    MeetingSubmit,
+    #[strum(serialize = "meeting.return")]
+    MeetingReturn,
+    #[strum(serialize = "meeting.approve")]
+    MeetingApprove,
+    #[strum(serialize = "meeting.correct")]
+    MeetingCorrect,
+    #[strum(serialize = "person.create")]
+    PersonCreate,
+    #[strum(serialize = "person.signature")]
+    PersonSignature,
+    #[strum(serialize = "user.create")]
+    UserCreate,
+    #[strum(serialize = "user.password_change")]
+    UserPasswordChange,
+    #[strum(serialize = "user.lock")]
+    UserLock,
+    #[strum(serialize = "user.unlock")]
+    UserUnlock,
+    #[strum(serialize = "holiday.add")]
+    HolidayAdd,
+    #[strum(serialize = "holiday.remove")]
+    HolidayRemove,
+    #[strum(serialize = "assignment.progress")]
+    AssignmentProgress,
+}
+
+impl Action {
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// The message key of the action's label.
+    pub fn label_key(self) -> String {
+        format!("audit.{}", self.code())
+    }
+}
+
 /// A changed value as the page shows it: in words, never as the JSON the
 /// trail stores (which holds internal ids and codes).
 #[derive(Clone, Debug, PartialEq)]

@@ -4,7 +4,20 @@ use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     /// Manages offices, people and users of its office and those below.
     Admin,
@@ -19,26 +32,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Admin,
-        Role::Secretary,
-        Role::Chair,
-        Role::Implementer,
-        Role::Viewer,
-    ];
-
+    /// The stable name stored in the database, URLs and the JSON format.
     pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Secretary => "secretary",
-            Role::Chair => "chair",
-            Role::Implementer => "implementer",
-            Role::Viewer => "viewer",
-        }
+        self.into()
     }
 
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
+    pub fn from_code(code: &str) -> Option<Self> {
+        code.parse().ok()
     }
 
     /// The i18n key of the role's name.
@@ -344,7 +344,8 @@ mod tests {
 
     #[test]
     fn role_codes_round_trip() {
-        for r in Role::ALL {
+        use strum::VariantArray;
+        for r in Role::VARIANTS.iter().copied() {
             assert_eq!(Role::from_code(r.code()), Some(r));
         }
     }

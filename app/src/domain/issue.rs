@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A step of the approval workflow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Step {
     /// The secretary sends the draft to the chair.
     Submit,
@@ -18,10 +19,16 @@ pub enum Step {
 
 impl Step {
     pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// What the audit trail records for this step.
+    pub fn action(self) -> super::audit::Action {
+        use super::audit::Action;
         match self {
-            Step::Submit => "submit",
-            Step::Return => "return",
-            Step::Approve => "approve",
+            Step::Submit => Action::MeetingSubmit,
+            Step::Return => Action::MeetingReturn,
+            Step::Approve => Action::MeetingApprove,
         }
     }
 

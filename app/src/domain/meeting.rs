@@ -10,6 +10,8 @@ use uuid::Uuid;
 /// which APA indicator it counts for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum MeetingKind {
     /// সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার) ত্রৈমাসিক সভা
     CitizenCharterQuarterly,
@@ -21,25 +23,13 @@ pub enum MeetingKind {
 }
 
 impl MeetingKind {
-    pub const ALL: [MeetingKind; 4] = [
-        MeetingKind::CitizenCharterQuarterly,
-        MeetingKind::MonitoringCommittee,
-        MeetingKind::Stakeholder,
-        MeetingKind::Other,
-    ];
-
-    /// The stable name stored in the database and in the JSON format.
+    /// The stable name stored in the database, URLs and the JSON format.
     pub fn code(self) -> &'static str {
-        match self {
-            MeetingKind::CitizenCharterQuarterly => "citizen_charter_quarterly",
-            MeetingKind::MonitoringCommittee => "monitoring_committee",
-            MeetingKind::Stakeholder => "stakeholder",
-            MeetingKind::Other => "other",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+        code.parse().ok()
     }
 
     pub fn label_bn(self) -> &'static str {
@@ -55,6 +45,8 @@ impl MeetingKind {
 /// Where the minutes are in their life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum MeetingStatus {
     Draft,
     Submitted,
@@ -63,24 +55,13 @@ pub enum MeetingStatus {
 }
 
 impl MeetingStatus {
-    pub const ALL: [MeetingStatus; 4] = [
-        MeetingStatus::Draft,
-        MeetingStatus::Submitted,
-        MeetingStatus::Approved,
-        MeetingStatus::Issued,
-    ];
-
+    /// The stable name stored in the database, URLs and the JSON format.
     pub fn code(self) -> &'static str {
-        match self {
-            MeetingStatus::Draft => "draft",
-            MeetingStatus::Submitted => "submitted",
-            MeetingStatus::Approved => "approved",
-            MeetingStatus::Issued => "issued",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+        code.parse().ok()
     }
 
     /// The message key of the status's name (`meeting.status.draft` …).
@@ -255,10 +236,11 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for k in MeetingKind::ALL {
+        use strum::VariantArray;
+        for k in MeetingKind::VARIANTS.iter().copied() {
             assert_eq!(MeetingKind::from_code(k.code()), Some(k));
         }
-        for s in MeetingStatus::ALL {
+        for s in MeetingStatus::VARIANTS.iter().copied() {
             assert_eq!(MeetingStatus::from_code(s.code()), Some(s));
         }
         assert_eq!(MeetingStatus::from_code("nonsense"), None);

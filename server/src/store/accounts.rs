@@ -1,6 +1,6 @@
 //! Users, their roles, and what the login and account handlers change.
 use super::db_error;
-use crate::audit::{self, Change};
+use crate::audit::{self, Action, Change};
 use crate::db::entities::{offices, user_roles, users};
 use app::domain::audit::UserSummary;
 use app::domain::auth::{CurrentUser, Grant, Role};
@@ -177,7 +177,7 @@ pub async fn record_failed_login(
             &txn,
             Change {
                 actor: None,
-                action: "user.lock",
+                action: Action::UserLock,
                 entity_kind: "user",
                 entity_id: Some(user.id),
                 meeting_id: None,
@@ -220,7 +220,7 @@ pub async fn set_password(
         &txn,
         Change {
             actor: Some(actor),
-            action: "user.password_change",
+            action: Action::UserPasswordChange,
             entity_kind: "user",
             entity_id: Some(user.id),
             meeting_id: None,
@@ -246,7 +246,7 @@ pub async fn unlock(
         &txn,
         Change {
             actor: Some(actor),
-            action: "user.unlock",
+            action: Action::UserUnlock,
             entity_kind: "user",
             entity_id: Some(user.id),
             meeting_id: None,
@@ -311,7 +311,7 @@ pub async fn create_user<C: TransactionTrait>(
         &txn,
         Change {
             actor,
-            action: "user.create",
+            action: Action::UserCreate,
             entity_kind: "user",
             entity_id: Some(id),
             meeting_id: None,

@@ -94,7 +94,7 @@ pub async fn add_person(
     office: Uuid,
     actor: Option<Uuid>,
 ) -> Result<Uuid, AppError> {
-    use crate::audit::{self, Change};
+    use crate::audit::{self, Action, Change};
     use sea_orm::ActiveValue::Set;
     let id = Uuid::new_v4();
     let txn = crate::store::begin_write(db).await.map_err(db_error)?;
@@ -116,7 +116,7 @@ pub async fn add_person(
         &txn,
         Change {
             actor,
-            action: "person.create",
+            action: Action::PersonCreate,
             entity_kind: "person",
             entity_id: Some(id),
             meeting_id: None,
@@ -137,7 +137,7 @@ pub async fn set_signature(
     png: Vec<u8>,
     actor: Option<Uuid>,
 ) -> Result<(), AppError> {
-    use crate::audit::{self, Change};
+    use crate::audit::{self, Action, Change};
     use sea_orm::sea_query::Expr;
     use sea_orm::{ColumnTrait, QueryFilter};
     let size = png.len();
@@ -152,7 +152,7 @@ pub async fn set_signature(
         &txn,
         Change {
             actor,
-            action: "person.signature",
+            action: Action::PersonSignature,
             entity_kind: "person",
             entity_id: Some(person),
             meeting_id: None,

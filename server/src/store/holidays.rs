@@ -1,6 +1,6 @@
 //! Public holidays (working-day deadlines skip them).
 use super::db_error;
-use crate::audit::{self, Change};
+use crate::audit::{self, Action, Change};
 use crate::db::entities::holidays;
 use app::error::AppError;
 use chrono::NaiveDate;
@@ -57,9 +57,9 @@ pub async fn set(
         Change {
             actor: Some(actor),
             action: if name.is_some() {
-                "holiday.add"
+                Action::HolidayAdd
             } else {
-                "holiday.remove"
+                Action::HolidayRemove
             },
             entity_kind: "holiday",
             entity_id: None,

@@ -139,7 +139,10 @@ impl MeetingStore for SeaMeetingStore {
         let comment = if status == MeetingStatus::Draft {
             audit_events::Entity::find()
                 .filter(audit_events::Column::MeetingId.eq(id))
-                .filter(audit_events::Column::Action.eq("meeting.return"))
+                .filter(
+                    audit_events::Column::Action
+                        .eq(app::domain::audit::Action::MeetingReturn.code()),
+                )
                 .order_by_desc(audit_events::Column::At)
                 .one(&self.db)
                 .await

@@ -69,7 +69,10 @@ pub async fn run(
         return Ok(None);
     }
     let open = assignments::Entity::find()
-        .filter(assignments::Column::Status.is_not_in(["done", "verified"]))
+        .filter(assignments::Column::Status.is_not_in([
+            app::domain::tracking::Progress::Done.code(),
+            app::domain::tracking::Progress::Verified.code(),
+        ]))
         .filter(assignments::Column::DueOn.lte(today + chrono::Days::new(window as u64)))
         .all(db)
         .await

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 /// Where one office's part of a decision stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Progress {
     NotStarted,
     InProgress,
@@ -18,26 +20,13 @@ pub enum Progress {
 }
 
 impl Progress {
-    pub const ALL: [Progress; 5] = [
-        Progress::NotStarted,
-        Progress::InProgress,
-        Progress::Done,
-        Progress::Verified,
-        Progress::Returned,
-    ];
-
+    /// The stable name stored in the database, URLs and the JSON format.
     pub fn code(self) -> &'static str {
-        match self {
-            Progress::NotStarted => "not_started",
-            Progress::InProgress => "in_progress",
-            Progress::Done => "done",
-            Progress::Verified => "verified",
-            Progress::Returned => "returned",
-        }
+        self.into()
     }
 
-    pub fn from_code(code: &str) -> Option<Progress> {
-        Progress::ALL.into_iter().find(|p| p.code() == code)
+    pub fn from_code(code: &str) -> Option<Self> {
+        code.parse().ok()
     }
 
     /// Done or verified: nothing more is owed unless it is returned.
@@ -101,31 +90,21 @@ pub fn may_move(actor: Actor, from: Progress, to: Progress) -> bool {
 }
 
 impl Urgency {
-    /// The stable name stored with a notification.
+    /// The stable name stored in the database, URLs and the JSON format.
     pub fn code(self) -> &'static str {
-        match self {
-            Urgency::Overdue => "overdue",
-            Urgency::DueSoon => "due_soon",
-            Urgency::Open => "open",
-            Urgency::Finished => "finished",
-        }
+        self.into()
     }
 
-    pub fn from_code(code: &str) -> Option<Urgency> {
-        [
-            Urgency::Overdue,
-            Urgency::DueSoon,
-            Urgency::Open,
-            Urgency::Finished,
-        ]
-        .into_iter()
-        .find(|u| u.code() == code)
+    pub fn from_code(code: &str) -> Option<Self> {
+        code.parse().ok()
     }
 }
 
 /// How pressing an assignment is today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Urgency {
     /// The deadline has passed and it is not done.
     Overdue,

@@ -1,6 +1,6 @@
 //! Corrections of an issued memo.
 use super::wrong_status;
-use crate::audit::{self, Change};
+use crate::audit::{self, Action, Change};
 use crate::db::entities::{meetings, memo_issues};
 use crate::store::{db_error, minutes};
 use app::domain::MeetingStatus;
@@ -70,7 +70,7 @@ pub async fn start_correction(
         &txn,
         Change {
             actor: Some(actor),
-            action: "meeting.correct",
+            action: Action::MeetingCorrect,
             entity_kind: "meeting",
             entity_id: Some(draft),
             meeting_id: Some(id),

@@ -76,7 +76,7 @@ async fn record<C: ConnectionTrait>(
         db,
         Change {
             actor: Some(actor),
-            action: &format!("meeting.{}", step.code()),
+            action: step.action(),
             entity_kind: "meeting",
             entity_id: Some(id),
             meeting_id: Some(id),

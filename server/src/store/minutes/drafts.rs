@@ -2,7 +2,7 @@
 //! (another save in between is a conflict), and their version.
 use super::offices_by_code;
 use super::write::{meeting_row, rewrite_children, write};
-use crate::audit::{self, Change};
+use crate::audit::{self, Action, Change};
 use crate::db::entities::{meetings, offices};
 use crate::store::db_error;
 use app::domain::minutes::{Minutes, Problem};
@@ -47,7 +47,7 @@ pub async fn create_draft<C: ConnectionTrait>(
         db,
         Change {
             actor,
-            action: "meeting.create",
+            action: Action::MeetingCreate,
             entity_kind: "meeting",
             entity_id: Some(id),
             meeting_id: Some(id),
@@ -110,7 +110,7 @@ pub async fn save_draft<C: ConnectionTrait>(
         db,
         Change {
             actor,
-            action: "meeting.save",
+            action: Action::MeetingSave,
             entity_kind: "meeting",
             entity_id: Some(id),
             meeting_id: Some(id),

@@ -1,7 +1,7 @@
 //! New minutes: checked, then written as a new meeting, in one transaction.
 use super::offices_by_code;
 use super::write::write;
-use crate::audit::{self, Change};
+use crate::audit::{self, Action, Change};
 use crate::db::entities::{meetings, offices};
 use crate::store::db_error;
 use app::domain::minutes::Minutes;
@@ -86,7 +86,7 @@ pub async fn import<C: ConnectionTrait>(
         db,
         Change {
             actor,
-            action: "meeting.import",
+            action: Action::MeetingImport,
             entity_kind: "meeting",
             entity_id: Some(id),
             meeting_id: Some(id),

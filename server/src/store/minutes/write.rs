@@ -231,7 +231,7 @@ async fn write_children<C: ConnectionTrait>(
                         due_on: Set(d
                             .deadline
                             .due_on_with(issued_on, &|day| holidays.contains(&day))),
-                        status: Set("not_started".into()),
+                        status: Set(app::domain::tracking::Progress::NotStarted.code().into()),
                         updated_at: Set(now),
                         done_on: Set(None),
                     });

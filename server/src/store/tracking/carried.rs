@@ -35,7 +35,7 @@ pub async fn carried<C: ConnectionTrait>(
         .column(meetings::Column::Id)
         .filter(meetings::Column::Series.eq(this.series.as_str()))
         .filter(meetings::Column::OfficeId.eq(this.office_id))
-        .filter(meetings::Column::Status.eq("issued"))
+        .filter(meetings::Column::Status.eq(app::domain::MeetingStatus::Issued.code()))
         .filter(meetings::Column::HeldOn.lt(this.held_on))
         .order_by_desc(meetings::Column::HeldOn)
         .limit(CARRIED_MEETINGS)

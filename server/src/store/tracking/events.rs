@@ -1,6 +1,6 @@
 //! Progress recorded on an assignment, and its evidence files served back.
 use super::{progress, SeaTrackingStore};
-use crate::audit::{self, Change};
+use crate::audit::{self, Action, Change};
 use crate::db::entities::{assignments, evidence, progress_events};
 use crate::store::db_error;
 use app::domain::dates::today_in_dhaka;
@@ -88,7 +88,7 @@ pub async fn record_progress(
         &txn,
         Change {
             actor: Some(actor.0),
-            action: "assignment.progress",
+            action: Action::AssignmentProgress,
             entity_kind: "assignment",
             entity_id: Some(id),
             meeting_id: None,

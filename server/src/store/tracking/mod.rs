@@ -207,7 +207,7 @@ impl TrackingStore for SeaTrackingStore {
                 let mut quarters = [Held::None; 4];
                 for m in held.iter().filter(|m| m.office_id == *o) {
                     if let Some(q) = quarters.get_mut((m.quarter as usize).wrapping_sub(1)) {
-                        let this = if m.status == "issued" {
+                        let this = if m.status == app::domain::MeetingStatus::Issued.code() {
                             Held::Issued
                         } else {
                             Held::Held

@@ -113,7 +113,7 @@ fn Editor(state: EditorState) -> impl IntoView {
     let bijoy = state.bijoy.iter().cloned().collect();
     let f = Arc::new(Form { state, bijoy });
     provide_context(f.clone());
-    let kinds: Vec<(String, String)> = MeetingKind::ALL
+    let kinds: Vec<(String, String)> = <MeetingKind as strum::VariantArray>::VARIANTS
         .iter()
         .map(|k| (k.code().to_string(), tr(&format!("kind.{}", k.code()))))
         .collect();
