@@ -34,6 +34,15 @@ pub trait MeetingStore: Send + Sync {
 pub trait TrackingStore: Send + Sync {
     /// What these offices owe, overdue first, then by due date.
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError>;
+    /// Reports waiting for verification ("done", not yet verified) on the
+    /// meetings of `secretary_of`, and on the meetings `chair` (a person)
+    /// chairs at `chair_of`.
+    async fn to_verify(
+        &self,
+        secretary_of: Vec<Uuid>,
+        chair: Option<Uuid>,
+        chair_of: Vec<Uuid>,
+    ) -> Result<Vec<AssignmentRow>, AppError>;
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError>;
     /// Counts over the assignments of these offices (of meetings of one
     /// fiscal year, when given).

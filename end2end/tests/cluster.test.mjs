@@ -56,7 +56,9 @@ test('two instances behind nginx: sign in, edit, submit, approve', async () => {
 
   const chair = await signedIn('chair', upstreams);
   await chair.goto(meetingUrl);
-  await chair.getByRole('button', { name: 'অনুমোদন করুন ও জারি করুন' }).click();
+  // Issuing asks first: the button leads to the question, which issues.
+  await chair.getByRole('link', { name: 'অনুমোদন করুন ও জারি করুন' }).click();
+  await chair.getByRole('button', { name: 'হ্যাঁ, জারি করুন' }).click();
   await chair.getByText('অনুমোদিত ও জারি হয়েছে।').waitFor();
   await chair.getByText('০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০').first().waitFor();
   const pdf = await chair.request.get(`${meetingUrl}/memo.pdf`);

@@ -74,7 +74,9 @@ test('submit, return with comments, resubmit, approve, and verify through the QR
 
   // The chair approves: issued, numbered.
   await chair.goto(meetingUrl);
-  await chair.getByRole('button', { name: 'অনুমোদন করুন ও জারি করুন' }).click();
+  // Issuing asks first: the button leads to the question, which issues.
+  await chair.getByRole('link', { name: 'অনুমোদন করুন ও জারি করুন' }).click();
+  await chair.getByRole('button', { name: 'হ্যাঁ, জারি করুন' }).click();
   await chair.getByText('অনুমোদিত ও জারি হয়েছে।').waitFor();
   await chair.getByText('০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০').first().waitFor();
   await chair.locator('#workflow').screenshot({ path: join(screenshots, 'workflow-issued.png') });

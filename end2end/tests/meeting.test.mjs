@@ -51,7 +51,7 @@ test('hydrated: an agenda item collapses and expands', async () => {
   const expand = item.getByRole('button', { name: 'বিস্তারিত দেখুন' });
   assert.equal(await expand.getAttribute('aria-expanded'), 'false');
   // The other items stay open.
-  assert.ok(await page.getByText('মন্ত্রিপরিষদ বিভাগের নির্দেশনা অনুযায়ী').isVisible());
+  assert.ok(await page.locator('section.agenda-item').getByText('মন্ত্রিপরিষদ বিভাগের নির্দেশনা অনুযায়ী').isVisible());
   await page.screenshot({ path: join(screenshots, 'meeting-collapsed.png'), fullPage: true });
 
   await expand.click();

@@ -29,8 +29,8 @@ const row = (page, no) => page.locator('table.assignments tbody tr').filter({ ha
 test('report with evidence, verify, return, and see it on the dashboard and in the carry-forward', async () => {
   // The Dinajpur DC office sees what it owes, overdue first.
   const dc = await signedIn('dc.dinajpur');
-  await dc.getByRole('link', { name: 'আমার দপ্তরের সিদ্ধান্ত' }).click();
-  await dc.getByRole('heading', { level: 1, name: 'আমার দপ্তরের সিদ্ধান্ত' }).waitFor();
+  await dc.getByRole('link', { name: 'আমার কাজ' }).click();
+  await dc.getByRole('heading', { level: 2, name: 'আমার দপ্তরের সিদ্ধান্ত' }).waitFor();
   assert.equal(await dc.locator('table.assignments tbody tr').count(), 7);
   await dc.screenshot({ path: join(screenshots, 'my-decisions.png'), fullPage: true });
 
@@ -54,18 +54,32 @@ test('report with evidence, verify, return, and see it on the dashboard and in t
   await dc.goto(demo.server.baseUrl + '/my');
   const d02 = demo.server.baseUrl + (await row(dc, '০২.১').getByRole('link', { name: '০২.১' }).getAttribute('href'));
 
-  // The secretary verifies ০২ and returns ০৩ with a reason.
+  // The secretary finds both reports in the queue on /my, verifies ০২ and
+  // returns ০৩ with a reason.
   const secretary = await signedIn('secretary');
-  await secretary.goto(d02);
+  const queue = secretary.locator('section.to-verify');
+  const fromQueue = async (no) => {
+    await secretary.getByRole('link', { name: 'আমার কাজ' }).click();
+    await queue.locator('tbody tr').filter({ hasText: no }).getByRole('link', { name: no }).click();
+  };
+  await secretary.getByRole('link', { name: 'আমার কাজ' }).click();
+  await queue.getByRole('heading', { name: 'যাচাইয়ের অপেক্ষায় (২)' }).waitFor();
+  await fromQueue('০২.১');
+  assert.equal(secretary.url().replace(/[?#].*$/, ''), d02);
   await secretary.getByRole('link', { name: 'citizen-charter.pdf' }).waitFor();
   await secretary.getByRole('button', { name: 'যাচাই সম্পন্ন' }).click();
   await secretary.getByText('যাচাই সম্পন্ন হয়েছে।').waitFor();
-  await secretary.goto(d03);
+  await fromQueue('০৩.১');
+  assert.equal(secretary.url().replace(/[?#].*$/, ''), d03);
   await secretary.getByRole('button', { name: 'কারণসহ ফেরত দিন' }).click();
   await secretary.getByText('ফেরত দিতে কারণ লিখুন।').waitFor();
   await secretary.getByLabel(/মন্তব্য \(ফেরত দিলে/).fill('প্রমাণক সংযুক্ত করুন।');
   await secretary.getByRole('button', { name: 'কারণসহ ফেরত দিন' }).click();
   await secretary.getByText('কারণসহ ফেরত দেওয়া হয়েছে।').waitFor();
+  // Nothing waits any more.
+  await secretary.getByRole('link', { name: 'আমার কাজ' }).click();
+  await secretary.getByRole('heading', { level: 2, name: 'আমার দপ্তরের সিদ্ধান্ত' }).waitFor();
+  assert.equal(await queue.count(), 0);
   await secretary.screenshot({ path: join(screenshots, 'assignment-returned.png'), fullPage: true });
 
   // The DC office sees both states.

@@ -36,10 +36,13 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
         return view! { <a href="/login">{tr("nav.login")}</a> }.into_any();
     };
     let admin = user.has_role(Role::Admin);
-    let implementer = user.has_role(Role::Implementer);
+    // Work waits on /my: what one's office owes, and reports to verify.
+    let has_work = [Role::Implementer, Role::Secretary, Role::Chair]
+        .into_iter()
+        .any(|r| user.has_role(r));
     view! {
         <a href="/">{tr("nav.meetings")}</a>
-        {implementer.then(|| view! { <a href="/my">{tr("tracking.mine")}</a> })}
+        {has_work.then(|| view! { <a href="/my">{tr("tracking.my_work")}</a> })}
         <a href="/dashboard">{tr("dashboard.title")}</a>
         <form method="get" action="/search" class="inline header-search" role="search">
             <input name="q" type="search" aria-label=tr("search.label") placeholder=tr("search.title")/>

@@ -11,7 +11,7 @@ use crate::domain::tracking::{
 };
 use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr, use_lang};
 use crate::server_fns::tracking::{
-    apa_compliance, assignment, load_dashboard, my_assignments, my_reminders,
+    apa_compliance, assignment, load_dashboard, my_assignments, my_reminders, to_verify,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -45,13 +45,30 @@ fn decision_no(row: &AssignmentRow) -> String {
     )
 }
 
+/// "/my": the reports waiting for this user's verification (as a meeting's
+/// secretary or chair), then what their office owes.
 #[component]
 pub fn MyDecisionsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_assignments());
     let reminders = Resource::new(|| (), |_| my_reminders());
+    let waiting = Resource::new(|| (), |_| to_verify());
     view! {
-        <Title text=format!("{} · {}", tr("tracking.mine"), tr("app.name"))/>
-        <h1>{tr("tracking.mine")}</h1>
+        <Title text=format!("{} · {}", tr("tracking.my_work"), tr("app.name"))/>
+        <h1>{tr("tracking.my_work")}</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let rows = waiting.await.unwrap_or_default();
+                (!rows.is_empty()).then(|| view! {
+                    <section class="to-verify" aria-labelledby="to-verify-heading">
+                        <h2 id="to-verify-heading">
+                            {tr("tracking.to_verify")}" ("{fmt_num(rows.len() as u64, 1)}")"
+                        </h2>
+                        <AssignmentTable rows/>
+                    </section>
+                })
+            })}
+        </Transition>
+        <h2>{tr("tracking.mine")}</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let list = reminders.await.unwrap_or_default();
@@ -78,7 +95,7 @@ fn AssignmentTable(rows: Vec<AssignmentRow>) -> impl IntoView {
         return view! { <p>{tr("tracking.none")}</p> }.into_any();
     }
     view! {
-        <table class="assignments">
+        <table class="assignments stack">
             <thead>
                 <tr>
                     <th scope="col">{tr("tracking.urgency")}</th>
@@ -92,16 +109,16 @@ fn AssignmentTable(rows: Vec<AssignmentRow>) -> impl IntoView {
             <tbody>
                 {rows.into_iter().map(|r| view! {
                     <tr class:overdue=r.urgency == Urgency::Overdue>
-                        <td>{urgency_cell(r.urgency)}</td>
-                        <td class="num">{due_label(&r)}</td>
-                        <td>
+                        <td data-label=tr("tracking.urgency")>{urgency_cell(r.urgency)}</td>
+                        <td class="num" data-label=tr("tracking.deadline")>{due_label(&r)}</td>
+                        <td data-label=tr("tracking.decision")>
                             <a href=format!("/assignments/{}", r.id)>{decision_no(&r)}</a>
                             " "
                             <span class="decision-text">{data(r.decision_text.clone())}</span>
                         </td>
-                        <td><a href=format!("/meetings/{}", r.meeting_id)>{data(r.meeting_title.clone())}</a></td>
-                        <td>{data(r.office.clone())}</td>
-                        <td>{status_label(r.status)}</td>
+                        <td data-label=tr("tracking.meeting")><a href=format!("/meetings/{}", r.meeting_id)>{data(r.meeting_title.clone())}</a></td>
+                        <td data-label=tr("tracking.office")>{data(r.office.clone())}</td>
+                        <td data-label=tr("tracking.status")>{status_label(r.status)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -372,7 +389,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
             </tbody>
         </table>
         <h2>{tr("dashboard.by_office")}</h2>
-        <table class="dashboard">
+        <table class="dashboard stack">
             <thead>
                 <tr>
                     <th scope="col">{tr("tracking.office")}</th>
@@ -387,13 +404,58 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                     let late = t.overdue > 0;
                     view! {
                     <tr>
-                        <td>{data(t.office)}</td>
-                        <td class="num">{n(t.open)}</td>
-                        <td class="num" class:overdue=late>{n(t.overdue)}</td>
-                        <td class="num">{n(t.on_time)}</td>
-                        <td class="num">{n(t.late)}</td>
+                        <td data-label=tr("tracking.office")>{data(t.office)}</td>
+                        <td class="num" data-label=tr("dashboard.open")>{n(t.open)}</td>
+                        <td class="num" class:overdue=late data-label=tr("dashboard.overdue")>{n(t.overdue)}</td>
+                        <td class="num" data-label=tr("dashboard.on_time")>{n(t.on_time)}</td>
+                        <td class="num" data-label=tr("dashboard.late")>{n(t.late)}</td>
                     </tr>
                 }}).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The meeting page's "সিদ্ধান্ত বাস্তবায়নের অবস্থা": one row per decision,
+/// each office's part with its state, linked to the part's page (where the
+/// secretary or chair verifies a report). `rows` come in the minutes' order.
+#[component]
+pub fn ImplementationTable(rows: Vec<AssignmentRow>) -> impl IntoView {
+    let mut decisions: Vec<(AssignmentRow, Vec<AssignmentRow>)> = vec![];
+    for row in rows {
+        match decisions.last_mut() {
+            Some((first, parts)) if (first.item, first.decision) == (row.item, row.decision) => {
+                parts.push(row)
+            }
+            _ => decisions.push((row.clone(), vec![row])),
+        }
+    }
+    view! {
+        <table class="implementation stack">
+            <thead>
+                <tr>
+                    <th scope="col">{tr("tracking.decision")}</th>
+                    <th scope="col">{tr("tracking.status")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {decisions.into_iter().map(|(first, parts)| view! {
+                    <tr>
+                        <td data-label=tr("tracking.decision")>
+                            {decision_no(&first)}" "{data(first.decision_text.clone())}
+                        </td>
+                        <td data-label=tr("tracking.status")>
+                            <ul class="per-office">
+                                {parts.into_iter().map(|p| view! {
+                                    <li class:overdue=p.urgency == Urgency::Overdue>
+                                        {data(p.office.clone())}": "
+                                        <a href=format!("/assignments/{}", p.id)>{status_label(p.status)}</a>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </td>
+                    </tr>
+                }).collect_view()}
             </tbody>
         </table>
     }

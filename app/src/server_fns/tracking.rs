@@ -16,6 +16,27 @@ pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
         .map_err(crate::error::respond)
 }
 
+/// Reports waiting for this user's verification: on meetings of the offices
+/// where they are secretary, and on meetings they chair.
+#[server(prefix = "/api", endpoint = "assignments/to_verify")]
+pub async fn to_verify() -> Result<Vec<AssignmentRow>, AppError> {
+    use crate::domain::auth::{Permission, Role};
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let offices = |role: Role| -> Vec<Uuid> {
+        user.iter()
+            .flat_map(|u| u.reach.iter())
+            .filter(|(r, _)| *r == role)
+            .map(|(_, o)| *o)
+            .collect()
+    };
+    let chair = user.as_ref().and_then(|u| u.person_id);
+    services
+        .tracking
+        .to_verify(offices(Role::Secretary), chair, offices(Role::Chair))
+        .await
+        .map_err(crate::error::respond)
+}
+
 /// Today's in-app reminders for the offices this user implements for.
 #[server(prefix = "/api", endpoint = "assignments/reminders")]
 pub async fn my_reminders() -> Result<Vec<(Uuid, crate::domain::tracking::Urgency)>, AppError> {
@@ -118,6 +139,24 @@ pub async fn carry_forward(id: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
         .carry_forward(id)
         .await
         .map_err(crate::error::respond)
+}
+
+/// This meeting's assignments that the user may open (those of the offices
+/// they reach, all of them for the meeting's own office): each office's
+/// part of each decision, with its state.
+#[server(prefix = "/api", endpoint = "meetings/assignments")]
+pub async fn meeting_assignments(id: Uuid) -> Result<Vec<AssignmentRow>, AppError> {
+    let (user, services) = super::require_minutes(id).await?;
+    let mut rows = services
+        .tracking
+        .report(reach_offices(user.as_ref()), Some(id))
+        .await
+        .map_err(crate::error::respond)?;
+    // In the minutes' order: item, decision, office.
+    rows.sort_by(|(a, _), (b, _)| {
+        (a.item, a.decision, &a.office).cmp(&(b.item, b.decision, &b.office))
+    });
+    Ok(rows.into_iter().map(|(r, _)| r).collect())
 }
 
 /// The offices this user implements for (what "my office's decisions" owe).

@@ -165,6 +165,26 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(file.body.as_bytes(), PDF);
 
+    // Both reports wait in the secretary's and the chair's queue, and in no
+    // one else's.
+    let queue = |session: String| {
+        let app = &app;
+        async move {
+            let r = app.call("assignments/to_verify", "", Some(&session)).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            let rows: Vec<AssignmentRow> = serde_json::from_str(&r.body).unwrap();
+            let mut ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+            ids.sort();
+            ids
+        }
+    };
+    let mut both = vec![d02, d03];
+    both.sort();
+    assert_eq!(queue(secretary.clone()).await, both);
+    assert_eq!(queue(app.login("chair").await).await, both);
+    assert!(queue(dc.clone()).await.is_empty());
+    assert!(queue(app.login("viewer").await).await.is_empty());
+
     // Another office's implementer may not report it; the DC may not verify.
     let r = app
         .post(
@@ -184,6 +204,11 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
         )
         .await;
     assert!(r.location.unwrap().contains("done=verified"));
+    assert_eq!(
+        queue(secretary.clone()).await,
+        vec![d03],
+        "verified: off the queue"
+    );
     let r = app
         .post(
             &format!("/assignments/{d03}/review"),

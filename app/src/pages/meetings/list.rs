@@ -10,11 +10,24 @@ use leptos_meta::Title;
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let meetings = Resource::new(|| (), |_| list_meetings());
+    // Only a secretary drafts minutes: others are not offered the button.
+    let user = Resource::new(|| (), |_| crate::server_fns::account::me());
     view! {
         <Title text=format!("{} · {}", tr("meetings.title"), tr("app.name"))/>
         <div class="section-head">
             <h1>{tr("meetings.title")}</h1>
-            <a class="button primary" href="/meetings/new">{tr("editor.new")}</a>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let drafts = user
+                        .await
+                        .ok()
+                        .flatten()
+                        .is_some_and(|u| u.has_role(crate::domain::auth::Role::Secretary));
+                    drafts.then(|| view! {
+                        <a class="button primary" href="/meetings/new">{tr("editor.new")}</a>
+                    })
+                })}
+            </Transition>
         </div>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
@@ -32,7 +45,7 @@ fn MeetingTable(list: Vec<MeetingSummary>) -> impl IntoView {
         return view! { <p>{tr("meetings.empty")}</p> }.into_any();
     }
     view! {
-        <table class="meetings">
+        <table class="meetings stack">
             <thead>
                 <tr>
                     <th scope="col">{tr("meetings.col.title")}</th>
@@ -49,14 +62,14 @@ fn MeetingTable(list: Vec<MeetingSummary>) -> impl IntoView {
                     .map(|m| {
                         view! {
                             <tr>
-                                <td>
+                                <td data-label=tr("meetings.col.title")>
                                     <a href=format!("/meetings/{}", m.id)>{data(m.title)}</a>
                                 </td>
-                                <td>{data(m.office_name)}</td>
-                                <td>{fmt_date(m.held_on)}</td>
-                                <td>{format!("{}, {}", m.fiscal_year.label(use_lang()), m.quarter.label(use_lang()))}</td>
-                                <td class="num">{fmt_num(m.decisions, 1)}</td>
-                                <td>{tr(&m.status.label_key())}</td>
+                                <td data-label=tr("meetings.col.office")>{data(m.office_name)}</td>
+                                <td data-label=tr("meetings.col.date")>{fmt_date(m.held_on)}</td>
+                                <td data-label=tr("meetings.col.period")>{format!("{}, {}", m.fiscal_year.label(use_lang()), m.quarter.label(use_lang()))}</td>
+                                <td class="num" data-label=tr("meetings.col.decisions")>{fmt_num(m.decisions, 1)}</td>
+                                <td data-label=tr("meetings.col.status")>{tr(&m.status.label_key())}</td>
                             </tr>
                         }
                     })

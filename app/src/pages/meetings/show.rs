@@ -7,10 +7,11 @@ use crate::domain::{
     Meeting, MeetingStatus,
 };
 use crate::error::AppError;
-use crate::i18n::{fmt_date, fmt_digits, fmt_num, fmt_time, tr, tr_fill, use_lang};
+use crate::i18n::{fmt_date, fmt_digits, fmt_num, fmt_time, t, tr, tr_fill, use_lang, Lang};
 use crate::pages::admin::AuditTable;
 use crate::server_fns::audit::meeting_audit;
 use crate::server_fns::meetings::get_meeting;
+use crate::server_fns::tracking::meeting_assignments;
 use crate::server_fns::workflow::meeting_workflow;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -33,6 +34,9 @@ pub fn MeetingPage() -> impl IntoView {
     let history = Resource::new(id, |id| async move {
         meeting_audit(id.ok_or(AppError::NotFound)?).await
     });
+    let assignments = Resource::new(id, |id| async move {
+        meeting_assignments(id.ok_or(AppError::NotFound)?).await
+    });
     let workflow = Resource::new(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         meeting_workflow(id).await.map(|w| (id, w))
@@ -52,6 +56,18 @@ pub fn MeetingPage() -> impl IntoView {
                     workflow.await.map(|(id, view)| view! { <WorkflowPanel id view/> })
                 })}
             </ErrorBoundary>
+        </Transition>
+        // Each office's part of each decision, for whoever may open it: the
+        // secretary and chair find the reports to verify here.
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                assignments.await.ok().filter(|rows| !rows.is_empty()).map(|rows| view! {
+                    <section class="implementation" aria-labelledby="implementation-heading">
+                        <h2 id="implementation-heading">{tr("meeting.implementation")}</h2>
+                        <crate::pages::tracking::ImplementationTable rows/>
+                    </section>
+                })
+            })}
         </Transition>
         // The meeting came with its carried-forward decisions.
         <Transition fallback=|| ()>
@@ -94,6 +110,7 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
         status,
         ..
     } = minutes.clone();
+    let doc_lang = Lang::from_code(&minutes.language).unwrap_or_default();
     view! {
         <Title text=format!("{} · {}", title, tr("app.name"))/>
         <article class="minutes">
@@ -136,7 +153,8 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
                 <dt>{tr("meeting.attendance")}</dt>
                 <dd><a href="#appendix">{tr("meeting.attendance_ref")}</a></dd>
             </dl>
-            <p class="preamble">{data(preamble)}" "{tr("meeting.decisions_taken")}</p>
+            // The document's own sentence, in the minutes' language.
+            <p class="preamble">{data(format!("{preamble} {}", t(doc_lang, "memo.decisions_taken")))}</p>
             <Agenda agenda issued_on=minutes.issued_on/>
             <p class="closing">{data(closing)}</p>
             <MemoFooter minutes=minutes.clone()/>

@@ -14,6 +14,9 @@ pub fn WorkflowPanel(id: Uuid, view: WorkflowView) -> impl IntoView {
     let q = use_query_map();
     let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
     let (done, error) = (get("done"), get("error"));
+    // Issuing cannot be undone: the approve button only asks, and the
+    // question (a page of its own, so it works without JavaScript) issues.
+    let confirming = get("confirm") == "approve";
     let WorkflowView {
         facts,
         may_submit,
@@ -57,10 +60,20 @@ pub fn WorkflowPanel(id: Uuid, view: WorkflowView) -> impl IntoView {
                         <button type="submit" class="primary">{tr("workflow.submit")}</button>
                     </form>
                 })}
+                {(may_decide && confirming).then(|| view! {
+                    <div class="confirm" role="alert">
+                        <p>{tr("workflow.approve_confirm")}</p>
+                        <form method="post" action=format!("/meetings/{id}/approve") class="inline">
+                            <button type="submit" class="primary">{tr("workflow.approve_yes")}</button>
+                        </form>
+                        " "
+                        <a class="button" href=format!("/meetings/{id}#workflow")>{tr("workflow.cancel")}</a>
+                    </div>
+                })}
+                {(may_decide && !confirming).then(|| view! {
+                    <a class="button primary" href=format!("/meetings/{id}?confirm=approve#workflow")>{tr("workflow.approve")}</a>
+                })}
                 {may_decide.then(|| view! {
-                    <form method="post" action=format!("/meetings/{id}/approve") class="inline">
-                        <button type="submit" class="primary">{tr("workflow.approve")}</button>
-                    </form>
                     <form method="post" action=format!("/meetings/{id}/return") class="return">
                         <label for="comment">{tr("workflow.comment")}</label>
                         <textarea id="comment" name="comment" rows="3"></textarea>

@@ -126,6 +126,43 @@ async fn visible<C: ConnectionTrait>(
         .map_err(db_error)
 }
 
+/// Reports waiting for verification on the meetings of `secretary_of`
+/// and on those `chair` chairs at `chair_of`.
+pub(super) async fn to_verify<C: ConnectionTrait>(
+    db: &C,
+    secretary_of: Vec<Uuid>,
+    chair: Option<Uuid>,
+    chair_of: Vec<Uuid>,
+    window: u32,
+) -> Result<Vec<AssignmentRow>, AppError> {
+    use meetings::Column as M;
+    let mut theirs = sea_orm::Condition::any().add(M::OfficeId.is_in(secretary_of));
+    if let Some(person) = chair {
+        theirs = theirs.add(
+            sea_orm::Condition::all()
+                .add(M::ChairId.eq(person))
+                .add(M::OfficeId.is_in(chair_of)),
+        );
+    }
+    let held: Vec<Uuid> = meetings::Entity::find()
+        .select_only()
+        .column(M::Id)
+        .filter(theirs)
+        .filter(M::Status.eq(app::domain::MeetingStatus::Issued.code()))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let decided = decision_ids(db, held).await?;
+    let list = assignments::Entity::find()
+        .filter(assignments::Column::DecisionId.is_in(decided))
+        .filter(assignments::Column::Status.eq(app::domain::tracking::Progress::Done.code()))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    rows(db, list, window).await
+}
+
 /// The implementation report: every assignment these offices see (of one
 /// meeting, or all), with the day it was reported done.
 pub(super) async fn report(

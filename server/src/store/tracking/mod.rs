@@ -87,6 +87,15 @@ impl TrackingStore for SeaTrackingStore {
         report(&self.db, offices, meeting, self.window).await
     }
 
+    async fn to_verify(
+        &self,
+        secretary_of: Vec<Uuid>,
+        chair: Option<Uuid>,
+        chair_of: Vec<Uuid>,
+    ) -> Result<Vec<AssignmentRow>, AppError> {
+        lists::to_verify(&self.db, secretary_of, chair, chair_of, self.window).await
+    }
+
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
         let list = assignments::Entity::find()
             .filter(assignments::Column::OfficeId.is_in(offices))

@@ -77,6 +77,7 @@ pub(crate) const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/account/signature", SIGNED_IN),
     ("POST", "/api/assignments/mine", SIGNED_IN),
     ("POST", "/api/assignments/reminders", SIGNED_IN),
+    ("POST", "/api/assignments/to_verify", SIGNED_IN),
     // Dinajpur's part: Dinajpur and the Rangpur offices, not the ICT admin.
     (
         "POST",
@@ -93,6 +94,7 @@ pub(crate) const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/search", SIGNED_IN),
     ("POST", "/api/dashboard/compliance", SIGNED_IN),
     ("POST", "/api/meetings/carry_forward", SIGNED_IN),
+    ("POST", "/api/meetings/assignments", SIGNED_IN),
     // Dinajpur's part of decision 01: its implementer; the meeting's
     // secretary and chair review (an empty form: told what is missing).
     ("POST", "/assignments/{id}/progress", &[Who::Implementer]),
