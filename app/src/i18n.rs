@@ -124,6 +124,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "Meeting minutes and decision tracking",
     ),
     ("nav.meetings", "সভাসমূহ", "Meetings"),
+    ("nav.skip", "মূল অংশে যান", "Skip to the content"),
     ("meetings.title", "সভাসমূহ", "Meetings"),
     ("meetings.empty", "এখনো কোনো সভা নেই।", "No meetings yet."),
     ("meetings.col.title", "সভা", "Meeting"),
@@ -328,6 +329,11 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("tracking.done.verified", "যাচাই সম্পন্ন হয়েছে।", "Verified."),
     ("tracking.done.returned", "কারণসহ ফেরত দেওয়া হয়েছে।", "Returned with a reason."),
     ("tracking.reason_required", "ফেরত দিতে কারণ লিখুন।", "Write a reason to return it."),
+    (
+        "tracking.empty_report",
+        "অবস্থা বদলান, মন্তব্য লিখুন বা প্রমাণক যুক্ত করুন: খালি প্রতিবেদন জমা হয় না।",
+        "Change the status, write a note or attach evidence: an empty report is not recorded.",
+    ),
     ("tracking.not_allowed", "এই অবস্থা থেকে এই পরিবর্তন করা যায় না।", "This change is not possible from the current status."),
     ("tracking.too_big", "ফাইলটি খুব বড় (প্রতিটি সর্বোচ্চ ১০ মেগাবাইট)।", "The file is too large (10 MB each at most)."),
     ("tracking.wrong_type", "এই ধরনের ফাইল নেওয়া হয় না (PDF, ছবি বা অফিস ফাইল দিন)।", "This kind of file is not accepted (PDF, images or office files)."),
@@ -546,6 +552,12 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("error.bad_request", "অনুরোধটি পড়া যায়নি; পাতাটি আবার খুলে চেষ্টা করুন।", "The request could not be read; open the page again and retry."),
     ("error.csrf", "অনুরোধটি এই সাইট থেকে আসেনি, তাই গ্রহণ করা হয়নি।", "The request did not come from this site and was refused."),
     ("error.not_found", "খুঁজে পাওয়া যায়নি।", "Not found."),
+    ("error.not_found_title", "পাতাটি নেই", "No such page"),
+    (
+        "error.not_found_page",
+        "এই ঠিকানায় কোনো পাতা নেই। ঠিকানাটি আবার দেখুন, অথবা সভার তালিকা থেকে শুরু করুন।",
+        "There is no page at this address. Check the address, or start from the list of meetings.",
+    ),
     (
         "error.forbidden",
         "এ কাজের অনুমতি আপনার নেই।",

@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
         <Title text=tr("app.name") formatter=|text: String| text.replace('<', "‹")/>
         <Router>
             <Layout>
-                <Routes fallback=|| tr("error.not_found")>
+                <Routes fallback=NotFound>
                     // Async: the server sends each page complete, so it reads
                     // (and its links and forms work) without JavaScript.
                     <Route path=path!("/") view=MeetingsPage ssr=SsrMode::Async/>
@@ -63,5 +63,20 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+/// An address that is no page: 404, in the page chrome, with the way back.
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=format!("{} · {}", tr("error.not_found_title"), tr("app.name"))/>
+        <h1>{tr("error.not_found_title")}</h1>
+        <p>{tr("error.not_found_page")}</p>
+        <p><a href="/">{tr("meeting.back")}</a></p>
     }
 }

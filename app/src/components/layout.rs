@@ -11,6 +11,8 @@ use leptos_router::hooks::use_location;
 pub fn Layout(children: Children) -> impl IntoView {
     let user = Resource::new(|| (), |_| me());
     view! {
+        // Keyboard users skip the header's links.
+        <a class="skip" href="#main">{tr("nav.skip")}</a>
         <header class="site-header">
             <a class="brand" href="/">
                 <span class="brand-name">{tr("app.name")}</span>

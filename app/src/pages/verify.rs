@@ -43,7 +43,25 @@ fn Facts(v: Verification) -> impl IntoView {
     } else {
         ("verdict invalid", "verify.signature_invalid")
     };
+    // The answer to what the reader just asked (is this file the issued
+    // one?) comes first, above the memo's own signature verdict.
+    let upload = match file.as_str() {
+        "match" => Some(
+            view! { <p class="verdict valid" role="status">{tr("verify.file_match")}</p> }
+                .into_any(),
+        ),
+        "mismatch" => Some(
+            view! { <p class="verdict invalid" role="alert">{tr("verify.file_mismatch")}</p> }
+                .into_any(),
+        ),
+        "missing" => Some(
+            view! { <p class="field-error" role="alert">{tr("verify.file_missing")}</p> }
+                .into_any(),
+        ),
+        _ => None,
+    };
     view! {
+        <div id="result">{upload}</div>
         <p class=class role="status">{tr(key)}</p>
         <dl class="meta">
             <dt>{tr("meeting.memo_number")}</dt>
@@ -61,14 +79,8 @@ fn Facts(v: Verification) -> impl IntoView {
         </dl>
         {v.corrects.map(|n| view! { <p>{tr("workflow.corrects")}" "{fmt_digits(&n)}</p> })}
         {v.corrected_by.map(|n| view! { <p class="field-error" role="alert">{tr("verify.corrected_by")}" "{fmt_digits(&n)}</p> })}
-        <section id="result" aria-labelledby="upload-heading">
+        <section id="upload" aria-labelledby="upload-heading">
             <h2 id="upload-heading">{tr("verify.upload_title")}</h2>
-            {match file.as_str() {
-                "match" => Some(view! { <p class="verdict valid" role="status">{tr("verify.file_match")}</p> }.into_any()),
-                "mismatch" => Some(view! { <p class="verdict invalid" role="alert">{tr("verify.file_mismatch")}</p> }.into_any()),
-                "missing" => Some(view! { <p class="field-error" role="alert">{tr("verify.file_missing")}</p> }.into_any()),
-                _ => None,
-            }}
             <form class="form narrow" method="post" action=format!("/verify/{code}") enctype="multipart/form-data">
                 <div class="field">
                     <label for="pdf">{tr("verify.upload_label")}</label>

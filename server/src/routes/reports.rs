@@ -58,12 +58,47 @@ pub async fn implementation(
             (header::CONTENT_TYPE, kind.to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{format}\""),
+                format!("attachment; filename=\"{}\"", file_name(&format, &rows)),
             ),
         ],
         body,
     )
         .into_response())
+}
+
+/// "implementation-<memo number>-<date>.csv" for one meeting's report,
+/// "implementation-all-<date>.csv" for all: downloads keep apart.
+fn file_name(
+    format: &str,
+    rows: &[(
+        app::domain::tracking::AssignmentRow,
+        Option<chrono::NaiveDate>,
+    )],
+) -> String {
+    let (stem, ext) = format.split_once('.').unwrap_or((format, ""));
+    let memos: std::collections::BTreeSet<_> = rows
+        .iter()
+        .filter_map(|(r, _)| r.memo_number.as_deref())
+        .collect();
+    let which = match memos.len() {
+        1 => memos.into_iter().next().unwrap_or("all").to_string(),
+        _ => "all".to_string(),
+    };
+    // Only characters every file system and header takes.
+    let which: String = which
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!(
+        "{stem}-{which}-{}.{ext}",
+        app::domain::dates::today_in_dhaka()
+    )
 }
 
 /// The report as a PDF table, in the memo's type (CPU work, off the executor).
@@ -158,4 +193,48 @@ fn xlsx(lines: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     }
     sheet.set_freeze_panes(1, 0)?;
     book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::tracking::{AssignmentRow, Progress, Urgency};
+
+    fn row(memo: &str) -> (AssignmentRow, Option<chrono::NaiveDate>) {
+        let row = AssignmentRow {
+            id: Uuid::nil(),
+            meeting_id: Uuid::nil(),
+            meeting_title: "সভা".into(),
+            memo_number: Some(memo.into()),
+            item: 1,
+            decision: 1,
+            decision_text: String::new(),
+            office: String::new(),
+            due_on: None,
+            status: Progress::NotStarted,
+            urgency: Urgency::Open,
+        };
+        (row, None)
+    }
+
+    #[test]
+    fn report_files_are_named_by_memo_and_day() {
+        let today = app::domain::dates::today_in_dhaka();
+        assert_eq!(
+            file_name(
+                "implementation.csv",
+                &[row("05.47.0000.005"), row("05.47.0000.005")]
+            ),
+            format!("implementation-05.47.0000.005-{today}.csv")
+        );
+        assert_eq!(
+            file_name("implementation.xlsx", &[row("1"), row("2")]),
+            format!("implementation-all-{today}.xlsx")
+        );
+        assert_eq!(
+            file_name("implementation.pdf", &[row("১২/ক\"x")]),
+            format!("implementation------x-{today}.pdf"),
+            "nothing a header or a file system would choke on"
+        );
+    }
 }

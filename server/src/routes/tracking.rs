@@ -5,7 +5,9 @@
 use super::{error_key, see_other, Caller, Refusal};
 use crate::store::tracking::{evidence_file, record_progress};
 use app::domain::auth::Permission;
-use app::domain::tracking::{check_step, sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE};
+use app::domain::tracking::{
+    check_report, check_step, sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE,
+};
 use app::error::AppError;
 use app::ports::Services;
 use axum::extract::{Form, FromRequest, Multipart, Path, Request, State};
@@ -103,7 +105,9 @@ pub async fn report(
     };
     // Checked before any file is written: a refused report leaves no file.
     // (Checked again in the write transaction, against the status then.)
-    if let Err(e) = check_step(Actor::Implementer, facts.row.status, to, &note) {
+    let checked = check_step(Actor::Implementer, facts.row.status, to, &note)
+        .and_then(|()| check_report(facts.row.status, to, &note, files.len()));
+    if let Err(e) = checked {
         return Ok(refused(id, &e));
     }
     let mut stored = vec![];

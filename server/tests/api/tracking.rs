@@ -4,7 +4,7 @@
 use super::*;
 use app::domain::minutes::Minutes;
 use app::domain::tracking::{AssignmentRow, CarriedDecision, Dashboard, Progress, Urgency};
-use server::db::entities::evidence;
+use server::db::entities::{evidence, progress_events};
 
 const SEED: &str = include_str!("../../../docs/examples/seed-004.json");
 
@@ -113,6 +113,34 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
         .await;
     assert!(r.location.unwrap().contains("error=tracking.too_big"));
     assert_eq!(status(&app.db, d02).await, "not_started");
+
+    // A report that says nothing (in progress, twice, no note, no file) is
+    // refused and leaves no empty line in the history.
+    let in_progress = || {
+        multipart(
+            &format!("/assignments/{d02}/progress"),
+            &[("status", None, b"in_progress")],
+            &dc,
+        )
+    };
+    let r = app.request(in_progress()).await;
+    assert!(
+        r.location.unwrap().contains("done=reported"),
+        "a new status says something"
+    );
+    let events = progress_events::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    let r = app.request(in_progress()).await;
+    assert!(r.location.unwrap().contains("error=tracking.empty_report"));
+    assert_eq!(
+        progress_events::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        events
+    );
 
     // Done, with an evidence PDF; the same file on another part is stored once.
     let r = app

@@ -16,7 +16,7 @@ mod reports;
 pub use apa::{better, Compliance, Held, APA_TARGET_PERCENT};
 pub use dashboard::{Dashboard, DashboardLine, OfficeTally, DASHBOARD_MEETINGS};
 pub use evidence::{sniff, MAX_EVIDENCE};
-pub use progress::{check_step, may_move, urgency, Actor, Progress, Urgency};
+pub use progress::{check_report, check_step, may_move, urgency, Actor, Progress, Urgency};
 pub use reports::{csv, digest, report_line, REPORT_COLUMNS};
 
 /// One office's part of a decision, as lists show it.

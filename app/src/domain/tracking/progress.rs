@@ -76,6 +76,24 @@ pub fn check_step(
     Ok(())
 }
 
+/// An implementer's report must say something: a new status, a note or a
+/// file. One that changes nothing would add an empty line to the history.
+pub fn check_report(
+    from: Progress,
+    to: Progress,
+    note: &str,
+    files: usize,
+) -> Result<(), crate::error::AppError> {
+    if from == to && note.trim().is_empty() && files == 0 {
+        return Err(crate::error::AppError::problem(
+            "note",
+            "tracking.empty_report",
+            None,
+        ));
+    }
+    Ok(())
+}
+
 /// May `actor` move an assignment from `from` to `to`? The implementer works
 /// on it (in progress, done) until it is verified; the verifier verifies or
 /// returns what was reported done.
@@ -195,5 +213,17 @@ mod tests {
             "returned work is owed again"
         );
         assert_eq!(urgency(None, open, d(2023, 8, 1), 7), Urgency::Open);
+    }
+
+    #[test]
+    fn an_empty_report_is_refused() {
+        use Progress::*;
+        assert!(check_report(InProgress, InProgress, " ", 0).is_err());
+        assert!(check_report(InProgress, InProgress, "আধা কাজ শেষ", 0).is_ok());
+        assert!(check_report(InProgress, InProgress, "", 1).is_ok());
+        assert!(
+            check_report(NotStarted, InProgress, "", 0).is_ok(),
+            "a new status says something"
+        );
     }
 }
