@@ -598,6 +598,17 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("minutes.office_fixed", "খসড়ার দপ্তর পরিবর্তন করা যায় না।", "A draft's office cannot be changed."),
     ("minutes.bijoy", "লেখাটি পুরনো বিজয় (SutonnyMJ) এনকোডিং-এ মনে হচ্ছে; রূপান্তর করে আমদানি করতে আবার পাঠান (কমান্ডে --bijoy, HTTP-তে ?bijoy=convert)। রূপান্তরের পর", "The text looks like the old Bijoy (SutonnyMJ) encoding; send it again to import it converted (--bijoy on the command line, ?bijoy=convert over HTTP). Converted it reads"),
     ("minutes.json", "JSON পড়া যায়নি", "Could not read the JSON"),
+    (
+        "minutes.bad_date",
+        "তারিখটি পড়া গেল না: বছর-মাস-দিন আকারে লিখুন, যেমন ২০২৩-০৬-২২।",
+        "This date could not be read: write it as year-month-day, such as 2023-06-22.",
+    ),
+    (
+        "minutes.bad_time",
+        "সময়টি পড়া গেল না: ঘণ্টা:মিনিট আকারে লিখুন, যেমন ১০:৩০।",
+        "This time could not be read: write it as hours:minutes, such as 10:30.",
+    ),
+    ("minutes.bad_days", "দিনের সংখ্যা একটি পূর্ণ সংখ্যা লিখুন, যেমন ১০।", "Write the number of days as a whole number, such as 10."),
     ("minutes.not_utf8", "ফাইলটি UTF-8 নয় (যেমন পুরনো বিজয়/ANSI ফাইল)।", "The file is not UTF-8 (for example an old Bijoy/ANSI file)."),
     ("minutes.too_large", "ফাইলটি খুব বড় (সর্বোচ্চ ১ মেগাবাইট)।", "The file is too large (at most 1 MB)."),
     ("error.problems", "সংরক্ষণ করা যায়নি: চিহ্নিত ঘরগুলো ঠিক করুন।", "Not saved: correct the marked fields."),
@@ -732,6 +743,48 @@ mod tests {
             .copied()
         {
             assert_ne!(t(Lang::En, role.label_key()), role.label_key());
+        }
+    }
+
+    /// The editor's problem summary names fields by these keys.
+    #[test]
+    fn every_editor_field_has_a_label() {
+        for path in [
+            "agenda[0].decisions[1].implementers[2].office",
+            "agenda[0].decisions[0].implementers[0].members",
+            "agenda[0].decisions[0].implementers[0].label",
+            "agenda[0].decisions[0].deadline.on",
+            "agenda[0].decisions[0].deadline.days",
+            "agenda[0].decisions[0].text",
+            "agenda[0].subject",
+            "agenda[0].discussion",
+            "attendees[0].name",
+            "attendees[0].designation",
+            "attendees[0].office",
+            "chair.name",
+            "secretary.designation",
+            "issuer.name",
+            "distribution.heading",
+            "distribution.recipients[0]",
+            "attendees",
+            "agenda",
+            "kind",
+            "language",
+            "series",
+            "fiscal_year",
+            "quarter",
+            "title",
+            "held_on",
+            "starts_at",
+            "venue",
+            "preamble",
+            "closing",
+            "office",
+        ] {
+            let steps = crate::domain::editor::field_label(path).unwrap();
+            for (key, _) in steps {
+                assert_ne!(t(Lang::En, key), key, "{path}");
+            }
         }
     }
 

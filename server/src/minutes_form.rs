@@ -2,7 +2,7 @@
 //! (`agenda[0].decisions[1].text`), so a form post becomes the same JSON a
 //! meeting file holds and goes through the same reader, with the same error
 //! paths. Digits typed in Bangla are read as ASCII in numbers, dates and times.
-use app::domain::minutes::Minutes;
+use app::domain::minutes::{Minutes, Problem};
 use app::domain::numerals::to_ascii_digits;
 use app::error::AppError;
 use serde_json::{Map, Value};
@@ -159,7 +159,92 @@ pub fn read(pairs: &[(String, String)]) -> Result<Minutes, AppError> {
         put(&mut root, &path, value.clone());
     }
     // A list the form sent no row of is left out: the format reads it as empty.
-    crate::store::minutes::from_json(finish(root, ""))
+    typed(finish(root, ""))
+}
+
+/// The unreadable fields reported at once; past them, the first ones.
+const MAX_UNREADABLE: usize = 30;
+
+/// Reads the form's JSON into minutes, saying what is wrong with every date,
+/// time and number at once and in the user's words (the JSON reader stops
+/// at the first, in its own): each unreadable one is noted and replaced by a
+/// stand-in, and the reading goes on.
+fn typed(mut value: Value) -> Result<Minutes, AppError> {
+    let mut problems: Vec<Problem> = vec![];
+    // Each round reads the whole form again to find the next field: a
+    // bounded number, so a form of thousands of bad dates costs little.
+    for _ in 0..MAX_UNREADABLE {
+        let found = match crate::store::minutes::from_json(value.clone()) {
+            Ok(m) if problems.is_empty() => return Ok(m),
+            Ok(_) => return Err(AppError::Problems(problems)),
+            Err(AppError::Problems(found)) => found,
+            Err(other) => return Err(other),
+        };
+        let unreadable = found
+            .first()
+            .filter(|p| found.len() == 1 && p.key == "minutes.json")
+            .and_then(|p| stand_in(&p.path).map(|s| (p.path.clone(), s)));
+        let Some((path, (form_path, stand_in))) = unreadable else {
+            problems.extend(found);
+            return Err(AppError::Problems(problems));
+        };
+        let Some(slot) = value_at(&mut value, &path) else {
+            problems.extend(found);
+            return Err(AppError::Problems(problems));
+        };
+        let empty = slot.as_str().is_some_and(|s| s.trim().is_empty());
+        let key = if empty {
+            "minutes.required"
+        } else {
+            stand_in.0
+        };
+        problems.push(Problem {
+            path: form_path,
+            key: key.into(),
+            detail: None,
+        });
+        *slot = stand_in.1;
+    }
+    Err(AppError::Problems(problems))
+}
+
+/// For a typed field the JSON reader could not read: the form's name of it,
+/// the message key, and a stand-in value that reads.
+fn stand_in(path: &str) -> Option<(String, (&'static str, Value))> {
+    let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));
+    let join = |name: &str| {
+        if parent.is_empty() {
+            name.to_string()
+        } else {
+            format!("{parent}.{name}")
+        }
+    };
+    let (name, key, value) = match last {
+        "held_on" | "issued_on" | "on" => (last, "minutes.bad_date", Value::from("2000-01-01")),
+        "starts_at" => (last, "minutes.bad_time", Value::from("10:00")),
+        "quarter" => (last, "minutes.quarter", Value::from(1)),
+        "days_after_issue" | "working_days_after_issue" => {
+            ("days", "minutes.bad_days", Value::from(1))
+        }
+        _ => return None,
+    };
+    Some((join(name), (key, value)))
+}
+
+/// The value at a JSON reader's path ("agenda[0].decisions[1].deadline.on").
+fn value_at<'a>(value: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    let mut at = value;
+    for step in path.split('.') {
+        let (name, index) = match step.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (step, None),
+        };
+        at = at.get_mut(name)?;
+        if let Some(i) = index {
+            at = at.get_mut(i)?;
+        }
+    }
+    Some(at)
 }
 
 #[cfg(test)]
@@ -287,6 +372,39 @@ mod tests {
             Err(AppError::Problems(p)) => assert_eq!(p[0].path, "held_on"),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Every unreadable date, time and number at once, in the user's words
+    /// (was: the first one only, as "could not read the JSON").
+    #[test]
+    fn every_bad_date_time_and_number_is_reported_at_once() {
+        let mut f = form();
+        f.retain(|(k, _)| !matches!(k.as_str(), "held_on" | "starts_at" | "quarter"));
+        f.push(("held_on".into(), "2026-13-45".into()));
+        f.push(("starts_at".into(), "".into()));
+        f.push(("quarter".into(), "চার".into()));
+        f.push((
+            "agenda[0].decisions[0].deadline.kind".into(),
+            "days_after_issue".into(),
+        ));
+        f.push(("agenda[0].decisions[0].deadline.days".into(), "দশ".into()));
+        let Err(AppError::Problems(p)) = read(&f) else {
+            panic!("refused")
+        };
+        let mut found: Vec<(&str, &str)> = p
+            .iter()
+            .map(|p| (p.path.as_str(), p.key.as_str()))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                ("agenda[0].decisions[0].deadline.days", "minutes.bad_days"),
+                ("held_on", "minutes.bad_date"),
+                ("quarter", "minutes.quarter"),
+                ("starts_at", "minutes.required"),
+            ]
+        );
     }
 }
 

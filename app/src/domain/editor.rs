@@ -170,6 +170,84 @@ pub fn problems_at<'a>(problems: &'a [Problem], path: &str) -> Vec<&'a Problem> 
     problems.iter().filter(|p| p.path == path).collect()
 }
 
+/// A field's path as a person names it: each step's label key and, for a
+/// row of a list, its number counted from one.
+/// `agenda[0].decisions[1].text` → item 1 › decision 2 › (its text). None
+/// when a step has no label (the summary then shows the path).
+pub fn field_label(path: &str) -> Option<Vec<(&'static str, Option<usize>)>> {
+    let mut out = vec![];
+    let mut parent = "";
+    for step in path.split('.') {
+        let (name, row) = match step.split_once('[') {
+            Some((name, rest)) => (
+                name,
+                rest.trim_end_matches(']')
+                    .parse::<usize>()
+                    .ok()
+                    .map(|n| n + 1),
+            ),
+            None => (step, None),
+        };
+        let key = match (parent, name) {
+            // A whole list (its own problem: "at least one …").
+            (_, "attendees") if row.is_none() => "editor.attendees",
+            (_, "agenda") if row.is_none() => "editor.agenda",
+            (_, "implementers") if row.is_none() => "editor.implementers",
+            (_, "recipients") if row.is_none() => "editor.distribution",
+            (_, "attendees") => "editor.attendee",
+            (_, "agenda") => "editor.item",
+            (_, "decisions") => "editor.decision",
+            (_, "implementers") => "editor.implementer",
+            ("recipients" | "distribution", "recipients") => "editor.recipient",
+            ("distribution", "heading") => "editor.heading",
+            ("", "distribution") => "editor.distribution",
+            ("attendees", "office") => "editor.attendee_office",
+            ("implementers", "office") => "editor.implementer_office",
+            ("decisions", "text") => "editor.decision_text",
+            ("deadline", "kind") => "editor.deadline",
+            ("deadline", "on") => "editor.deadline_on",
+            ("deadline", "days") => "editor.deadline_days",
+            (_, "office") => "editor.office",
+            (_, "chair") => "editor.chair",
+            (_, "secretary") => "editor.secretary",
+            (_, "issuer") => "editor.issuer",
+            (_, "name") => "editor.name",
+            (_, "designation") => "editor.designation",
+            (_, "subject") => "editor.subject",
+            (_, "discussion") => "editor.discussion",
+            (_, "members") => "editor.members",
+            (_, "label") => "editor.label",
+            (_, "deadline") => "editor.deadline",
+            (_, other) => FIELDS
+                .iter()
+                .copied()
+                .find(|k| k.strip_prefix("editor.") == Some(other))?,
+        };
+        // "deadline.kind" says no more than "deadline".
+        if out.last().is_some_and(|(k, _)| *k == key) {
+            continue;
+        }
+        out.push((key, row));
+        parent = name;
+    }
+    Some(out)
+}
+
+/// The minutes' own fields that have a label of their own.
+const FIELDS: [&str; 11] = [
+    "editor.kind",
+    "editor.language",
+    "editor.series",
+    "editor.fiscal_year",
+    "editor.quarter",
+    "editor.title",
+    "editor.held_on",
+    "editor.starts_at",
+    "editor.venue",
+    "editor.preamble",
+    "editor.closing",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +316,43 @@ mod tests {
             dom_id("agenda[0].decisions[12].text"),
             "f-agenda-0-decisions-12-text"
         );
+    }
+
+    #[test]
+    fn a_field_is_named_as_people_name_it() {
+        assert_eq!(
+            field_label("agenda[0].decisions[1].implementers[2].office"),
+            Some(vec![
+                ("editor.item", Some(1)),
+                ("editor.decision", Some(2)),
+                ("editor.implementer", Some(3)),
+                ("editor.implementer_office", None),
+            ])
+        );
+        assert_eq!(
+            field_label("chair.designation"),
+            Some(vec![("editor.chair", None), ("editor.designation", None)])
+        );
+        assert_eq!(
+            field_label("distribution.recipients[0]"),
+            Some(vec![
+                ("editor.distribution", None),
+                ("editor.recipient", Some(1))
+            ])
+        );
+        assert_eq!(
+            field_label("agenda[0].decisions[0].deadline.kind"),
+            Some(vec![
+                ("editor.item", Some(1)),
+                ("editor.decision", Some(1)),
+                ("editor.deadline", None),
+            ])
+        );
+        assert_eq!(field_label("venue"), Some(vec![("editor.venue", None)]));
+        assert_eq!(
+            field_label("attendees"),
+            Some(vec![("editor.attendees", None)])
+        );
+        assert_eq!(field_label("format"), None);
     }
 }

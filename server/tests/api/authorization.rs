@@ -86,7 +86,9 @@ async fn authorization_matrix() {
                 "/api/search" => "query=abc".to_string(),
                 "/api/dashboard/compliance" | "/api/dashboard" => "fiscal_year=".to_string(),
                 "/api/assignments/get" => format!("id={dinajpur_part}"),
-                "/api/meetings/carry_forward" => format!("id={meeting}"),
+                "/api/meetings/carry_forward" | "/api/meetings/assignments" => {
+                    format!("id={meeting}")
+                }
                 "/api/meetings/get"
                 | "/api/audit/meeting"
                 | "/api/meetings/editor"

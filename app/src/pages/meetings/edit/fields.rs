@@ -140,17 +140,19 @@ pub(super) fn RowButtons(at: String, first: bool, what: String) -> impl IntoView
     }
 }
 
-/// A problem's field as the summary names it: the field's label key when it
-/// is a top-level field, else its path with rows counted from one.
+/// A problem's field as the summary names it, in words with rows counted
+/// from one ("আলোচ্যসূচি ১ › সিদ্ধান্ত ২ › সময়সীমা"); the path only for a
+/// field the form has no label for.
 pub(super) fn field_name(path: &str) -> String {
-    let top = path.split(['.', '[']).next().unwrap_or(path);
-    let key = format!("editor.{top}");
-    let label = tr(&key);
-    if label == key {
-        path.to_string()
-    } else if top == path {
-        label
-    } else {
-        format!("{label} ({path})")
+    match crate::domain::editor::field_label(path) {
+        Some(steps) => steps
+            .into_iter()
+            .map(|(key, row)| match row {
+                Some(n) => format!("{} {}", tr(key), super::number(n)),
+                None => tr(key),
+            })
+            .collect::<Vec<_>>()
+            .join(" › "),
+        None => path.to_string(),
     }
 }
