@@ -295,7 +295,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("account.error.no_person", "আপনার অ্যাকাউন্ট কোনো ব্যক্তির সাথে যুক্ত নয়; প্রশাসককে বলুন।", "Your account is not linked to a person; ask an admin."),
     ("tracking.mine", "আমার দপ্তরের সিদ্ধান্ত", "My office's decisions"),
     ("tracking.my_work", "আমার কাজ", "My work"),
-    ("tracking.to_verify", "যাচাইয়ের অপেক্ষায়", "Waiting for your verification"),
+    ("tracking.to_verify", "আপনার যাচাইয়ের অপেক্ষায়", "Waiting for your verification"),
     ("tracking.none", "এখন কোনো সিদ্ধান্ত বাকি নেই।", "Nothing is owed now."),
     ("tracking.urgency", "অবস্থা", "Urgency"),
     ("tracking.deadline", "সময়সীমা", "Deadline"),
@@ -521,7 +521,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("audit.field.comment", "মন্তব্য", "Comment"),
     ("audit.field.day", "দিন", "Day"),
     ("audit.field.issued_on", "জারির তারিখ", "Issued on"),
-    ("audit.field.locked_until", "বন্ধ থাকবে", "Locked until"),
+    ("audit.field.locked_until", "লক থাকবে যতক্ষণ", "Locked until"),
     ("audit.field.memo_number", "স্মারক নম্বর", "Memo number"),
     ("audit.field.minutes", "মিনিট", "Minutes"),
     ("audit.field.name", "নাম", "Name"),
@@ -536,6 +536,9 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("audit.field.version", "সংস্করণ", "Version"),
     ("audit.field.other", "অন্যান্য", "Other"),
     ("audit.value.changed", "পরিবর্তিত", "changed"),
+    ("audit.source.http", "ফাইল আমদানি (ওয়েব)", "File import (web)"),
+    ("audit.source.record", "পূর্বে জারিকৃত রেকর্ড আমদানি", "Import of a record issued before"),
+    ("audit.source.demo", "ডেমো তথ্য", "Demo data"),
     ("audit.value.none", "নেই", "none"),
     ("audit.empty", "কোনো পরিবর্তন নেই।", "No changes."),
     ("audit.meeting.import", "সভা যুক্ত করা হয়েছে", "Meeting added"),
@@ -608,7 +611,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
         "সময়টি পড়া গেল না: ঘণ্টা:মিনিট আকারে লিখুন, যেমন ১০:৩০।",
         "This time could not be read: write it as hours:minutes, such as 10:30.",
     ),
-    ("minutes.bad_days", "দিনের সংখ্যা একটি পূর্ণ সংখ্যা লিখুন, যেমন ১০।", "Write the number of days as a whole number, such as 10."),
+    ("minutes.bad_days", "দিনের সংখ্যা পূর্ণ সংখ্যায় লিখুন, যেমন ১০।", "Write the number of days as a whole number, such as 10."),
     ("minutes.not_utf8", "ফাইলটি UTF-8 নয় (যেমন পুরনো বিজয়/ANSI ফাইল)।", "The file is not UTF-8 (for example an old Bijoy/ANSI file)."),
     ("minutes.too_large", "ফাইলটি খুব বড় (সর্বোচ্চ ১ মেগাবাইট)।", "The file is too large (at most 1 MB)."),
     ("error.problems", "সংরক্ষণ করা যায়নি: চিহ্নিত ঘরগুলো ঠিক করুন।", "Not saved: correct the marked fields."),
@@ -730,6 +733,10 @@ mod tests {
     /// Keys made at run time from a list of codes.
     #[test]
     fn every_audit_field_and_role_has_a_label() {
+        for source in crate::domain::audit::SOURCES {
+            let key = format!("audit.source.{source}");
+            assert_ne!(t(Lang::En, &key), key);
+        }
         for field in crate::domain::audit::FIELDS.iter().chain(&["other"]) {
             let key = format!("audit.field.{field}");
             assert_ne!(t(Lang::En, &key), key);

@@ -54,6 +54,10 @@ mod issue;
 #[path = "api/tracking.rs"]
 mod tracking;
 
+// Search and the APA views.
+#[path = "api/search.rs"]
+mod search;
+
 #[path = "api/reminders.rs"]
 mod reminders;
 

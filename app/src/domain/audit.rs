@@ -135,6 +135,9 @@ pub const FIELDS: [&str; 17] = [
     "version",
 ];
 
+/// The codes of where imported minutes came from (`audit.source.<code>`).
+pub const SOURCES: [&str; 3] = ["http", "record", "demo"];
+
 fn label_of(field: &str) -> &str {
     if FIELDS.contains(&field) {
         field
@@ -151,6 +154,11 @@ fn shown(field: &str, value: &serde_json::Value) -> Option<Shown> {
             Some(Shown::Words(vec![format!("tracking.status.{code}")]))
         }
         ("password", _) => Some(Shown::Words(vec!["audit.value.changed".into()])),
+        // Where minutes came from: the app's own codes, else (a file's
+        // name, given on the command line) as written.
+        ("source", Value::String(s)) if SOURCES.contains(&s.as_str()) => {
+            Some(Shown::Words(vec![format!("audit.source.{s}")]))
+        }
         ("locked_until", Value::Null) => Some(Shown::Words(vec!["audit.value.none".into()])),
         ("roles", Value::Array(roles)) => Some(Shown::Words(
             roles

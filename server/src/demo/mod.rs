@@ -381,7 +381,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
     // The seed-004 meeting goes in as any imported file does; it was issued,
     // so each district office owes its part of every decision.
     let seed = minutes::parse(SEED_004.as_bytes()).map_err(import_error)?;
-    minutes::import(&txn, &seed, None, "demo data (seed 004)")
+    minutes::import(&txn, &seed, None, "demo")
         .await
         .map_err(import_error)?;
 

@@ -86,7 +86,7 @@ pub async fn import(
         ));
     }
     Ok(
-        match minutes::import_file(&db, &parsed, Some(user.id), "HTTP import").await {
+        match minutes::import_file(&db, &parsed, Some(user.id), "http").await {
             Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
             Err(e) => error_reply(e, lang),
         },

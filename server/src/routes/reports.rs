@@ -58,7 +58,10 @@ pub async fn implementation(
             (header::CONTENT_TYPE, kind.to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", file_name(&format, &rows)),
+                format!(
+                    "attachment; filename=\"{}\"",
+                    file_name(&format, filter.meeting.is_some(), &rows)
+                ),
             ),
         ],
         body,
@@ -66,23 +69,25 @@ pub async fn implementation(
         .into_response())
 }
 
-/// "implementation-<memo number>-<date>.csv" for one meeting's report,
+/// "implementation-<memo number>-<date>.csv" for one meeting's report
+/// ("implementation-meeting-…" before it has a number),
 /// "implementation-all-<date>.csv" for all: downloads keep apart.
 fn file_name(
     format: &str,
+    one_meeting: bool,
     rows: &[(
         app::domain::tracking::AssignmentRow,
         Option<chrono::NaiveDate>,
     )],
 ) -> String {
     let (stem, ext) = format.split_once('.').unwrap_or((format, ""));
-    let memos: std::collections::BTreeSet<_> = rows
-        .iter()
-        .filter_map(|(r, _)| r.memo_number.as_deref())
-        .collect();
-    let which = match memos.len() {
-        1 => memos.into_iter().next().unwrap_or("all").to_string(),
-        _ => "all".to_string(),
+    let which = match (
+        one_meeting,
+        rows.iter().find_map(|(r, _)| r.memo_number.as_deref()),
+    ) {
+        (true, Some(number)) => number,
+        (true, None) => "meeting",
+        (false, _) => "all",
     };
     // Only characters every file system and header takes.
     let which: String = which
@@ -220,19 +225,22 @@ mod tests {
     #[test]
     fn report_files_are_named_by_memo_and_day() {
         let today = app::domain::dates::today_in_dhaka();
+        let name = |format, one, rows: &[_]| file_name(format, one, rows);
         assert_eq!(
-            file_name(
-                "implementation.csv",
-                &[row("05.47.0000.005"), row("05.47.0000.005")]
-            ),
+            name("implementation.csv", true, &[row("05.47.0000.005")]),
             format!("implementation-05.47.0000.005-{today}.csv")
         );
         assert_eq!(
-            file_name("implementation.xlsx", &[row("1"), row("2")]),
-            format!("implementation-all-{today}.xlsx")
+            name("implementation.xlsx", false, &[row("1")]),
+            format!("implementation-all-{today}.xlsx"),
+            "all meetings, even when the rows share one memo"
         );
         assert_eq!(
-            file_name("implementation.pdf", &[row("১২/ক\"x")]),
+            name("implementation.csv", true, &[]),
+            format!("implementation-meeting-{today}.csv")
+        );
+        assert_eq!(
+            name("implementation.pdf", true, &[row("১২/ক\"x")]),
             format!("implementation------x-{today}.pdf"),
             "nothing a header or a file system would choke on"
         );

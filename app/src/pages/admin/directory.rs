@@ -1,7 +1,7 @@
 //! "/admin/offices" and "/admin/people": the directory, searched in either
 //! language. The search box is a GET form (`?q=`), so it works without
 //! JavaScript and a search can be bookmarked.
-use crate::components::data::lang_of;
+use crate::components::data::{data, lang_of};
 use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
 use crate::domain::auth::Role;
@@ -258,7 +258,7 @@ pub fn HolidaysPage() -> impl IntoView {
                                 {days.into_iter().map(|(day, name)| view! {
                                     <tr>
                                         <td>{fmt_date(day)}</td>
-                                        <td>{name.clone()}</td>
+                                        <td>{data(name.clone())}</td>
                                         <td>
                                             <form method="post" action="/admin/holidays" class="inline">
                                                 <input type="hidden" name="day" value=day.to_string()/>

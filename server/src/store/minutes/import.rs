@@ -38,7 +38,7 @@ pub async fn import_record(
             None,
         ));
     }
-    let id = import(&txn, m, actor, "record import").await?;
+    let id = import(&txn, m, actor, "record").await?;
     txn.commit().await.map_err(db_error)?;
     Ok(id)
 }

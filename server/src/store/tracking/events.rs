@@ -37,6 +37,9 @@ pub async fn record_progress(
         .ok_or(AppError::NotFound)?;
     let from = progress(&a.status)?;
     app::domain::tracking::check_step(actor.1, from, to, note)?;
+    if actor.1 == app::domain::tracking::Actor::Implementer {
+        app::domain::tracking::check_report(from, to, note, files.len())?;
+    }
     // Only the status it was read at moves: two reports at once, one wins.
     let mut update = assignments::Entity::update_many()
         .col_expr(

@@ -1,0 +1,119 @@
+//! Search, and the dashboard's APA views: what a monitoring officer reads
+//! across meetings.
+use super::*;
+use app::domain::minutes::Minutes;
+use app::domain::tracking::Dashboard;
+
+const SEED: &str = include_str!("../../../docs/examples/seed-004.json");
+
+#[tokio::test]
+async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
+    use app::domain::search::Hit;
+    let app = TestApp::with_demo().await;
+    // The secretary: drafts are found only by those who may read them.
+    let viewer = app.login("secretary").await;
+    let find = |q: &str| {
+        let form = form_urlencoded::Serializer::new(String::new())
+            .append_pair("query", q)
+            .finish();
+        let app = &app;
+        let viewer = viewer.clone();
+        async move {
+            let r = app.call("search", &form, Some(&viewer)).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            serde_json::from_str::<Vec<Hit>>(&r.body).unwrap()
+        }
+    };
+    // The demo meeting was indexed by the migration and by its import.
+    let hits = find("পরিবীক্ষণ কমিটি").await;
+    assert!(hits.iter().any(|h| h.kind == "decision"), "{hits:?}");
+    assert!(hits.iter().any(|h| h.kind == "subject"), "{hits:?}");
+    assert!(hits.iter().all(|h| h.snippet.contains("পরিবীক্ষণ কমিটি")));
+    assert!(find("সিটিজেন চার্টার")
+        .await
+        .iter()
+        .any(|h| h.kind == "meeting"));
+    // A saved draft is found by its new words; what it no longer says is not.
+    let mut m: Minutes = serde_json::from_str(SEED).unwrap();
+    m.status = MeetingStatus::Draft;
+    m.memo_number = None;
+    m.issued_on = None;
+    m.agenda[0].decisions[0].text = "নদীভাঙন কবলিত এলাকায় ত্রাণ বিতরণ করতে হবে।".into();
+    let id = server::store::minutes::create_draft(&app.db, &m, None)
+        .await
+        .unwrap();
+    assert_eq!(find("নদীভাঙন").await.len(), 1);
+    m.agenda[0].decisions[0].text = "বাঁধ মেরামত করতে হবে।".into();
+    server::store::minutes::save_draft(&app.db, id, 1, &m, None)
+        .await
+        .unwrap();
+    assert!(find("নদীভাঙন").await.is_empty());
+    assert_eq!(find("বাঁধ মেরামত").await.len(), 1);
+    // Short, odd and hostile queries are answered, not errors.
+    assert!(find("স").await.is_empty(), "too short");
+    assert!(find("100%").await.is_empty());
+    assert!(find("\" OR 1=1 --").await.is_empty());
+    let page = app.get("/search?q=%E0%A6%AA%E0%A6%B0%E0%A6%BF%E0%A6%AC%E0%A7%80%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3", Some(&viewer)).await;
+    assert!(page.body.contains("class=\"hits\""), "{}", page.body);
+}
+
+#[tokio::test]
+async fn the_apa_views_count_quarters_and_meetings_held() {
+    use app::domain::tracking::{Compliance, Held};
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let d: Dashboard = serde_json::from_str(
+        &app.call("dashboard", "fiscal_year=", Some(&admin))
+            .await
+            .body,
+    )
+    .unwrap();
+    let other: Dashboard = serde_json::from_str(
+        &app.call("dashboard", "fiscal_year=2023-24", Some(&admin))
+            .await
+            .body,
+    )
+    .unwrap();
+    assert!(other.quarters.is_empty() && other.meetings.is_empty() && other.offices.is_empty());
+    assert_eq!(
+        d.quarters,
+        vec![(2022, 4, 0, 7)],
+        "FY 2022-23 Q4: none of 7 implemented yet"
+    );
+    let c: Compliance = serde_json::from_str(
+        &app.call(
+            "dashboard/compliance",
+            "fiscal_year=%E0%A7%A8%E0%A7%A6%E0%A7%A8%E0%A7%A8-%E0%A7%A8%E0%A7%A9",
+            Some(&admin),
+        )
+        .await
+        .body,
+    )
+    .unwrap();
+    assert_eq!(c.fiscal_year, 2022);
+    let division = c
+        .offices
+        .iter()
+        .find(|(o, _)| o.contains("বিভাগীয় কমিশনারের কার্যালয়"))
+        .unwrap();
+    assert_eq!(
+        division.1,
+        [Held::None, Held::None, Held::None, Held::Issued]
+    );
+    let dinajpur = c
+        .offices
+        .iter()
+        .find(|(o, _)| o.contains("দিনাজপুর"))
+        .unwrap();
+    assert_eq!(
+        dinajpur.1,
+        [Held::None; 4],
+        "no meeting of its own recorded"
+    );
+    let r = app
+        .call("dashboard/compliance", "fiscal_year=2022-24", Some(&admin))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = app.get("/dashboard?fy=2022-23", Some(&admin)).await;
+    assert!(page.body.contains("জারি হয়েছে") && page.body.contains("সভা হয়নি"));
+}
