@@ -174,6 +174,7 @@ async fn pdf(
             &[34.0, 200.0, 230.0],
             sections,
             crate::memo::fonts::for_memo(""),
+            crate::memo::words::Words::of(lang.code()),
         )
     })
     .await

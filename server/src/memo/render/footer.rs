@@ -9,15 +9,9 @@ use crate::memo::words::Words;
 /// Page numbers: "পৃষ্ঠা ১/৩"; on an issued memo, on every page, its
 /// verification QR code and short URL.
 pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) {
+    page_numbers(flow, w);
     let total = flow.canvas.page_count();
     for page in 0..total {
-        let text = format!(
-            "{} {}/{}",
-            w.say("memo.page"),
-            w.number(page + 1, 1),
-            w.number(total, 1)
-        );
-        let l = flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH);
         flow.page = page;
         // An issued memo: its verification QR code and short URL.
         if let Some(url) = &signatures.verify_url {
@@ -37,7 +31,21 @@ pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) 
                 );
             }
         }
-        for ln in &l {
+    }
+}
+
+/// "পৃষ্ঠা ১/৩" / "Page 1/3" at the foot of every page, memo or report.
+pub(super) fn page_numbers(flow: &mut Flow, w: &Words) {
+    let total = flow.canvas.page_count();
+    for page in 0..total {
+        let text = format!(
+            "{} {}/{}",
+            w.say("memo.page"),
+            w.number(page + 1, 1),
+            w.number(total, 1)
+        );
+        flow.page = page;
+        for ln in &flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH) {
             flow.draw_line(
                 ln,
                 LEFT,

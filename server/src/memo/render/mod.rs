@@ -72,6 +72,7 @@ pub fn render_table(
     widths: &[f32],
     sections: Vec<(String, Vec<Vec<String>>)>,
     fonts: &Fonts,
+    w: Words,
 ) -> Vec<u8> {
     let mut flow = Flow {
         canvas: Canvas::new(fonts, title),
@@ -98,22 +99,7 @@ pub fn render_table(
         table.draw(&mut flow);
         flow.gap(SIZE * LEADING * 0.5);
     }
-    let pages = flow.canvas.page_count();
-    let w = Words::of("bn");
-    for page in 0..pages {
-        let text = format!("পৃষ্ঠা {}/{}", w.number(page + 1, 1), w.number(pages, 1));
-        flow.page = page;
-        for ln in &flow.lines(&text, Weight::Regular, SIZE - 2.0, WIDTH) {
-            flow.draw_line(
-                ln,
-                LEFT,
-                PAGE_HEIGHT - 44.0,
-                WIDTH,
-                SIZE - 2.0,
-                Align::Center,
-            );
-        }
-    }
+    footer::page_numbers(&mut flow, &w);
     flow.canvas.finish()
 }
 
