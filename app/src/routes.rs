@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=crate::pages::search::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/my") view=crate::pages::tracking::MyDecisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/assignments/:id") view=crate::pages::tracking::AssignmentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/dashboard") view=crate::pages::tracking::DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view=crate::pages::dashboard::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/verify/:code") view=crate::pages::verify::VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async/>

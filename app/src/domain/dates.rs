@@ -101,6 +101,17 @@ impl Quarter {
         self.0
     }
 
+    /// The quarter's last day in a fiscal year: 30 September … 30 June.
+    pub fn last_day(self, year: FiscalYear) -> NaiveDate {
+        let (y, m, d) = match self.0 {
+            1 => (year.0, 9, 30),
+            2 => (year.0, 12, 31),
+            3 => (year.0 + 1, 3, 31),
+            _ => (year.0 + 1, 6, 30),
+        };
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
     /// "৪র্থ ত্রৈমাসিক"
     pub fn label_bn(self) -> String {
         self.label(crate::i18n::Lang::Bn)

@@ -78,24 +78,29 @@ pub async fn assignment(id: Uuid) -> Result<AssignmentView, AppError> {
     })
 }
 
+/// The dashboard's year filter: "2022-23", "২০২২-২৩" or "2022"; empty is
+/// none chosen.
+#[cfg(feature = "ssr")]
+fn parse_year(text: &str) -> Result<Option<i32>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        text => crate::domain::dates::FiscalYear::parse(text)
+            .map(|y| Some(y.0))
+            .ok_or_else(|| {
+                crate::error::respond(AppError::Invalid {
+                    field: "fy".into(),
+                    key: "minutes.fiscal_year".into(),
+                })
+            }),
+    }
+}
+
 /// Counts over the assignments of every office this user reaches.
 #[server(prefix = "/api", endpoint = "dashboard")]
 pub async fn load_dashboard(fiscal_year: String) -> Result<Dashboard, AppError> {
     use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::SignedIn)?;
-    let year = match fiscal_year.trim() {
-        "" => None,
-        text => Some(
-            crate::domain::dates::FiscalYear::parse(text)
-                .ok_or_else(|| {
-                    crate::error::respond(AppError::Invalid {
-                        field: "fy".into(),
-                        key: "minutes.fiscal_year".into(),
-                    })
-                })?
-                .0,
-        ),
-    };
+    let year = parse_year(&fiscal_year)?;
     let offices = reach_offices(user.as_ref());
     services
         .tracking
@@ -112,20 +117,21 @@ pub async fn apa_compliance(
     use crate::domain::auth::Permission;
     use crate::domain::dates::{today_in_dhaka, FiscalYear};
     let (user, services) = super::require(Permission::SignedIn)?;
-    let year = if fiscal_year.trim().is_empty() {
-        FiscalYear::of(today_in_dhaka())
-    } else {
-        FiscalYear::parse(&fiscal_year).ok_or_else(|| {
-            crate::error::respond(AppError::Invalid {
-                field: "fy".into(),
-                key: "minutes.fiscal_year".into(),
-            })
-        })?
-    };
     let offices = reach_offices(user.as_ref());
+    // No year chosen: the dashboard's (the newest with meetings).
+    let year = match parse_year(&fiscal_year)? {
+        Some(year) => year,
+        None => services
+            .tracking
+            .dashboard(offices.clone(), None)
+            .await
+            .map_err(crate::error::respond)?
+            .fiscal_year
+            .unwrap_or(FiscalYear::of(today_in_dhaka()).0),
+    };
     services
         .tracking
-        .compliance(offices, year.0)
+        .compliance(offices, year)
         .await
         .map_err(crate::error::respond)
 }

@@ -74,7 +74,19 @@ async fn the_apa_views_count_quarters_and_meetings_held() {
             .body,
     )
     .unwrap();
-    assert!(other.quarters.is_empty() && other.meetings.is_empty() && other.offices.is_empty());
+    assert!(other.quarters.is_empty() && other.meetings.is_empty());
+    // Overdue is overdue whatever the year: 2023-24 had no meeting, but the
+    // offices still owe 2022-23's decisions.
+    let overdue = |d: &Dashboard| -> Vec<(String, u32, u32)> {
+        d.offices
+            .iter()
+            .map(|o| (o.office.clone(), o.open, o.overdue))
+            .collect()
+    };
+    assert!(d.offices.iter().any(|o| o.overdue > 0), "{:?}", d.offices);
+    assert_eq!(overdue(&other), overdue(&d));
+    assert_eq!(d.fiscal_year, Some(2022), "the newest year with meetings");
+    assert_eq!(d.years, [2022]);
     assert_eq!(
         d.quarters,
         vec![(2022, 4, 0, 7)],
@@ -110,10 +122,27 @@ async fn the_apa_views_count_quarters_and_meetings_held() {
         [Held::None; 4],
         "no meeting of its own recorded"
     );
+    // This year's last quarter is not over: not a missed meeting.
+    let this_year = app::domain::dates::FiscalYear::of(app::domain::dates::today_in_dhaka());
+    let c: Compliance = serde_json::from_str(
+        &app.call(
+            "dashboard/compliance",
+            &format!("fiscal_year={}", this_year.code()),
+            Some(&admin),
+        )
+        .await
+        .body,
+    )
+    .unwrap();
+    assert!(c.offices.iter().all(|(_, q)| q[3] == Held::NotYet), "{c:?}");
     let r = app
         .call("dashboard/compliance", "fiscal_year=2022-24", Some(&admin))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = app.get("/dashboard?fy=2022-23", Some(&admin)).await;
     assert!(page.body.contains("জারি হয়েছে") && page.body.contains("সভা হয়নি"));
+    assert!(
+        page.body.contains(r#"<option value="2022-23" selected"#),
+        "the year filter keeps its value"
+    );
 }

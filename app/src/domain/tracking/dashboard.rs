@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// One line of the dashboard by office.
+/// One line of the dashboard by office. `open` and `overdue` count every
+/// year's unfinished work (overdue is overdue whatever year decided it);
+/// `on_time` and `late` count the chosen year's finished work.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficeTally {
     pub office: String,
@@ -41,6 +43,9 @@ impl OfficeTally {
 pub struct Dashboard {
     /// The fiscal year counted (None: every year).
     pub fiscal_year: Option<i32>,
+    /// The fiscal years with meetings these offices see, newest first: what
+    /// the year filter offers.
+    pub years: Vec<i32>,
     pub offices: Vec<OfficeTally>,
     /// (meeting id, title, decisions implemented, decisions taken) of the
     /// newest meetings, at most [`DASHBOARD_MEETINGS`]; the reports list all.
@@ -73,6 +78,8 @@ pub struct DashboardLine {
 impl Dashboard {
     /// The counts over these assignments: per office, per meeting (a decision
     /// is implemented when every office's part is verified) and per quarter.
+    /// Lines of other years than `fiscal_year` count only while unfinished,
+    /// into the offices' open and overdue work.
     pub fn tally(
         lines: &[DashboardLine],
         fiscal_year: Option<i32>,
@@ -85,17 +92,21 @@ impl Dashboard {
         let mut decided_in: HashMap<Uuid, Uuid> = HashMap::new();
         let mut held: HashMap<Uuid, &DashboardLine> = HashMap::new();
         for l in lines {
+            let urgency = urgency(l.due_on, l.status, today, window);
+            let this_year = fiscal_year.is_none_or(|y| y == l.fiscal_year);
+            if !this_year && urgency == Urgency::Finished {
+                continue;
+            }
             by_office
                 .entry(&l.office)
                 .or_insert_with(|| OfficeTally {
                     office: l.office.clone(),
                     ..Default::default()
                 })
-                .count(
-                    urgency(l.due_on, l.status, today, window),
-                    l.due_on,
-                    l.done_on,
-                );
+                .count(urgency, l.due_on, l.done_on);
+            if !this_year {
+                continue;
+            }
             *implemented.entry(l.decision_id).or_insert(true) &= l.status == Progress::Verified;
             decided_in.insert(l.decision_id, l.meeting_id);
             held.entry(l.meeting_id).or_insert(l);
@@ -122,6 +133,7 @@ impl Dashboard {
         offices.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.office.cmp(&b.office)));
         Dashboard {
             fiscal_year,
+            years: vec![],
             offices,
             meetings_total: newest.len() as u32,
             meetings: newest
@@ -261,6 +273,55 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn overdue_work_counts_whatever_year_decided_it() {
+        let line = |fiscal_year, decision, status, due_on, done_on| DashboardLine {
+            meeting_id: Uuid::from_u128(fiscal_year as u128),
+            title: format!("সভা {fiscal_year}"),
+            held_on: d(fiscal_year, 8, 1),
+            fiscal_year,
+            quarter: 1,
+            decision_id: Uuid::from_u128(decision),
+            office: "দিনাজপুর".into(),
+            status,
+            due_on,
+            done_on,
+        };
+        let lines = [
+            // Decided in 2022-23, never done: overdue today.
+            line(2022, 1, Progress::InProgress, Some(d(2022, 9, 1)), None),
+            // Decided in 2022-23, done late: that year's count, not this one's.
+            line(
+                2022,
+                2,
+                Progress::Verified,
+                Some(d(2022, 9, 1)),
+                Some(d(2022, 10, 1)),
+            ),
+            // This year's: one overdue, one done on time, one not yet due.
+            line(2026, 3, Progress::NotStarted, Some(d(2026, 9, 1)), None),
+            line(
+                2026,
+                4,
+                Progress::Done,
+                Some(d(2026, 9, 1)),
+                Some(d(2026, 8, 30)),
+            ),
+            line(2026, 5, Progress::NotStarted, Some(d(2027, 3, 1)), None),
+        ];
+        let t = Dashboard::tally(&lines, Some(2026), d(2026, 11, 29), 7);
+        let o = &t.offices[0];
+        assert_eq!(
+            (o.open, o.overdue, o.on_time, o.late),
+            (3, 2, 1, 0),
+            "both overdue decisions count; 2022's late finish does not"
+        );
+        assert_eq!(t.quarters, [(2026, 1, 0, 3)], "only this year's decisions");
+        assert_eq!(t.meetings_total, 1);
+        let all = Dashboard::tally(&lines, None, d(2026, 11, 29), 7);
+        assert_eq!((all.offices[0].overdue, all.offices[0].late), (2, 1));
     }
 
     #[test]

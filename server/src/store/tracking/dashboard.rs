@@ -2,7 +2,7 @@
 //! dashboards kept while nothing changes.
 use super::{marks, office_names, progress};
 use crate::store::db_error;
-use app::domain::tracking::{Dashboard, DashboardLine};
+use app::domain::tracking::{Dashboard, DashboardLine, Progress};
 use app::error::AppError;
 use sea_orm::{ConnectionTrait, Statement};
 use std::collections::HashMap;
@@ -37,50 +37,52 @@ impl DashboardCache {
     }
 }
 
-/// The dashboard's year when none is chosen: the newest with meetings these
-/// offices held or owe decisions to.
-pub(super) async fn newest_year<C: ConnectionTrait>(
+/// The fiscal years with meetings these offices held or owe decisions to,
+/// newest first.
+pub(super) async fn fiscal_years<C: ConnectionTrait>(
     db: &C,
     offices: &[Uuid],
-) -> Result<Option<i32>, AppError> {
+) -> Result<Vec<i32>, AppError> {
     let backend = db.get_database_backend();
     let sql = format!(
-        "SELECT MAX(fy) AS fy FROM (
-            SELECT MAX(fiscal_year) AS fy FROM meetings WHERE office_id IN ({o}) AND status = 'issued'
-            UNION ALL
-            SELECT MAX(m.fiscal_year) AS fy FROM assignments a
-              JOIN decisions d ON d.id = a.decision_id
-              JOIN agenda_items i ON i.id = d.agenda_item_id
-              JOIN meetings m ON m.id = i.meeting_id
-             WHERE a.office_id IN ({o})) years",
+        "SELECT DISTINCT fiscal_year AS fy FROM meetings WHERE office_id IN ({o}) AND status = 'issued'
+         UNION
+         SELECT DISTINCT m.fiscal_year AS fy FROM assignments a
+           JOIN decisions d ON d.id = a.decision_id
+           JOIN agenda_items i ON i.id = d.agenda_item_id
+           JOIN meetings m ON m.id = i.meeting_id
+          WHERE a.office_id IN ({o})
+         ORDER BY fy DESC",
         o = marks(offices.len())
     );
     let values: Vec<sea_orm::Value> = offices.iter().chain(offices).map(|o| (*o).into()).collect();
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
             backend,
             crate::store::search::placeholders(backend, &sql),
             values,
         ))
         .await
         .map_err(db_error)?;
-    Ok(row.and_then(|r| r.try_get::<Option<i32>>("", "fy").ok().flatten()))
+    rows.iter()
+        .map(|r| r.try_get::<i32>("", "fy").map_err(db_error))
+        .collect()
 }
 
 /// Every assignment these offices see (owed by them, or owed to their
-/// meetings) of one fiscal year's meetings, as the dashboard counts it: one
-/// query, however many rows.
+/// meetings) of one fiscal year's meetings, and the unfinished ones of every
+/// other year, as the dashboard counts them: one query, however many rows.
 pub(super) async fn dashboard_lines<C: ConnectionTrait>(
     db: &C,
     offices: &[Uuid],
-    fiscal_year: Option<i32>,
+    fiscal_year: i32,
 ) -> Result<Vec<DashboardLine>, AppError> {
     let backend = db.get_database_backend();
-    let year = if fiscal_year.is_some() {
-        "m.fiscal_year = ? AND"
-    } else {
-        ""
-    };
+    let year = format!(
+        "(m.fiscal_year = ? OR a.status NOT IN ('{}', '{}')) AND",
+        Progress::Done.code(),
+        Progress::Verified.code()
+    );
     let sql = format!(
         "SELECT m.id AS meeting_id, m.title_bn, m.held_on, m.fiscal_year, m.quarter,
                 d.id AS decision_id, a.office_id, a.status, a.due_on, a.done_on
@@ -91,7 +93,7 @@ pub(super) async fn dashboard_lines<C: ConnectionTrait>(
           WHERE {year} (m.office_id IN ({o}) OR a.office_id IN ({o}))",
         o = marks(offices.len())
     );
-    let mut values: Vec<sea_orm::Value> = fiscal_year.into_iter().map(Into::into).collect();
+    let mut values: Vec<sea_orm::Value> = vec![fiscal_year.into()];
     values.extend(
         offices
             .iter()

@@ -7,10 +7,10 @@
 //! progress and serves its evidence files.
 use super::db_error;
 use crate::db::entities::{assignments, evidence, meetings, offices, progress_events, users};
-use app::domain::dates::today_in_dhaka;
+use app::domain::dates::{today_in_dhaka, FiscalYear, Quarter};
 use app::domain::tracking::{
-    better, AssignmentFacts, AssignmentRow, CarriedDecision, Compliance, Dashboard, Held, Progress,
-    ProgressEvent, Urgency,
+    better, nothing_held, AssignmentFacts, AssignmentRow, CarriedDecision, Compliance, Dashboard,
+    Held, Progress, ProgressEvent, Urgency,
 };
 use app::error::AppError;
 use app::ports::TrackingStore;
@@ -27,7 +27,7 @@ mod lists;
 
 pub use carried::{carried, CARRIED_MEETINGS};
 pub use dashboard::DashboardCache;
-use dashboard::{dashboard_lines, newest_year};
+use dashboard::{dashboard_lines, fiscal_years};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
@@ -180,15 +180,14 @@ impl TrackingStore for SeaTrackingStore {
             return Ok(d);
         }
         let offices = &key.0;
-        let year = match fiscal_year {
-            Some(y) => Some(y),
-            None => newest_year(&self.db, offices).await?,
-        };
-        let lines = match year {
-            Some(_) => dashboard_lines(&self.db, offices, year).await?,
-            None => vec![],
-        };
-        let d = Dashboard::tally(&lines, year, today, self.window);
+        let years = fiscal_years(&self.db, offices).await?;
+        // No year chosen: the newest with meetings, or this one.
+        let year = fiscal_year
+            .or(years.first().copied())
+            .unwrap_or(FiscalYear::of(today).0);
+        let lines = dashboard_lines(&self.db, offices, year).await?;
+        let mut d = Dashboard::tally(&lines, Some(year), today, self.window);
+        d.years = years;
         self.dashboards.put(key, version, d.clone());
         Ok(d)
     }
@@ -202,6 +201,7 @@ impl TrackingStore for SeaTrackingStore {
         offices: Vec<Uuid>,
         fiscal_year: i32,
     ) -> Result<Compliance, AppError> {
+        let today = today_in_dhaka();
         let names = office_names(&self.db, offices.iter().copied()).await?;
         let held = meetings::Entity::find()
             .filter(meetings::Column::OfficeId.is_in(offices.clone()))
@@ -213,7 +213,10 @@ impl TrackingStore for SeaTrackingStore {
         let mut rows: Vec<(String, [Held; 4])> = offices
             .iter()
             .map(|o| {
-                let mut quarters = [Held::None; 4];
+                let mut quarters: [Held; 4] = std::array::from_fn(|i| {
+                    let q = Quarter::new(i as u8 + 1).unwrap_or(Quarter::of(today));
+                    nothing_held(FiscalYear(fiscal_year), q, today)
+                });
                 for m in held.iter().filter(|m| m.office_id == *o) {
                     if let Some(q) = quarters.get_mut((m.quarter as usize).wrapping_sub(1)) {
                         let this = if m.status == app::domain::MeetingStatus::Issued.code() {
