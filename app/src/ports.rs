@@ -43,6 +43,13 @@ pub trait TrackingStore: Send + Sync {
         chair: Option<Uuid>,
         chair_of: Vec<Uuid>,
     ) -> Result<Vec<AssignmentRow>, AppError>;
+    /// How many reports `to_verify` would list.
+    async fn count_to_verify(
+        &self,
+        secretary_of: Vec<Uuid>,
+        chair: Option<Uuid>,
+        chair_of: Vec<Uuid>,
+    ) -> Result<u32, AppError>;
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError>;
     /// Counts over the assignments of these offices (of meetings of one
     /// fiscal year, when given).

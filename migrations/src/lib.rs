@@ -15,6 +15,7 @@ mod m20261129_000001_reminders;
 mod m20261130_000001_scale_indexes;
 pub mod m20261201_000001_data_version;
 mod m20261202_000001_one_correction;
+mod m20261203_000001_waiting_reports;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_scale_indexes::Migration),
             Box::new(m20261201_000001_data_version::Migration),
             Box::new(m20261202_000001_one_correction::Migration),
+            Box::new(m20261203_000001_waiting_reports::Migration),
         ]
     }
 }

@@ -1,7 +1,8 @@
 use crate::components::data::data;
 use crate::domain::auth::{CurrentUser, Role};
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{fmt_num, tr, use_lang, Lang};
 use crate::server_fns::account::me;
+use crate::server_fns::tracking::count_to_verify;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -10,6 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let user = Resource::new(|| (), |_| me());
+    let waiting = Resource::new(|| (), |_| count_to_verify());
     view! {
         // Keyboard users skip the header's links.
         <a class="skip" href="#main">{tr("nav.skip")}</a>
@@ -22,7 +24,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         let user = user.await.ok().flatten();
-                        view! { <NavLinks user/> }
+                        let waiting = if user.is_some() { waiting.await.unwrap_or(0) } else { 0 };
+                        view! { <NavLinks user waiting/> }
                     })}
                 </Transition>
                 <LangSwitch/>
@@ -33,7 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 }
 
 #[component]
-fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
+fn NavLinks(user: Option<CurrentUser>, waiting: u32) -> impl IntoView {
     let Some(user) = user else {
         return view! { <a href="/login">{tr("nav.login")}</a> }.into_any();
     };
@@ -44,7 +47,18 @@ fn NavLinks(user: Option<CurrentUser>) -> impl IntoView {
         .any(|r| user.has_role(r));
     view! {
         <a href="/">{tr("nav.meetings")}</a>
-        {has_work.then(|| view! { <a href="/my">{tr("tracking.my_work")}</a> })}
+        {has_work.then(|| view! {
+            <a href="/my">
+                {tr("tracking.my_work")}
+                // Reports waiting for this user's verification.
+                {(waiting > 0).then(|| view! {
+                    " "<span class="count" title=tr("tracking.to_verify")>
+                        {fmt_num(waiting, 1)}
+                        <span class="visually-hidden">" "{tr("tracking.to_verify")}</span>
+                    </span>
+                })}
+            </a>
+        })}
         <a href="/dashboard">{tr("dashboard.title")}</a>
         <form method="get" action="/search" class="inline header-search" role="search">
             <input name="q" type="search" aria-label=tr("search.label") placeholder=tr("search.title")/>

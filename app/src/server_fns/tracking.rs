@@ -20,8 +20,40 @@ pub async fn my_assignments() -> Result<Vec<AssignmentRow>, AppError> {
 /// where they are secretary, and on meetings they chair.
 #[server(prefix = "/api", endpoint = "assignments/to_verify")]
 pub async fn to_verify() -> Result<Vec<AssignmentRow>, AppError> {
-    use crate::domain::auth::{Permission, Role};
+    use crate::domain::auth::Permission;
     let (user, services) = super::require(Permission::SignedIn)?;
+    let (secretary_of, chair, chair_of) = verifier(user.as_ref());
+    services
+        .tracking
+        .to_verify(secretary_of, chair, chair_of)
+        .await
+        .map_err(crate::error::respond)
+}
+
+/// How many reports wait for this user's verification: the header's count
+/// beside "my work" (none asked for users who verify nothing).
+#[server(prefix = "/api", endpoint = "assignments/to_verify/count")]
+pub async fn count_to_verify() -> Result<u32, AppError> {
+    use crate::domain::auth::Permission;
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let (secretary_of, chair, chair_of) = verifier(user.as_ref());
+    if secretary_of.is_empty() && chair_of.is_empty() {
+        return Ok(0);
+    }
+    services
+        .tracking
+        .count_to_verify(secretary_of, chair, chair_of)
+        .await
+        .map_err(crate::error::respond)
+}
+
+/// Where this user verifies: the offices they are secretary of, and the
+/// person they are with the offices they chair at.
+#[cfg(feature = "ssr")]
+fn verifier(
+    user: Option<&crate::domain::auth::CurrentUser>,
+) -> (Vec<Uuid>, Option<Uuid>, Vec<Uuid>) {
+    use crate::domain::auth::Role;
     let offices = |role: Role| -> Vec<Uuid> {
         user.iter()
             .flat_map(|u| u.reach.iter())
@@ -29,12 +61,11 @@ pub async fn to_verify() -> Result<Vec<AssignmentRow>, AppError> {
             .map(|(_, o)| *o)
             .collect()
     };
-    let chair = user.as_ref().and_then(|u| u.person_id);
-    services
-        .tracking
-        .to_verify(offices(Role::Secretary), chair, offices(Role::Chair))
-        .await
-        .map_err(crate::error::respond)
+    (
+        offices(Role::Secretary),
+        user.and_then(|u| u.person_id),
+        offices(Role::Chair),
+    )
 }
 
 /// Today's in-app reminders for the offices this user implements for.

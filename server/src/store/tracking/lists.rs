@@ -4,7 +4,7 @@ use super::{office_names, progress};
 use crate::db::entities::{agenda_items, assignments, decisions, meetings};
 use crate::store::db_error;
 use app::domain::dates::today_in_dhaka;
-use app::domain::tracking::{urgency, AssignmentRow};
+use app::domain::tracking::{urgency, AssignmentRow, Progress};
 use app::error::AppError;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
@@ -135,32 +135,77 @@ pub(super) async fn to_verify<C: ConnectionTrait>(
     chair_of: Vec<Uuid>,
     window: u32,
 ) -> Result<Vec<AssignmentRow>, AppError> {
-    use meetings::Column as M;
-    let mut theirs = sea_orm::Condition::any().add(M::OfficeId.is_in(secretary_of));
-    if let Some(person) = chair {
-        theirs = theirs.add(
-            sea_orm::Condition::all()
-                .add(M::ChairId.eq(person))
-                .add(M::OfficeId.is_in(chair_of)),
-        );
-    }
-    let held: Vec<Uuid> = meetings::Entity::find()
-        .select_only()
-        .column(M::Id)
-        .filter(theirs)
-        .filter(M::Status.eq(app::domain::MeetingStatus::Issued.code()))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_error)?;
-    let decided = decision_ids(db, held).await?;
+    let ids: Vec<Uuid> = waiting(db, "a.id", &secretary_of, chair, &chair_of)
+        .await?
+        .iter()
+        .map(|r| r.try_get("", "id").map_err(db_error))
+        .collect::<Result<_, _>>()?;
     let list = assignments::Entity::find()
-        .filter(assignments::Column::DecisionId.is_in(decided))
-        .filter(assignments::Column::Status.eq(app::domain::tracking::Progress::Done.code()))
+        .filter(assignments::Column::Id.is_in(ids))
         .all(db)
         .await
         .map_err(db_error)?;
     rows(db, list, window).await
+}
+
+/// How many reports wait for this verifier (the header's count).
+pub(super) async fn count_to_verify<C: ConnectionTrait>(
+    db: &C,
+    secretary_of: Vec<Uuid>,
+    chair: Option<Uuid>,
+    chair_of: Vec<Uuid>,
+) -> Result<u32, AppError> {
+    let rows = waiting(db, "COUNT(*) AS n", &secretary_of, chair, &chair_of).await?;
+    let n: i64 = match rows.first() {
+        Some(r) => r.try_get("", "n").map_err(db_error)?,
+        None => 0,
+    };
+    Ok(n as u32)
+}
+
+/// The reported ("done") assignments of the issued meetings of
+/// `secretary_of`, or chaired by `chair` at `chair_of`: found from the few
+/// reported assignments up (an index by status), one query.
+async fn waiting<C: ConnectionTrait>(
+    db: &C,
+    select: &str,
+    secretary_of: &[Uuid],
+    chair: Option<Uuid>,
+    chair_of: &[Uuid],
+) -> Result<Vec<sea_orm::QueryResult>, AppError> {
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "SELECT {select} FROM assignments a
+           JOIN decisions d ON d.id = a.decision_id
+           JOIN agenda_items i ON i.id = d.agenda_item_id
+           JOIN meetings m ON m.id = i.meeting_id
+          WHERE a.status = ? AND m.status = ?
+            AND (m.office_id IN ({s}) OR (m.chair_id = ? AND m.office_id IN ({c})))",
+        s = super::marks(secretary_of.len()),
+        c = super::marks(chair_of.len()),
+    );
+    let mut values: Vec<sea_orm::Value> = vec![
+        Progress::Done.code().into(),
+        app::domain::MeetingStatus::Issued.code().into(),
+    ];
+    // An empty list still has one mark (`marks`): bind a nil id to it.
+    let ids = |list: &[Uuid]| -> Vec<sea_orm::Value> {
+        if list.is_empty() {
+            vec![Uuid::nil().into()]
+        } else {
+            list.iter().map(|o| (*o).into()).collect()
+        }
+    };
+    values.extend(ids(secretary_of));
+    values.push(chair.unwrap_or(Uuid::nil()).into());
+    values.extend(ids(chair_of));
+    db.query_all_raw(sea_orm::Statement::from_sql_and_values(
+        backend,
+        crate::store::search::placeholders(backend, &sql),
+        values,
+    ))
+    .await
+    .map_err(db_error)
 }
 
 /// The implementation report: every assignment these offices see (of one

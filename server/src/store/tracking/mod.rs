@@ -96,6 +96,15 @@ impl TrackingStore for SeaTrackingStore {
         lists::to_verify(&self.db, secretary_of, chair, chair_of, self.window).await
     }
 
+    async fn count_to_verify(
+        &self,
+        secretary_of: Vec<Uuid>,
+        chair: Option<Uuid>,
+        chair_of: Vec<Uuid>,
+    ) -> Result<u32, AppError> {
+        lists::count_to_verify(&self.db, secretary_of, chair, chair_of).await
+    }
+
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
         let list = assignments::Entity::find()
             .filter(assignments::Column::OfficeId.is_in(offices))
