@@ -337,6 +337,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("tracking.not_allowed", "এই অবস্থা থেকে এই পরিবর্তন করা যায় না।", "This change is not possible from the current status."),
     ("tracking.too_big", "ফাইলটি খুব বড় (প্রতিটি সর্বোচ্চ ১০ মেগাবাইট)।", "The file is too large (10 MB each at most)."),
     ("tracking.wrong_type", "এই ধরনের ফাইল নেওয়া হয় না (PDF, ছবি বা অফিস ফাইল দিন)।", "This kind of file is not accepted (PDF, images or office files)."),
+    ("tracking.choose_again", "আপনার লেখা মন্তব্য রাখা আছে; সঠিক ফাইলটি আবার বাছাই করুন।", "Your note is kept; choose the right file again."),
     ("tracking.bad_form", "ফরমটি পড়া যায়নি; আবার চেষ্টা করুন।", "The form could not be read; try again."),
     ("tracking.carry_forward", "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি", "Progress on the previous meetings' decisions"),
     ("report.done_on", "সম্পন্নের তারিখ", "Done on"),

@@ -168,6 +168,9 @@ pub struct WorkflowView {
     pub may_decide: bool,
     /// The meeting's secretary, with issued minutes: start a correction.
     pub may_correct: bool,
+    /// The chair's return that was refused (no reason), as typed.
+    #[serde(default)]
+    pub kept: Option<crate::domain::kept::KeptForm>,
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod directory;
 pub mod editor;
 pub mod issue;
+pub mod kept;
 pub mod meeting;
 pub mod minutes;
 pub mod numerals;

@@ -4,6 +4,7 @@
 //! plain posts, so everything works without JavaScript.
 use crate::components::data::data;
 use crate::components::error_list::ErrorList;
+use crate::components::form::FieldError;
 use crate::domain::tracking::{AssignmentRow, AssignmentView, CarriedDecision, Progress, Urgency};
 use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr};
 use crate::server_fns::tracking::{assignment, my_assignments, my_reminders, to_verify};
@@ -153,7 +154,23 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
         events,
         may_report,
         may_review,
+        kept,
     } = v;
+    // A refused report or review comes back as typed, its error beside the
+    // field; the error above the forms only when it belongs to none.
+    let kept = kept.unwrap_or_default();
+    let error = if kept.field.is_empty() {
+        error
+    } else {
+        String::new()
+    };
+    let at = |form: &str, field: &str| kept.error_at(form, field);
+    let (report_note, review_note) = match kept.form.as_str() {
+        "report" => (kept.note.clone(), String::new()),
+        "review" => (String::new(), kept.note.clone()),
+        _ => (String::new(), String::new()),
+    };
+    let chosen = kept.status.clone();
     let id = row.id;
     let reportable = !matches!(row.status, Progress::Verified | Progress::Done);
     view! {
@@ -207,19 +224,25 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
                     <h3>{tr("tracking.report")}</h3>
                     <div class="field">
                         <label for="status">{tr("tracking.new_status")}</label>
-                        <select id="status" name="status">
-                            <option value="in_progress">{status_label(Progress::InProgress)}</option>
-                            <option value="done">{status_label(Progress::Done)}</option>
+                        <select id="status" name="status" aria-invalid=at("report", "status").map(|_| "true") aria-describedby=at("report", "status").map(|_| "status-error")>
+                            {[Progress::InProgress, Progress::Done].into_iter().map(|p| view! {
+                                <option value=p.code() selected=chosen == p.code()>{status_label(p)}</option>
+                            }).collect_view()}
                         </select>
+                        <FieldError id="status-error" key=at("report", "status")/>
                     </div>
                     <div class="field">
                         <label for="note">{tr("tracking.note")}</label>
-                        <textarea id="note" name="note" rows="3"></textarea>
+                        <textarea id="note" name="note" rows="3" aria-invalid=at("report", "note").map(|_| "true") aria-describedby=at("report", "note").map(|_| "note-error")>{report_note}</textarea>
+                        <FieldError id="note-error" key=at("report", "note")/>
                     </div>
                     <div class="field">
                         <label for="evidence">{tr("tracking.evidence")}</label>
                         <input id="evidence" name="evidence" type="file" multiple
+                            aria-invalid=at("report", "evidence").map(|_| "true") aria-describedby=at("report", "evidence").map(|_| "evidence-error")
                             accept=".pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,application/pdf,image/*"/>
+                        <FieldError id="evidence-error" key=at("report", "evidence")/>
+                        {at("report", "evidence").map(|_| view! { <p class="hint">{tr("tracking.choose_again")}</p> })}
                     </div>
                     <button type="submit" class="primary">{tr("tracking.send")}</button>
                 </form>
@@ -229,7 +252,8 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
                     <h3>{tr("tracking.review")}</h3>
                     <div class="field">
                         <label for="review-note">{tr("tracking.reason")}</label>
-                        <textarea id="review-note" name="note" rows="3"></textarea>
+                        <textarea id="review-note" name="note" rows="3" aria-invalid=at("review", "note").map(|_| "true") aria-describedby=at("review", "note").map(|_| "review-note-error")>{review_note}</textarea>
+                        <FieldError id="review-note-error" key=at("review", "note")/>
                     </div>
                     <button type="submit" class="primary" name="verdict" value="verified">{tr("tracking.verify")}</button>
                     " "

@@ -72,3 +72,17 @@ mod guard {
         authorize(user, &Permission::ReadMinutes { office, issued }).is_ok()
     }
 }
+
+/// The refused form the last post left for this assignment or meeting,
+/// removed as it is read.
+#[cfg(feature = "ssr")]
+pub(crate) async fn take_kept(id: uuid::Uuid) -> Option<crate::domain::kept::KeptForm> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    let session = parts.extensions.get::<tower_sessions::Session>()?;
+    let key = crate::domain::kept::KeptForm::key(id);
+    // Looked at first: a removal marks the session changed, and a page
+    // whose session changed is not kept by the page cache.
+    let kept = session.get(&key).await.ok().flatten()?;
+    let _ = session.remove::<crate::domain::kept::KeptForm>(&key).await;
+    Some(kept)
+}

@@ -31,11 +31,13 @@ pub async fn to_verify() -> Result<Vec<AssignmentRow>, AppError> {
 }
 
 /// How many reports wait for this user's verification: the header's count
-/// beside "my work" (none asked for users who verify nothing).
+/// beside "my work" (nothing asked for users who verify nothing).
 #[server(prefix = "/api", endpoint = "assignments/to_verify/count")]
 pub async fn count_to_verify() -> Result<u32, AppError> {
     use crate::domain::auth::Permission;
-    let (user, services) = super::require(Permission::SignedIn)?;
+    // Asked by the header of every page, public ones too: no one signed in
+    // waits for nothing (and the page's status stays its own).
+    let (user, services) = super::require(Permission::Public)?;
     let (secretary_of, chair, chair_of) = verifier(user.as_ref());
     if secretary_of.is_empty() && chair_of.is_empty() {
         return Ok(0);
@@ -106,6 +108,7 @@ pub async fn assignment(id: Uuid) -> Result<AssignmentView, AppError> {
             }),
         row: facts.row,
         events: facts.events,
+        kept: super::take_kept(id).await,
     })
 }
 

@@ -27,6 +27,7 @@ pub async fn meeting_workflow(id: Uuid) -> Result<WorkflowView, AppError> {
             && facts.status == MeetingStatus::Issued
             && facts.corrected_by.is_none(),
         facts,
+        kept: super::take_kept(id).await,
     })
 }
 

@@ -5,6 +5,7 @@
 use super::{error_key, see_other, Caller, Refusal};
 use crate::store::tracking::{evidence_file, record_progress};
 use app::domain::auth::Permission;
+use app::domain::kept::KeptForm;
 use app::domain::tracking::{
     check_report, check_step, sniff, Actor, AssignmentFacts, Progress, MAX_EVIDENCE,
 };
@@ -14,6 +15,7 @@ use axum::extract::{Form, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sea_orm::DatabaseConnection;
+use tower_sessions::Session;
 use uuid::Uuid;
 
 /// Where evidence files are kept, by their SHA-256.
@@ -24,11 +26,41 @@ fn back(id: Uuid, query: &str) -> Response {
     see_other(&format!("/assignments/{id}?{query}#progress"))
 }
 
-fn refused(id: Uuid, e: &AppError) -> Response {
+/// A refused report or review goes back with what was typed kept (read
+/// once by the page) and its error beside the field it is about; the page
+/// opens at that field.
+async fn send_back(session: &Session, id: Uuid, kept: KeptForm, e: &AppError) -> Response {
+    let field = match e {
+        AppError::Invalid { field, .. } => field.clone(),
+        AppError::Problems(p) => p.first().map(|p| p.path.clone()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    send_back_at(session, id, kept, &field, error_key(e)).await
+}
+
+async fn send_back_at(
+    session: &Session,
+    id: Uuid,
+    kept: KeptForm,
+    field: &str,
+    key: &str,
+) -> Response {
+    let anchor = match (kept.form.as_str(), field) {
+        (_, "") => "progress".to_string(),
+        ("review", _) => "review-note".to_string(),
+        (_, field) => field.to_string(),
+    };
+    let kept = KeptForm {
+        field: field.into(),
+        error: key.into(),
+        ..kept
+    };
+    // Without the session the error still shows, above the forms.
+    let _ = session.insert(&KeptForm::key(id), kept).await;
     let q = form_urlencoded::Serializer::new(String::new())
-        .append_pair("error", error_key(e))
+        .append_pair("error", key)
         .finish();
-    back(id, &q)
+    see_other(&format!("/assignments/{id}?{q}#{anchor}"))
 }
 
 async fn facts(services: &Services, id: Uuid) -> Result<AssignmentFacts, Refusal> {
@@ -62,6 +94,7 @@ pub async fn report(
     State(services): State<Services>,
     State(EvidenceDir(dir)): State<EvidenceDir>,
     caller: Caller,
+    session: Session,
     Path(id): Path<Uuid>,
     request: Request,
 ) -> Result<Response, Refusal> {
@@ -71,44 +104,56 @@ pub async fn report(
     let Ok(mut form) = Multipart::from_request(request, &()).await else {
         return Ok(back(id, "error=tracking.bad_form"));
     };
-    let (mut status, mut note, mut files) = (String::new(), String::new(), vec![]);
+    // The status and note come before the files in the form: they are
+    // kept even when a file is refused.
+    let mut kept = KeptForm {
+        form: "report".into(),
+        ..KeptForm::default()
+    };
+    let mut files = vec![];
+    let mut file_error = None;
     loop {
         let field = match form.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
             // Over the body limit, or a broken upload.
-            Err(_) => return Ok(back(id, "error=tracking.too_big")),
+            Err(_) => {
+                file_error = Some("tracking.too_big");
+                break;
+            }
         };
         let name = field.name().unwrap_or_default().to_string();
         let file_name = field.file_name().unwrap_or("evidence").to_string();
         let Ok(bytes) = field.bytes().await else {
-            return Ok(back(id, "error=tracking.too_big"));
+            file_error = Some("tracking.too_big");
+            break;
         };
         match name.as_str() {
-            "status" => status = String::from_utf8_lossy(&bytes).into_owned(),
-            "note" => note = String::from_utf8_lossy(&bytes).into_owned(),
+            "status" => kept.status = String::from_utf8_lossy(&bytes).into_owned(),
+            "note" => kept.note = String::from_utf8_lossy(&bytes).into_owned(),
             "evidence" if bytes.is_empty() => {} // no file chosen
-            "evidence" => {
-                if bytes.len() > MAX_EVIDENCE {
-                    return Ok(back(id, "error=tracking.too_big"));
-                }
-                let Some(kind) = sniff(&bytes) else {
-                    return Ok(back(id, "error=tracking.wrong_type"));
-                };
-                files.push((file_name, kind, bytes));
-            }
+            "evidence" if file_error.is_some() => {}
+            "evidence" => match sniff(&bytes) {
+                _ if bytes.len() > MAX_EVIDENCE => file_error = Some("tracking.too_big"),
+                None => file_error = Some("tracking.wrong_type"),
+                Some(kind) => files.push((file_name, kind, bytes)),
+            },
             _ => {}
         }
     }
-    let Some(to) = Progress::from_code(&status) else {
-        return Ok(back(id, "error=tracking.not_allowed"));
+    if let Some(key) = file_error {
+        return Ok(send_back_at(&session, id, kept, "evidence", key).await);
+    }
+    let Some(to) = Progress::from_code(&kept.status) else {
+        return Ok(send_back_at(&session, id, kept, "status", "tracking.not_allowed").await);
     };
     // Checked before any file is written: a refused report leaves no file.
     // (Checked again in the write transaction, against the status then.)
+    let note = kept.note.clone();
     let checked = check_step(Actor::Implementer, facts.row.status, to, &note)
         .and_then(|()| check_report(facts.row.status, to, &note, files.len()));
     if let Err(e) = checked {
-        return Ok(refused(id, &e));
+        return Ok(send_back(&session, id, kept, &e).await);
     }
     let mut stored = vec![];
     for (name, kind, bytes) in files {
@@ -131,7 +176,7 @@ pub async fn report(
     Ok(
         match record_progress(&db, id, (user.id, Actor::Implementer), to, &note, stored).await {
             Ok(()) => back(id, "done=reported"),
-            Err(e) => refused(id, &e),
+            Err(e) => send_back(&session, id, kept, &e).await,
         },
     )
 }
@@ -150,6 +195,7 @@ pub async fn review(
     State(db): State<DatabaseConnection>,
     State(services): State<Services>,
     caller: Caller,
+    session: Session,
     Path(id): Path<Uuid>,
     Form(form): Form<Review>,
 ) -> Result<Response, Refusal> {
@@ -164,13 +210,19 @@ pub async fn review(
         Ok(user) => user,
         Err(_) => caller.require(&chair)?,
     };
+    let kept = KeptForm {
+        form: "review".into(),
+        status: form.verdict.clone(),
+        note: form.note.clone(),
+        ..KeptForm::default()
+    };
     let Some(to) = Progress::from_code(&form.verdict) else {
-        return Ok(back(id, "error=tracking.not_allowed"));
+        return Ok(send_back_at(&session, id, kept, "", "tracking.not_allowed").await);
     };
     Ok(
         match record_progress(&db, id, (user.id, Actor::Verifier), to, &form.note, vec![]).await {
             Ok(()) => back(id, &format!("done={}", to.code())),
-            Err(e) => refused(id, &e),
+            Err(e) => send_back(&session, id, kept, &e).await,
         },
     )
 }

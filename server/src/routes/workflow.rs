@@ -6,6 +6,7 @@ use crate::store::issue;
 use crate::store::issue::Issuing;
 use app::domain::auth::Permission;
 use app::domain::editor::{flash_key, Flash};
+use app::domain::kept::KeptForm;
 use app::error::AppError;
 use axum::extract::{Form, FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
@@ -79,6 +80,7 @@ async fn as_chair(db: &DatabaseConnection, caller: &Caller, id: Uuid) -> Result<
 pub async fn return_to_draft(
     State(db): State<DatabaseConnection>,
     caller: Caller,
+    session: Session,
     Path(id): Path<Uuid>,
     Form(form): Form<Decision>,
 ) -> Result<Response, Refusal> {
@@ -86,6 +88,23 @@ pub async fn return_to_draft(
     Ok(
         match issue::return_to_draft(&db, id, actor, &form.comment).await {
             Ok(()) => see_other(&format!("/meetings/{id}?done=returned#workflow")),
+            // A comment the chair must fix: kept as typed, the error beside
+            // the comment box.
+            Err(AppError::Problems(p)) => {
+                let key = p.first().map_or("error.problems", |p| p.key.as_str());
+                let kept = KeptForm {
+                    form: "return".into(),
+                    note: form.comment,
+                    field: "comment".into(),
+                    error: key.into(),
+                    ..KeptForm::default()
+                };
+                let _ = session.insert(&KeptForm::key(id), kept).await;
+                let q = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("error", key)
+                    .finish();
+                see_other(&format!("/meetings/{id}?{q}#comment"))
+            }
             Err(e) => back(id, &e),
         },
     )

@@ -90,8 +90,22 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
 
     // Returned without a comment: refused; with one: a draft again, comment shown.
     let r = app.post(&at("return"), "comment=", Some(&chair)).await;
-    assert!(r.location.unwrap().contains("error=minutes.required"));
+    let back = r.location.unwrap();
+    assert!(
+        back.contains("error=minutes.required") && back.ends_with("#comment"),
+        "{back}"
+    );
     assert_eq!(status_of(&app.db, id).await, "submitted");
+    // The error is beside the comment box, not above the buttons.
+    let page = app.get(&back, Some(&chair)).await;
+    let beside = page.body.find(r#"id="comment-error""#).unwrap();
+    assert!(
+        page.body[beside..].starts_with(r#"id="comment-error" class="field-error" role="alert">"#)
+            || page.body[beside..]
+                .starts_with(r#"id="comment-error" role="alert" class="field-error">"#),
+        "{}",
+        &page.body[beside..beside + 200]
+    );
     let r = app
         .post(
             &at("return"),

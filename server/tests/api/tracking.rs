@@ -94,12 +94,36 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
             &format!("/assignments/{d02}/progress"),
             &[
                 ("status", None, b"done"),
+                ("note", None, "সব ইউনিয়নে হালনাগাদ করা হয়েছে".as_bytes()),
                 ("evidence", Some("report.pdf"), exe),
             ],
             &dc,
         ))
         .await;
-    assert!(r.location.unwrap().contains("error=tracking.wrong_type"));
+    let back = r.location.unwrap();
+    assert!(
+        back.contains("error=tracking.wrong_type") && back.ends_with("#evidence"),
+        "{back}"
+    );
+    // The page shows the error beside the file field and the note as typed,
+    // once.
+    let page = app.get(&back, Some(&dc)).await;
+    let body = &page.body;
+    assert!(
+        body.contains(
+            r#"id="evidence-error" class="field-error" role="alert">এই ধরনের ফাইল নেওয়া হয় না"#
+        ) || body.contains(
+            r#"id="evidence-error" role="alert" class="field-error">এই ধরনের ফাইল নেওয়া হয় না"#
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(">সব ইউনিয়নে হালনাগাদ করা হয়েছে</textarea>"),
+        "{body}"
+    );
+    assert!(body.contains(r#"<option value="done" selected"#), "{body}");
+    let again = app.get(&back, Some(&dc)).await;
+    assert!(!again.body.contains("সব ইউনিয়নে হালনাগাদ"), "read once");
     let big = [PDF, &vec![b' '; 11 * 1024 * 1024]].concat();
     let r = app
         .request(multipart(

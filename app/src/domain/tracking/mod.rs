@@ -54,6 +54,9 @@ pub struct AssignmentView {
     pub events: Vec<ProgressEvent>,
     pub may_report: bool,
     pub may_review: bool,
+    /// A report or review this user sent that came back, as typed.
+    #[serde(default)]
+    pub kept: Option<crate::domain::kept::KeptForm>,
 }
 
 /// An assignment with what the permission checks need.

@@ -2,6 +2,7 @@
 //! this user may take (plain forms), the chair's comment on returned
 //! minutes, and, once issued, the verification link and corrections.
 use crate::components::data::data;
+use crate::components::form::FieldError;
 use crate::domain::issue::WorkflowView;
 use crate::domain::MeetingStatus;
 use crate::i18n::tr;
@@ -22,7 +23,16 @@ pub fn WorkflowPanel(id: Uuid, view: WorkflowView) -> impl IntoView {
         may_submit,
         may_decide,
         may_correct,
+        kept,
     } = view;
+    // A refused return comes back as typed, its error beside the box.
+    let kept = kept.unwrap_or_default();
+    let comment_error = kept.error_at("return", "comment");
+    let error = if comment_error.is_some() {
+        String::new()
+    } else {
+        error
+    };
     let status_key = format!("workflow.status.{}", facts.status.code());
     view! {
         <section id="workflow" class="workflow" aria-labelledby="workflow-heading">
@@ -76,7 +86,8 @@ pub fn WorkflowPanel(id: Uuid, view: WorkflowView) -> impl IntoView {
                 {may_decide.then(|| view! {
                     <form method="post" action=format!("/meetings/{id}/return") class="return">
                         <label for="comment">{tr("workflow.comment")}</label>
-                        <textarea id="comment" name="comment" rows="3"></textarea>
+                        <textarea id="comment" name="comment" rows="3" aria-invalid=comment_error.as_ref().map(|_| "true") aria-describedby="comment-error">{kept.note.clone()}</textarea>
+                        <FieldError id="comment-error" key=comment_error.clone()/>
                         <button type="submit" class="secondary">{tr("workflow.return")}</button>
                     </form>
                 })}

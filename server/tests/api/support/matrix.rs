@@ -78,7 +78,7 @@ pub(crate) const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/assignments/mine", SIGNED_IN),
     ("POST", "/api/assignments/reminders", SIGNED_IN),
     ("POST", "/api/assignments/to_verify", SIGNED_IN),
-    ("POST", "/api/assignments/to_verify/count", SIGNED_IN),
+    ("POST", "/api/assignments/to_verify/count", EVERYONE),
     // Dinajpur's part: Dinajpur and the Rangpur offices, not the ICT admin.
     (
         "POST",
