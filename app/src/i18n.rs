@@ -196,6 +196,7 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("memo.implementer", "বাস্তবায়নকারী", "Implemented by"),
     ("memo.progress", "বাস্তবায়নের অবস্থা", "Progress"),
     ("memo.page", "পৃষ্ঠা", "Page"),
+    ("memo.draft", "খসড়া — জারি হয়নি, স্বাক্ষরবিহীন", "DRAFT — not issued, unsigned"),
     ("memo.verify", "যাচাই:", "Verify:"),
     ("memo.chair", "সভাপতি", "Chair"),
     ("memo.date", "সভার তারিখ", "Date"),

@@ -1,7 +1,7 @@
 //! The foot of every page: its number and, on an issued memo, the
 //! verification QR code and short URL.
 use super::flow::{Align, Flow};
-use super::{Signatures, LEFT, SIZE, WIDTH};
+use super::{Signatures, LEFT, SIZE, TOP, WIDTH};
 use crate::memo::pdf::PAGE_HEIGHT;
 use crate::memo::shape::Weight;
 use crate::memo::words::Words;
@@ -30,6 +30,23 @@ pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) 
                     Align::Left,
                 );
             }
+        }
+    }
+}
+
+/// "খসড়া — জারি হয়নি" / "DRAFT — not issued" in the top margin of every
+/// page, between rules, of minutes not yet issued.
+pub(super) fn draft_marks(flow: &mut Flow, w: &Words) {
+    let text = w.say("memo.draft");
+    let size = SIZE + 1.0;
+    let (top, bottom) = (TOP - 36.0, TOP - 12.0);
+    for page in 0..flow.canvas.page_count() {
+        flow.page = page;
+        flow.canvas.rule(page, LEFT, top, LEFT + WIDTH, top, 1.0);
+        flow.canvas
+            .rule(page, LEFT, bottom, LEFT + WIDTH, bottom, 1.0);
+        for ln in &flow.lines(&text, Weight::Bold, size, WIDTH) {
+            flow.draw_line(ln, LEFT, top + 4.0, WIDTH, size, Align::Center);
         }
     }
 }

@@ -41,6 +41,15 @@ pub struct Signatures {
 pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<u8> {
     let m = &meeting.minutes;
     let w = Words::of(&m.language);
+    // Minutes not yet issued are no memo: every page says "draft", and no
+    // signature is printed, so a printout cannot pass for the issued one.
+    let draft = m.status != app::domain::MeetingStatus::Issued;
+    let unsigned = Signatures {
+        chair: None,
+        issuer: None,
+        ..signatures.clone()
+    };
+    let signatures = if draft { &unsigned } else { signatures };
     let mut flow = Flow {
         canvas: Canvas::new(fonts, &m.title),
         shaper: Shaper::new(fonts),
@@ -59,6 +68,9 @@ pub fn render(meeting: &Meeting, fonts: &Fonts, signatures: &Signatures) -> Vec<
     closing::issuer(&mut flow, m, signatures);
     appendix::attendance(&mut flow, m, &w);
     footer::page_footers(&mut flow, &w, signatures);
+    if draft {
+        footer::draft_marks(&mut flow, &w);
+    }
     flow.canvas.finish()
 }
 
@@ -228,6 +240,35 @@ mod tests {
             !layer.contains("ফাল্গুন"),
             "no Bangla calendar date in English"
         );
+    }
+
+    #[test]
+    fn a_draft_says_so_on_every_page_and_prints_no_signature() {
+        let png = include_bytes!("../../../tests/fixtures/signature.png").to_vec();
+        let signed = Signatures {
+            chair: Some(png.clone()),
+            issuer: Some(png),
+            verify_url: None,
+        };
+        let has_image = |pdf: &[u8]| pdf.windows(6).any(|w| w == b"/Image");
+        let mut m = meeting("আলোচনা।".into());
+        let issued = render(&m, &crate::memo::fonts::SHIPPED, &signed);
+        assert!(has_image(&issued), "the issued memo carries the signatures");
+        assert!(!pdftotext(&issued).contains("খসড়া"));
+        for status in [MeetingStatus::Draft, MeetingStatus::Submitted] {
+            m.minutes.status = status;
+            let draft = render(&m, &crate::memo::fonts::SHIPPED, &signed);
+            if let Ok(dir) = std::env::var("MEMO_OUT") {
+                std::fs::write(format!("{dir}/{status:?}.pdf"), &draft).unwrap();
+            }
+            assert!(!has_image(&draft), "{status:?}: no signature on a draft");
+            let layer = pdftotext(&draft);
+            assert_eq!(
+                layer.matches("খসড়া — জারি হয়নি, স্বাক্ষরবিহীন").count(),
+                pages(&draft),
+                "{status:?}: every page marked:\n{layer}"
+            );
+        }
     }
 
     fn pages(pdf: &[u8]) -> usize {
