@@ -69,3 +69,6 @@ mod hardening;
 
 #[path = "api/settings.rs"]
 mod settings;
+
+#[path = "api/accounts_admin.rs"]
+mod accounts_admin;

@@ -49,6 +49,8 @@ pub enum Action {
     UserLock,
     #[strum(serialize = "user.unlock")]
     UserUnlock,
+    #[strum(serialize = "user.grant")]
+    UserGrant,
     #[strum(serialize = "holiday.add")]
     HolidayAdd,
     #[strum(serialize = "holiday.remove")]

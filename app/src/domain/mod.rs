@@ -14,5 +14,6 @@ pub mod minutes;
 pub mod numerals;
 pub mod search;
 pub mod tracking;
+pub mod users;
 
 pub use meeting::*;

@@ -3,7 +3,7 @@ use crate::limiter::LoginLimiter;
 use crate::store::accounts;
 use app::domain::auth::{validate_new_password, Permission};
 use app::i18n::Lang;
-use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -13,7 +13,6 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tower_sessions::Session;
-use uuid::Uuid;
 
 pub use crate::store::sessions::USER_KEY;
 
@@ -31,7 +30,7 @@ fn internal() -> Response {
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
-async fn hash(password: String) -> Result<String, Response> {
+pub(super) async fn hash(password: String) -> Result<String, Response> {
     tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
         .await
         .map_err(|_| internal())
@@ -199,26 +198,4 @@ pub async fn change_password(
         return Ok(internal());
     }
     Ok(see_other("/account?ok=password"))
-}
-
-pub async fn unlock_user(
-    State(db): State<DatabaseConnection>,
-    caller: Caller,
-    Path(id): Path<Uuid>,
-) -> Result<Response, Refusal> {
-    // Decide who may before looking at anything else.
-    caller.require(&Permission::AnyAdmin)?;
-    let Ok(offices) = accounts::role_offices(&db, id).await else {
-        return Ok(internal());
-    };
-    let actor = caller.require(&Permission::AdminOf(offices))?;
-    let target = match accounts::find_by_id(&db, id).await {
-        Ok(Some(t)) => t,
-        Ok(None) => return Ok(StatusCode::NOT_FOUND.into_response()),
-        Err(_) => return Ok(internal()),
-    };
-    if accounts::unlock(&db, actor.id, &target).await.is_err() {
-        return Ok(internal());
-    }
-    Ok(see_other("/admin/users"))
 }

@@ -9,6 +9,7 @@ pub mod memo;
 pub mod minutes;
 pub mod reports;
 pub mod tracking;
+pub mod users;
 pub mod workflow;
 
 pub use caller::{Caller, Refusal};
@@ -58,7 +59,10 @@ pub fn table() -> Vec<Route> {
         route(M::POST, "/logout", account::logout),
         route(M::POST, "/lang", account::set_lang),
         route(M::POST, "/account/password", account::change_password),
-        route(M::POST, "/admin/users/{id}/unlock", account::unlock_user),
+        route(M::POST, "/admin/users", users::create),
+        route(M::POST, "/admin/users/{id}/password", users::reset_password),
+        route(M::POST, "/admin/users/{id}/roles", users::grant),
+        route(M::POST, "/admin/users/{id}/unlock", users::unlock),
         route(M::GET, "/meetings/{id}/memo.pdf", memo::memo_pdf),
         route(M::POST, "/meetings/import", minutes::import),
         route(M::POST, "/admin/records/import", minutes::import_record),

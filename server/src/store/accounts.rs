@@ -324,6 +324,53 @@ pub async fn create_user<C: TransactionTrait>(
     Ok(id)
 }
 
+/// Grants `role` at `office` (and below, when `below`) to `user`, with its
+/// audit row. Ok(false) when the user holds that role there already.
+pub async fn grant_role(
+    db: &DatabaseConnection,
+    actor: Uuid,
+    user: &users::Model,
+    (role, office, below): (Role, Uuid, bool),
+) -> Result<bool, DbErr> {
+    let txn = crate::store::begin_write(db).await?;
+    let held = user_roles::Entity::find()
+        .filter(user_roles::Column::UserId.eq(user.id))
+        .filter(user_roles::Column::Role.eq(role.code()))
+        .filter(user_roles::Column::OfficeId.eq(office))
+        .one(&txn)
+        .await?;
+    if held.is_some() {
+        return Ok(false);
+    }
+    user_roles::Entity::insert(user_roles::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(user.id),
+        role: Set(role.code().into()),
+        office_id: Set(office),
+        include_below: Set(below),
+    })
+    .exec_without_returning(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        Change {
+            actor: Some(actor),
+            action: Action::UserGrant,
+            entity_kind: "user",
+            entity_id: Some(user.id),
+            meeting_id: None,
+            before: None,
+            after: Some(json!({
+                "username": user.username,
+                "roles": [{ "role": role.code(), "office": office, "below": below }],
+            })),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
 /// The offices at which `user` holds any role (an admin may act on the user
 /// only if it reaches all of them).
 pub async fn role_offices(db: &DatabaseConnection, user: Uuid) -> Result<Vec<Uuid>, DbErr> {

@@ -13,6 +13,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// The offices this admin administers, as (code, name in the page's
+/// language): what a form that acts at an office offers.
+pub(super) async fn offices_administered() -> Result<Vec<(String, String)>, AppError> {
+    let me = crate::server_fns::account::me().await?;
+    let all = directory_offices(String::new()).await?;
+    Ok(all
+        .into_iter()
+        .filter(|o| me.as_ref().is_some_and(|u| u.reaches(Role::Admin, o.id)))
+        .map(|o| (o.code.clone(), o.full_name(use_lang() == Lang::Bn)))
+        .collect())
+}
+
 /// The page's query, `?q=`.
 fn query() -> Memo<String> {
     let q = use_query_map();
@@ -98,19 +110,7 @@ pub fn PeoplePage() -> impl IntoView {
 /// error it shows what was typed (from the query) and the message at its field.
 #[component]
 fn AddPerson() -> impl IntoView {
-    let offices = Resource::new(
-        || (),
-        |_| async move {
-            let me = crate::server_fns::account::me().await?;
-            let all = directory_offices(String::new()).await?;
-            Ok::<_, AppError>(
-                all.into_iter()
-                    .filter(|o| me.as_ref().is_some_and(|u| u.reaches(Role::Admin, o.id)))
-                    .map(|o| (o.code.clone(), o.full_name(use_lang() == Lang::Bn)))
-                    .collect::<Vec<_>>(),
-            )
-        },
-    );
+    let offices = Resource::new(|| (), |_| offices_administered());
     let q = use_query_map();
     let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
     let (field, error, added) = (get("field"), get("error"), get("ok") == "added");

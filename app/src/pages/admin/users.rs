@@ -1,30 +1,170 @@
-use crate::components::data::data;
+//! "/admin/users": the users of the admin's offices, and the admin's forms
+//! (plain posts, so they work without JavaScript): a new user with a role,
+//! and per user a new password, another role, an unlock. After a refusal a
+//! form shows what was typed (never a password) and the message at its field.
+use super::directory::offices_administered;
+use crate::components::data::{data, lang_of};
 use crate::components::error_list::ErrorList;
+use crate::components::form::FieldError;
 use crate::domain::audit::UserSummary;
+use crate::domain::auth::Role;
 use crate::i18n::tr;
 use crate::server_fns::account::list_users;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use strum::VariantArray;
 
-/// "/admin/users": the users of the admin's offices.
+/// The refused form's field, message and typed values, from the query.
+#[derive(Clone, Default)]
+struct Typed(std::collections::HashMap<String, String>);
+
+impl Typed {
+    fn get(&self, k: &str) -> String {
+        self.0.get(k).cloned().unwrap_or_default()
+    }
+
+    /// The error for `field` of the form of `user` (None: the new-user form).
+    fn error(&self, user: Option<&str>, field: &str) -> Option<String> {
+        let here = self.get("user") == user.unwrap_or_default() && self.get("field") == field;
+        here.then(|| self.get("error")).filter(|e| !e.is_empty())
+    }
+}
+
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(|| (), |_| list_users());
+    let offices = Resource::new(|| (), |_| offices_administered());
+    let q = use_query_map();
+    let typed = Typed(
+        q.read_untracked()
+            .clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    );
+    let ok = typed.get("ok");
     view! {
         <Title text=format!("{} · {}", tr("users.title"), tr("app.name"))/>
         <h1>{tr("users.title")}</h1>
+        {(!ok.is_empty()).then(|| view! { <p class="notice" role="status">{tr(&format!("users.done.{ok}"))}</p> })}
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { users.await.map(|list| view! { <UserTable list/> }) })}
+                {
+                    let typed = typed.clone();
+                    move || {
+                        let typed = typed.clone();
+                        Suspend::new(async move {
+                            let list = users.await?;
+                            let offices = offices.await?;
+                            Ok::<_, crate::error::AppError>(view! {
+                                <UserTable list offices=offices.clone() typed=typed.clone()/>
+                                <NewUserForm offices typed/>
+                            })
+                        })
+                    }
+                }
             </ErrorBoundary>
         </Transition>
     }
 }
 
-#[component]
-fn UserTable(list: Vec<UserSummary>) -> impl IntoView {
+/// A labelled field with its error, `attrs` the input's own.
+fn field(id: String, label: String, error: Option<String>, input: AnyView) -> impl IntoView {
     view! {
-        <table>
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {input}
+            <FieldError id=format!("{id}-error") key=error/>
+        </div>
+    }
+}
+
+/// The role and office choosers, shared by "new user" and "grant a role".
+fn role_and_office(
+    prefix: &str,
+    offices: &[(String, String)],
+    typed: &Typed,
+    user: Option<&str>,
+) -> impl IntoView {
+    let (role_id, office_id, below_id) = (
+        format!("{prefix}role"),
+        format!("{prefix}office"),
+        format!("{prefix}below"),
+    );
+    let (chosen_role, chosen_office) = if typed.get("user") == user.unwrap_or_default() {
+        (typed.get("role"), typed.get("office"))
+    } else {
+        (String::new(), String::new())
+    };
+    let role_error = typed.error(user, "role");
+    let office_error = typed.error(user, "office");
+    let roles = Role::VARIANTS
+        .iter()
+        .map(|r| {
+            let selected = chosen_role == r.code();
+            view! { <option value=r.code() selected=selected>{tr(r.label_key())}</option> }
+        })
+        .collect_view();
+    let offices = offices
+        .iter()
+        .map(|(code, name)| {
+            let selected = *code == chosen_office;
+            view! { <option value=code.clone() selected=selected lang=lang_of(name)>{name.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        {field(role_id.clone(), tr("users.role"), role_error.clone(), view! {
+            <select id=role_id.clone() name="role" aria-invalid=role_error.is_some().to_string() aria-describedby=format!("{role_id}-error")>{roles}</select>
+        }.into_any())}
+        {field(office_id.clone(), tr("users.office"), office_error.clone(), view! {
+            <select id=office_id.clone() name="office" aria-invalid=office_error.is_some().to_string() aria-describedby=format!("{office_id}-error")>{offices}</select>
+        }.into_any())}
+        <div class="field check">
+            <input id=below_id.clone() name="below" type="checkbox" checked=typed.get("below") == "on"/>
+            " "<label for=below_id>{tr("users.below")}</label>
+        </div>
+    }
+}
+
+#[component]
+fn NewUserForm(offices: Vec<(String, String)>, typed: Typed) -> impl IntoView {
+    let text = |name: &'static str, key: &'static str, kind: &'static str| {
+        let error = typed.error(None, name);
+        let value = if kind == "password" {
+            String::new()
+        } else {
+            typed.get(name)
+        };
+        field(name.to_string(), tr(key), error.clone(), view! {
+            <input id=name name=name type=kind value=value autocomplete=if kind == "password" { "new-password" } else { "off" }
+                aria-invalid=error.is_some().to_string() aria-describedby=format!("{name}-error")/>
+        }.into_any())
+    };
+    view! {
+        <section id="add" aria-labelledby="add-heading">
+            <h2 id="add-heading">{tr("users.add")}</h2>
+            <form class="form" method="post" action="/admin/users">
+                <div class="grid">
+                    {text("username", "users.username", "text")}
+                    {text("display_name", "users.name", "text")}
+                    {text("password", "users.password", "password")}
+                </div>
+                {role_and_office("", &offices, &typed, None)}
+                <button type="submit" class="primary">{tr("users.create")}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn UserTable(
+    list: Vec<UserSummary>,
+    offices: Vec<(String, String)>,
+    typed: Typed,
+) -> impl IntoView {
+    view! {
+        <table class="stack">
             <thead>
                 <tr>
                     <th scope="col">{tr("users.username")}</th>
@@ -37,31 +177,51 @@ fn UserTable(list: Vec<UserSummary>) -> impl IntoView {
                 {list
                     .into_iter()
                     .map(|u| {
+                        let id = u.id.to_string();
                         let roles = u
                             .grants
                             .iter()
                             .map(|g| view! { <li>{tr(g.role.label_key())}" — "{data(g.office_name.clone())}</li> })
                             .collect_view();
+                        let state = if !u.active {
+                            tr("users.inactive").into_any()
+                        } else if u.locked {
+                            view! {
+                                {tr("users.locked")}
+                                <form method="post" action=format!("/admin/users/{id}/unlock")>
+                                    <button type="submit">{tr("users.unlock")}</button>
+                                </form>
+                            }
+                                .into_any()
+                        } else {
+                            tr("users.active").into_any()
+                        };
+                        // The forms open by themselves when one came back refused.
+                        let open = typed.get("user") == id;
+                        let password_error = typed.error(Some(&id), "password");
                         view! {
-                            <tr>
-                                <td>{data(u.username.clone())}</td>
-                                <td>{data(u.display_name.clone())}</td>
-                                <td><ul class="plain">{roles}</ul></td>
-                                <td>
-                                    {if !u.active {
-                                        tr("users.inactive").into_any()
-                                    } else if u.locked {
-                                        view! {
-                                            {tr("users.locked")}
-                                            <form method="post" action=format!("/admin/users/{}/unlock", u.id)>
-                                                <button type="submit">{tr("users.unlock")}</button>
-                                            </form>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        tr("users.active").into_any()
-                                    }}
+                            <tr id=format!("user-{id}")>
+                                <td data-label=tr("users.username")>{data(u.username.clone())}</td>
+                                <td data-label=tr("users.name")>{data(u.display_name.clone())}</td>
+                                <td data-label=tr("users.roles")>
+                                    <ul class="plain">{roles}</ul>
+                                    <details open=open>
+                                        <summary>{tr("users.manage")}</summary>
+                                        <form class="form" method="post" action=format!("/admin/users/{id}/password")>
+                                            {field(format!("u{id}-password"), tr("users.new_password"), password_error.clone(), view! {
+                                                <input id=format!("u{id}-password") name="password" type="password" autocomplete="new-password"
+                                                    aria-invalid=password_error.is_some().to_string() aria-describedby=format!("u{id}-password-error")/>
+                                            }.into_any())}
+                                            <p class="hint">{tr("users.reset_hint")}</p>
+                                            <button type="submit" class="secondary">{tr("users.reset")}</button>
+                                        </form>
+                                        <form class="form" method="post" action=format!("/admin/users/{id}/roles")>
+                                            {role_and_office(&format!("u{id}-"), &offices, &typed, Some(&id))}
+                                            <button type="submit" class="secondary">{tr("users.grant")}</button>
+                                        </form>
+                                    </details>
                                 </td>
+                                <td data-label=tr("users.state")>{state}</td>
                             </tr>
                         }
                     })

@@ -48,6 +48,9 @@ pub(crate) const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/lang", EVERYONE),
     ("POST", "/account/password", SIGNED_IN),
     // The Dinajpur implementer's account: only an admin above Dinajpur.
+    ("POST", "/admin/users", &[Who::Admin, Who::OtherAdmin]),
+    ("POST", "/admin/users/{id}/password", &[Who::Admin]),
+    ("POST", "/admin/users/{id}/roles", &[Who::Admin]),
     ("POST", "/admin/users/{id}/unlock", &[Who::Admin]),
     ("GET", "/meetings/{id}/memo.pdf", SIGNED_IN),
     // An empty body: the secretary passes the check and gets 422.
