@@ -14,6 +14,10 @@ pub struct Hit {
     pub meeting_id: Uuid,
     pub meeting_title: String,
     pub snippet: String,
+    /// Where on the meeting's page the match is: its agenda item (`item-2`)
+    /// or decision (`item-2-1`); None for the title.
+    #[serde(default)]
+    pub anchor: Option<String>,
     /// The meeting's office and status: who may see the hit.
     pub office_id: Uuid,
     pub status: crate::domain::MeetingStatus,
@@ -84,6 +88,16 @@ fn may_cut(chars: &[char], p: usize) -> bool {
     let joins = |c: char| matches!(c as u32, 0x0981..=0x0983 | 0x09BC | 0x09BE..=0x09CD | 0x09D7 | 0x09E2..=0x09E3 | 0x200C | 0x200D);
     let after_virama = p > 0 && matches!(chars[p - 1] as u32, 0x09CD | 0x200D);
     p == 0 || p >= chars.len() || (!joins(chars[p]) && !after_virama)
+}
+
+/// The meeting page's anchor of a match: an agenda item (`item-2`), or one
+/// of its decisions (`item-2-1`); positions count from one.
+pub fn anchor(item: Option<i32>, decision: Option<i32>) -> Option<String> {
+    match (item, decision) {
+        (Some(i), Some(d)) => Some(format!("item-{i}-{d}")),
+        (Some(i), None) => Some(format!("item-{i}")),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

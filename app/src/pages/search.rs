@@ -47,7 +47,7 @@ fn Hits(hits: Vec<Hit>, typed: String) -> impl IntoView {
                 <li>
                     <span class="badge open">{tr(&format!("search.kind.{}", h.kind))}</span>
                     " "
-                    <a href=format!("/meetings/{}", h.meeting_id)>{data(h.meeting_title)}</a>
+                    <a href=format!("/meetings/{}{}", h.meeting_id, h.anchor.map(|a| format!("#{a}")).unwrap_or_default())>{data(h.meeting_title)}</a>
                     <p class="snippet">{data(h.snippet)}</p>
                 </li>
             }).collect_view()}

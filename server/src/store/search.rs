@@ -110,20 +110,28 @@ pub async fn search(
         // A trigram index answers a quoted phrase as a substring match.
         // FTS5 walks its matches in rowid order and stops at the limit.
         DbBackend::Sqlite => (
-            "SELECT s.kind, s.meeting_id, s.text, m.title_bn, m.office_id, m.status FROM (
-                SELECT rowid AS seq, kind, meeting_id, text FROM search_index
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn, m.office_id, m.status,
+                    COALESCE(i.position, di.position) AS item, d.position AS decision FROM (
+                SELECT rowid AS seq, kind, meeting_id, ref_id, text FROM search_index
                  WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?) s
              JOIN meetings m ON m.id = s.meeting_id
+             LEFT JOIN agenda_items i ON i.id = s.ref_id
+             LEFT JOIN decisions d ON d.id = s.ref_id
+             LEFT JOIN agenda_items di ON di.id = d.agenda_item_id
              ORDER BY m.held_on DESC, s.seq DESC",
             format!("\"{}\"", query.replace('"', "\"\"")).into(),
         ),
         // The planner walks `seq` backwards for a common phrase and uses the
         // trigram index for a rare one.
         _ => (
-            "SELECT s.kind, s.meeting_id, s.text, m.title_bn, m.office_id, m.status FROM (
-                SELECT seq, kind, meeting_id, text FROM search_index
+            "SELECT s.kind, s.meeting_id, s.text, m.title_bn, m.office_id, m.status,
+                    COALESCE(i.position, di.position) AS item, d.position AS decision FROM (
+                SELECT seq, kind, meeting_id, ref_id, text FROM search_index
                  WHERE text ILIKE ? ORDER BY seq DESC LIMIT ?) s
              JOIN meetings m ON m.id = s.meeting_id
+             LEFT JOIN agenda_items i ON i.id = s.ref_id
+             LEFT JOIN decisions d ON d.id = s.ref_id
+             LEFT JOIN agenda_items di ON di.id = d.agenda_item_id
              ORDER BY m.held_on DESC, s.seq DESC",
             format!("%{}%", like_escape(query)).into(),
         ),
@@ -147,6 +155,10 @@ pub async fn search(
                 meeting_id: r.try_get("", "meeting_id").map_err(db_error)?,
                 meeting_title: r.try_get("", "title_bn").map_err(db_error)?,
                 snippet: app::domain::search::snippet(&text, query, 80),
+                anchor: app::domain::search::anchor(
+                    r.try_get("", "item").map_err(db_error)?,
+                    r.try_get("", "decision").map_err(db_error)?,
+                ),
             })
         })
         .collect()

@@ -29,6 +29,19 @@ async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
     assert!(hits.iter().any(|h| h.kind == "decision"), "{hits:?}");
     assert!(hits.iter().any(|h| h.kind == "subject"), "{hits:?}");
     assert!(hits.iter().all(|h| h.snippet.contains("পরিবীক্ষণ কমিটি")));
+    // Each opens the meeting at its item or decision, which the page marks.
+    let decision = hits.iter().find(|h| h.kind == "decision").unwrap();
+    let anchor = decision.anchor.clone().expect("a decision's place");
+    assert!(
+        anchor.starts_with("item-") && anchor.matches('-').count() == 2,
+        "{anchor}"
+    );
+    let subject = hits.iter().find(|h| h.kind == "subject").unwrap();
+    assert!(subject.anchor.as_ref().unwrap().matches('-').count() == 1);
+    let page = app
+        .get(&format!("/meetings/{}", decision.meeting_id), Some(&viewer))
+        .await;
+    assert!(page.body.contains(&format!("id=\"{anchor}\"")), "{anchor}");
     assert!(find("সিটিজেন চার্টার")
         .await
         .iter()

@@ -213,7 +213,7 @@ fn AgendaItemCard(
     let body_id = format!("agenda-{serial}");
     let count = item.decisions.len();
     view! {
-        <section class="agenda-item" class:collapsed=move || !open.get()>
+        <section class="agenda-item" id=format!("item-{serial}") class:collapsed=move || !open.get()>
             <header>
                 <h3>
                     <span class="serial">{serial_bn}</span>
@@ -240,7 +240,7 @@ fn AgendaItemCard(
                         .enumerate()
                         .map(|(i, d)| {
                             view! {
-                                <li>
+                                <li id=format!("item-{serial}-{}", i + 1)>
                                     <p>
                                         {decision_marker(i, count, use_lang()).map(|m| view! { <span class="marker">{m}" "</span> })}
                                         {data(d.text)}
