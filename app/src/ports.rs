@@ -103,7 +103,13 @@ pub trait AuditStore: Send + Sync {
     /// The newest `limit` changes in these offices: of their meetings, and
     /// of the accounts holding a role there (as actor or as the account
     /// changed).
-    async fn recent(&self, limit: u64, offices: Vec<Uuid>) -> Result<Vec<AuditEntry>, AppError>;
+    /// Narrowed by `filter` (a person, days).
+    async fn recent(
+        &self,
+        limit: u64,
+        offices: Vec<Uuid>,
+        filter: crate::domain::audit::AuditFilter,
+    ) -> Result<Vec<AuditEntry>, AppError>;
     async fn for_meeting(&self, meeting: Uuid) -> Result<Vec<AuditEntry>, AppError>;
 }
 

@@ -178,12 +178,18 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         limiter: Arc::new(crate::limiter::LoginLimiter::default()),
         cache: cache.clone(),
     };
+    let context = move || provide_context(services.clone());
     let mut app = plain
-        .leptos_routes_with_context(&state, routes, move || provide_context(services.clone()), {
+        .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // An unknown address: the 404 page, in the signed-in chrome (the
+        // page's server functions need the services, as on any route).
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         // Layers run outside-in in the reverse order of these lines.
         .layer(axum::middleware::from_fn_with_state(
             cache.clone(),

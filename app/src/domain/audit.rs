@@ -15,6 +15,99 @@ pub struct AuditEntry {
     pub entity_id: Option<Uuid>,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// The meeting the change belongs to, with its title (for the link).
+    #[serde(default)]
+    pub meeting: Option<(Uuid, String)>,
+}
+
+/// The audit page's filters (a GET form, so they show in the address and
+/// work without JavaScript): one office, a person, a span of days (in
+/// Bangladesh time). Empty: no filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub office: Option<Uuid>,
+    /// Part of the acting user's name or user name.
+    pub person: String,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl AuditFilter {
+    /// The form as typed; dates as year-month-day in either numerals. A
+    /// date that cannot be read is its field's problem.
+    pub fn read(
+        office: &str,
+        person: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<AuditFilter, crate::error::AppError> {
+        let day = |field: &str,
+                   text: &str|
+         -> Result<Option<chrono::NaiveDate>, crate::error::AppError> {
+            let text = crate::domain::numerals::to_ascii_digits(text.trim());
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse()
+                .map(Some)
+                .map_err(|_| crate::error::AppError::Invalid {
+                    field: field.into(),
+                    key: "minutes.bad_date".into(),
+                })
+        };
+        Ok(AuditFilter {
+            office: Uuid::parse_str(office.trim()).ok(),
+            person: person.trim().chars().take(100).collect(),
+            from: day("from", from)?,
+            to: day("to", to)?,
+        })
+    }
+}
+
+/// The parts of the minutes a draft save changed, as editor paths (`title`,
+/// `agenda[1]`; a list whose length changed is named whole): what the audit
+/// trail shows for "saved", in the fields' own labels.
+pub fn changed_parts(
+    before: &crate::domain::minutes::Minutes,
+    after: &crate::domain::minutes::Minutes,
+) -> Vec<String> {
+    const PARTS: [&str; 17] = [
+        "kind",
+        "language",
+        "series",
+        "fiscal_year",
+        "quarter",
+        "title",
+        "held_on",
+        "starts_at",
+        "venue",
+        "chair",
+        "secretary",
+        "preamble",
+        "attendees",
+        "agenda",
+        "closing",
+        "distribution",
+        "issuer",
+    ];
+    let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(after)) else {
+        return vec![];
+    };
+    let mut out = vec![];
+    for part in PARTS {
+        match (a.get(part), b.get(part)) {
+            (Some(x), Some(y)) if x == y => {}
+            (Some(serde_json::Value::Array(xs)), Some(serde_json::Value::Array(ys)))
+                if xs.len() == ys.len() =>
+            {
+                let rows = xs.iter().zip(ys).enumerate().filter(|(_, (x, y))| x != y);
+                out.extend(rows.map(|(i, _)| format!("{part}[{i}]")));
+            }
+            (None, None) => {}
+            _ => out.push(part.to_string()),
+        }
+    }
+    out
 }
 
 /// What an audit event records: its code is stored with the event
@@ -80,6 +173,8 @@ pub enum Shown {
     Words(Vec<String>),
     Date(chrono::NaiveDate),
     Number(i64),
+    /// Fields of the minutes, as editor paths (shown by their labels).
+    Fields(Vec<String>),
 }
 
 /// One line of an event's details: the field's label key, its value before
@@ -117,10 +212,11 @@ pub fn details(before: Option<&str>, after: Option<&str>) -> Vec<Detail> {
 }
 
 /// Fields the trail records, each with a label; others show as "other".
-pub const FIELDS: [&str; 17] = [
+pub const FIELDS: [&str; 18] = [
     "bytes",
     "comment",
     "day",
+    "fields",
     "issued_on",
     "locked_until",
     "memo_number",
@@ -156,6 +252,13 @@ fn shown(field: &str, value: &serde_json::Value) -> Option<Shown> {
             Some(Shown::Words(vec![format!("tracking.status.{code}")]))
         }
         ("password", _) => Some(Shown::Words(vec!["audit.value.changed".into()])),
+        // The parts of the minutes a save changed, as editor paths.
+        ("fields", Value::Array(paths)) => Some(Shown::Fields(
+            paths
+                .iter()
+                .filter_map(|p| p.as_str().map(String::from))
+                .collect(),
+        )),
         // Where minutes came from: the app's own codes, else (a file's
         // name, given on the command line) as written.
         ("source", Value::String(s)) if SOURCES.contains(&s.as_str()) => {
@@ -193,6 +296,39 @@ pub struct UserSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_names_the_parts_it_changed() {
+        use crate::domain::minutes::{AgendaItem, Minutes};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let mut before = Minutes::new("rangpur-division", day);
+        before.agenda = vec![AgendaItem::default(), AgendaItem::default()];
+        assert!(changed_parts(&before, &before.clone()).is_empty());
+        let mut after = before.clone();
+        after.title = "নতুন শিরোনাম".into();
+        after.agenda[1].discussion = "আলোচনা".into();
+        assert_eq!(changed_parts(&before, &after), ["title", "agenda[1]"]);
+        after.agenda.push(AgendaItem::default());
+        assert_eq!(changed_parts(&before, &after), ["title", "agenda"]);
+        // Shown in the fields' words on the page.
+        let d = details(
+            None,
+            Some(r#"{"version": 3, "fields": ["title", "agenda[1]"]}"#),
+        );
+        assert!(d.iter().any(|d| d.label == "audit.field.fields"
+            && d.after == Some(Shown::Fields(vec!["title".into(), "agenda[1]".into()]))));
+    }
+
+    #[test]
+    fn the_filter_reads_days_in_either_numerals() {
+        let f = AuditFilter::read("", " রহমান ", "২০২৬-১১-০১", "2026-11-29").unwrap();
+        assert_eq!(f.person, "রহমান");
+        assert_eq!(f.from, chrono::NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(f.to, chrono::NaiveDate::from_ymd_opt(2026, 11, 29));
+        assert_eq!(f.office, None);
+        let e = AuditFilter::read("", "", "29/11/2026", "").unwrap_err();
+        assert!(matches!(e, crate::error::AppError::Invalid { field, .. } if field == "from"));
+    }
 
     #[test]
     fn details_are_words_without_ids() {

@@ -26,7 +26,9 @@ fn back(anchor: &str, pairs: &[(&str, &str)]) -> Response {
     for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
         q.append_pair(k, v);
     }
-    see_other(&format!("/admin/users?{}#{anchor}", q.finish()))
+    let q = q.finish();
+    let q = if q.is_empty() { q } else { format!("?{q}") };
+    see_other(&format!("/admin/users{q}#{anchor}"))
 }
 
 /// The office of this code and the admin reaching it, or why not.

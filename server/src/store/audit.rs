@@ -1,6 +1,6 @@
 use super::db_error;
 use crate::db::entities::{audit_events, meetings, user_roles, users};
-use app::domain::audit::AuditEntry;
+use app::domain::audit::{AuditEntry, AuditFilter};
 use app::error::AppError;
 use app::ports::AuditStore;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -21,6 +21,17 @@ impl SeaAuditStore {
             .into_iter()
             .map(|u| (u.id, u.display_name))
             .collect();
+        use meetings::Column as M;
+        let titles: HashMap<Uuid, String> = meetings::Entity::find()
+            .select_only()
+            .columns([M::Id, M::TitleBn])
+            .filter(M::Id.is_in(rows.iter().filter_map(|r| r.meeting_id)))
+            .into_tuple::<(Uuid, String)>()
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .collect();
         Ok(rows
             .into_iter()
             .map(|r| AuditEntry {
@@ -32,6 +43,9 @@ impl SeaAuditStore {
                 entity_id: r.entity_id,
                 before: r.before,
                 after: r.after,
+                meeting: r
+                    .meeting_id
+                    .and_then(|m| Some((m, titles.get(&m)?.clone()))),
             })
             .collect())
     }
@@ -39,7 +53,12 @@ impl SeaAuditStore {
 
 #[async_trait::async_trait]
 impl AuditStore for SeaAuditStore {
-    async fn recent(&self, limit: u64, offices: Vec<Uuid>) -> Result<Vec<AuditEntry>, AppError> {
+    async fn recent(
+        &self,
+        limit: u64,
+        offices: Vec<Uuid>,
+        filter: AuditFilter,
+    ) -> Result<Vec<AuditEntry>, AppError> {
         use sea_orm::sea_query::Query;
         use sea_orm::Condition;
         let their_meetings = Query::select()
@@ -80,8 +99,31 @@ impl AuditStore for SeaAuditStore {
                             ),
                     ),
             );
-        let rows = audit_events::Entity::find()
-            .filter(in_reach)
+        let mut query = audit_events::Entity::find().filter(in_reach);
+        if !filter.person.is_empty() {
+            let like = format!("%{}%", filter.person.replace(['%', '_'], ""));
+            let who = Query::select()
+                .column(users::Column::Id)
+                .from(users::Entity)
+                .cond_where(
+                    Condition::any()
+                        .add(users::Column::DisplayName.like(&like))
+                        .add(users::Column::Username.like(&like)),
+                )
+                .to_owned();
+            query = query.filter(audit_events::Column::ActorUserId.in_subquery(who));
+        }
+        // Days in Bangladesh time: a day there starts at 18:00 UTC the evening before.
+        let start = |d: chrono::NaiveDate| {
+            d.and_time(chrono::NaiveTime::MIN).and_utc() - chrono::Duration::hours(6)
+        };
+        if let Some(from) = filter.from {
+            query = query.filter(audit_events::Column::At.gte(start(from)));
+        }
+        if let Some(to) = filter.to.and_then(|d| d.succ_opt()) {
+            query = query.filter(audit_events::Column::At.lt(start(to)));
+        }
+        let rows = query
             .order_by_desc(audit_events::Column::At)
             .limit(limit)
             .all(&self.db)

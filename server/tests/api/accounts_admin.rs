@@ -201,3 +201,89 @@ async fn an_admin_acts_only_within_their_reach() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_audit_trail_is_filtered_by_office_person_and_days() {
+    use app::domain::audit::AuditEntry;
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let trail = |query: &str| {
+        let app = &app;
+        let admin = admin.clone();
+        let query = query.to_string();
+        async move {
+            let r = app.call("audit/recent", &query, Some(&admin)).await;
+            assert_eq!(r.status, StatusCode::OK, "{query}: {}", r.body);
+            serde_json::from_str::<Vec<AuditEntry>>(&r.body).unwrap()
+        }
+    };
+    let all = trail("office=&person=&from=&to=").await;
+    assert!(all.len() >= 6);
+    // The demo's meeting event links to its meeting.
+    let import = all.iter().find(|e| e.action == "meeting.import").unwrap();
+    assert_eq!(
+        import.meeting.as_ref().map(|m| m.0),
+        Some(app.meeting_id().await)
+    );
+    // The system loaded the demo: no person did.
+    assert!(trail("office=&person=secretary&from=&to=").await.is_empty());
+    let dc = user_id(&app.db, "dc.dinajpur").await.unwrap();
+    app.post(
+        &format!("/admin/users/{dc}/password"),
+        "password=a-new-password",
+        Some(&admin),
+    )
+    .await;
+    let theirs = trail("office=&person=admin&from=&to=").await;
+    assert_eq!(theirs.len(), 1, "{theirs:?}");
+    assert_eq!(theirs[0].action, "user.password_change");
+    // Days in Bangladesh time: today has it, tomorrow nothing.
+    let today = app::domain::dates::today_in_dhaka();
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let tomorrow = day(today.succ_opt().unwrap());
+    assert_eq!(
+        trail(&format!(
+            "office=&person=admin&from={}&to={}",
+            day(today),
+            day(today)
+        ))
+        .await
+        .len(),
+        1
+    );
+    assert!(trail(&format!("office=&person=&from={tomorrow}&to="))
+        .await
+        .is_empty());
+    // One office: the ICT directorate is not the admin's, so it is ignored;
+    // Dinajpur's holds the password change (the user's office).
+    let dinajpur = offices::Entity::find()
+        .filter(offices::Column::Code.eq("dc-dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let there = trail(&format!("office={dinajpur}&person=&from=&to=")).await;
+    assert!(there.iter().any(|e| e.action == "user.password_change"));
+    assert!(
+        there.iter().all(|e| e.action != "meeting.import"),
+        "the division's meeting is not Dinajpur's"
+    );
+    // A day that cannot be read is said so.
+    let r = app
+        .call(
+            "audit/recent",
+            "office=&person=&from=29/11/2026&to=",
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The page keeps the filter in its boxes.
+    let page = app.get("/admin/audit?person=admin", Some(&admin)).await;
+    assert!(
+        page.body
+            .contains(r#"id="person" name="person" value="admin""#),
+        "{}",
+        page.body
+    );
+}

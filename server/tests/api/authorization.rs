@@ -85,6 +85,7 @@ async fn authorization_matrix() {
                 "/api/verify" => "code=nosuchcode".to_string(),
                 "/api/search" => "query=abc".to_string(),
                 "/api/dashboard/compliance" | "/api/dashboard" => "fiscal_year=".to_string(),
+                "/api/audit/recent" => "office=&person=&from=&to=".to_string(),
                 "/api/assignments/get" => format!("id={dinajpur_part}"),
                 "/api/meetings/carry_forward" | "/api/meetings/assignments" => {
                     format!("id={meeting}")

@@ -105,6 +105,10 @@ async fn the_form_creates_a_draft_and_saves_every_field_as_typed() {
     let saved = export(&app.db, id).await;
     assert_eq!(saved.venue, "নতুন স্থান");
     assert_eq!(saved.agenda[1].decisions.len(), n + 1);
+    // The meeting's history names what the save changed, in words.
+    let page = app.get(&format!("/meetings/{id}"), Some(&secretary)).await;
+    let text = page.body.replace("<!>", "");
+    assert!(text.contains("বদলানো অংশ: স্থান, আলোচ্যসূচি ২"), "{text}");
     let r = app
         .submit(&to, &form_of(&saved, 2, "up:attendees[3]"), &secretary)
         .await;

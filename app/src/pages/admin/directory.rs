@@ -13,16 +13,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// The offices this admin administers, as (code, name in the page's
-/// language): what a form that acts at an office offers.
-pub(super) async fn offices_administered() -> Result<Vec<(String, String)>, AppError> {
+/// The offices this admin administers, in the page's language: what a form
+/// that acts at an office, or filters by one, offers.
+pub(super) async fn offices_administered() -> Result<Vec<OfficeEntry>, AppError> {
     let me = crate::server_fns::account::me().await?;
     let all = directory_offices(String::new()).await?;
     Ok(all
         .into_iter()
         .filter(|o| me.as_ref().is_some_and(|u| u.reaches(Role::Admin, o.id)))
-        .map(|o| (o.code.clone(), o.full_name(use_lang() == Lang::Bn)))
         .collect())
+}
+
+/// An office's (code, name in the page's language), for a chooser.
+pub(super) fn code_and_name(o: &OfficeEntry) -> (String, String) {
+    (o.code.clone(), o.full_name(use_lang() == Lang::Bn))
 }
 
 /// The page's query, `?q=`.
@@ -110,7 +114,18 @@ pub fn PeoplePage() -> impl IntoView {
 /// error it shows what was typed (from the query) and the message at its field.
 #[component]
 fn AddPerson() -> impl IntoView {
-    let offices = Resource::new(|| (), |_| offices_administered());
+    let offices = Resource::new(
+        || (),
+        |_| async {
+            Ok::<_, AppError>(
+                offices_administered()
+                    .await?
+                    .iter()
+                    .map(code_and_name)
+                    .collect::<Vec<_>>(),
+            )
+        },
+    );
     let q = use_query_map();
     let get = move |k: &str| q.read_untracked().get(k).unwrap_or_default();
     let (field, error, added) = (get("field"), get("error"), get("ok") == "added");

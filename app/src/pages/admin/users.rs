@@ -2,7 +2,7 @@
 //! (plain posts, so they work without JavaScript): a new user with a role,
 //! and per user a new password, another role, an unlock. After a refusal a
 //! form shows what was typed (never a password) and the message at its field.
-use super::directory::offices_administered;
+use super::directory::{code_and_name, offices_administered};
 use crate::components::data::{data, lang_of};
 use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
@@ -34,7 +34,13 @@ impl Typed {
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(|| (), |_| list_users());
-    let offices = Resource::new(|| (), |_| offices_administered());
+    let offices = Resource::new(
+        || (),
+        |_| async {
+            let list = offices_administered().await?;
+            Ok::<_, crate::error::AppError>(list.iter().map(code_and_name).collect::<Vec<_>>())
+        },
+    );
     let q = use_query_map();
     let typed = Typed(
         q.read_untracked()

@@ -88,6 +88,8 @@ pub async fn save_draft<C: ConnectionTrait>(
         // Moving minutes to another office is not an edit.
         return Err(AppError::problem("office", "minutes.office_fixed", None));
     }
+    // What the save changes, for the audit trail (read before it is written).
+    let changed = app::domain::audit::changed_parts(&super::export(db, id).await?, &m);
     let mut row = meeting_row(db, id, &m, &offices[&m.office])
         .await
         .map_err(db_error)?;
@@ -115,7 +117,7 @@ pub async fn save_draft<C: ConnectionTrait>(
             entity_id: Some(id),
             meeting_id: Some(id),
             before: Some(serde_json::json!({ "version": version })),
-            after: Some(serde_json::json!({ "version": version + 1 })),
+            after: Some(serde_json::json!({ "version": version + 1, "fields": changed })),
         },
     )
     .await

@@ -113,3 +113,30 @@ async fn the_bad_input_tour_changes_nothing_and_never_answers_a_server_error() {
     }
     assert_eq!(record_counts(&app.db).await, before, "nothing was written");
 }
+
+#[tokio::test]
+async fn an_unknown_address_answers_404_with_the_way_back() {
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let page = app.get("/no/such/page", Some(&secretary)).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    let text = page.body.replace("<!>", "");
+    assert!(text.contains("পাতাটি নেই"), "{text}");
+    assert!(text.contains(r#"href="/""#), "the way back");
+    assert!(
+        text.contains(r#"href="/my""#),
+        "the signed-in header: {text}"
+    );
+    // Signed out, the address is not even looked at: to the login form.
+    let r = app.get("/no/such/page", None).await;
+    assert!(r.location.unwrap().starts_with("/login?next="));
+    // A form posted to no address: 404 too, never a server error.
+    for session in [Some(secretary.as_str()), None] {
+        let r = app.post("/no/such/form", "x=1", session).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    }
+    // A form posted to a page (not a form's address): never a server error.
+    let admin = app.login("admin").await;
+    let r = app.post("/admin/users/", "", Some(&admin)).await;
+    assert!(r.status.is_client_error(), "{}: {}", r.status, r.body);
+}

@@ -70,12 +70,20 @@ async fn the_audit_log_shows_an_admin_only_their_offices() {
     app.post(&format!("/meetings/{issued}/correct"), "", Some(&secretary))
         .await;
     let rangpur = app.login("admin").await;
-    let entries: Vec<AuditEntry> =
-        serde_json::from_str(&app.call("audit/recent", "", Some(&rangpur)).await.body).unwrap();
+    let entries: Vec<AuditEntry> = serde_json::from_str(
+        &app.call("audit/recent", "office=&person=&from=&to=", Some(&rangpur))
+            .await
+            .body,
+    )
+    .unwrap();
     assert!(entries.iter().any(|e| e.action == "meeting.correct"));
     let other = app.login("admin.doict").await;
-    let entries: Vec<AuditEntry> =
-        serde_json::from_str(&app.call("audit/recent", "", Some(&other)).await.body).unwrap();
+    let entries: Vec<AuditEntry> = serde_json::from_str(
+        &app.call("audit/recent", "office=&person=&from=&to=", Some(&other))
+            .await
+            .body,
+    )
+    .unwrap();
     assert!(
         entries.iter().all(|e| e.entity_kind != "meeting"),
         "no Rangpur meeting's events: {entries:?}"

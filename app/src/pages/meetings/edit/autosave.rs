@@ -41,7 +41,7 @@ impl Autosave {
 
     #[cfg(feature = "hydrate")]
     fn save(self) {
-        use super::fields::field_name;
+        use crate::components::form::field_name;
         use crate::i18n::tr;
         use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;

@@ -19,8 +19,9 @@ use uuid::Uuid;
 mod autosave;
 mod fields;
 
+use crate::components::form::field_name;
 use autosave::Autosave;
-use fields::{field_name, AddButton, ListProblems, RowButtons, SelectField, TextField};
+use fields::{AddButton, ListProblems, RowButtons, SelectField, TextField};
 
 #[component]
 pub fn NewMeetingPage() -> impl IntoView {
