@@ -23,6 +23,13 @@ pub trait MeetingStore: Send + Sync {
     async fn access(&self, id: Uuid) -> Result<(Uuid, crate::domain::MeetingStatus), AppError>;
     /// Where the meeting is in the approval workflow.
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError>;
+    /// Minutes submitted for `chair`'s (a person's) approval at these
+    /// offices, oldest first.
+    async fn to_approve(
+        &self,
+        chair: Uuid,
+        offices: Vec<Uuid>,
+    ) -> Result<Vec<MeetingSummary>, AppError>;
     /// Meetings, agenda items and decisions whose text contains `query`.
     async fn search(&self, query: String) -> Result<Vec<crate::domain::search::Hit>, AppError>;
     /// The public facts of the issued memo with this verification code.

@@ -2,7 +2,7 @@ use crate::components::data::data;
 use crate::domain::auth::{CurrentUser, Role};
 use crate::i18n::{fmt_num, tr, use_lang, Lang};
 use crate::server_fns::account::me;
-use crate::server_fns::tracking::count_to_verify;
+use crate::server_fns::tracking::count_waiting;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -11,7 +11,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let user = Resource::new(|| (), |_| me());
-    let waiting = Resource::new(|| (), |_| count_to_verify());
+    let waiting = Resource::new(|| (), |_| count_waiting());
     view! {
         // Keyboard users skip the header's links.
         <a class="skip" href="#main">{tr("nav.skip")}</a>
@@ -50,11 +50,11 @@ fn NavLinks(user: Option<CurrentUser>, waiting: u32) -> impl IntoView {
         {has_work.then(|| view! {
             <a href="/my">
                 {tr("tracking.my_work")}
-                // Reports waiting for this user's verification.
+                // Reports to verify and minutes to approve.
                 {(waiting > 0).then(|| view! {
-                    " "<span class="count" title=tr("tracking.to_verify")>
+                    " "<span class="count" title=tr("tracking.waiting")>
                         {fmt_num(waiting, 1)}
-                        <span class="visually-hidden">" "{tr("tracking.to_verify")}</span>
+                        <span class="visually-hidden">" "{tr("tracking.waiting")}</span>
                     </span>
                 })}
             </a>

@@ -155,6 +155,24 @@ pub struct Flash {
     pub values: Option<Values>,
     pub problems: Vec<Problem>,
     pub notice: Option<String>,
+    /// The row a "+ add" button just made (`agenda[2]`): empty, but not
+    /// wrong, until the user fills or saves it.
+    #[serde(default)]
+    pub added: Option<String>,
+}
+
+/// The problems to show after a row was added: none inside the new row.
+pub fn outside_new_row(problems: Vec<Problem>, added: Option<&str>) -> Vec<Problem> {
+    let Some(row) = added else {
+        return problems;
+    };
+    let inside = |path: &str| {
+        path == row
+            || path
+                .strip_prefix(row)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    };
+    problems.into_iter().filter(|p| !inside(&p.path)).collect()
 }
 
 /// The session key of the editor's flash for a meeting (or a new one).
@@ -250,6 +268,28 @@ const FIELDS: [&str; 11] = [
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_new_row_is_not_flagged_until_it_is_filled_or_saved() {
+        let p = |path: &str| Problem {
+            path: path.into(),
+            key: "minutes.required".into(),
+            detail: None,
+        };
+        let all = vec![
+            p("venue"),
+            p("agenda[2].subject"),
+            p("agenda[2].decisions[0].text"),
+            p("agenda[20].subject"),
+        ];
+        let shown = outside_new_row(all.clone(), Some("agenda[2]"));
+        assert_eq!(
+            shown.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            ["venue", "agenda[20].subject"]
+        );
+        assert_eq!(outside_new_row(all.clone(), None), all);
+    }
+
     use super::*;
     use crate::domain::minutes::{AgendaItem, Decision, Implementer};
     use chrono::NaiveDate;

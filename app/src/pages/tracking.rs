@@ -7,7 +7,9 @@ use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
 use crate::domain::tracking::{AssignmentRow, AssignmentView, CarriedDecision, Progress, Urgency};
 use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr};
-use crate::server_fns::tracking::{assignment, my_assignments, my_reminders, to_verify};
+use crate::server_fns::tracking::{
+    assignment, my_assignments, my_reminders, to_approve, to_verify,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -21,12 +23,15 @@ fn due_label(row: &AssignmentRow) -> String {
     row.due_on.map(fmt_date).unwrap_or_else(|| "—".into())
 }
 
-fn urgency_cell(u: Urgency) -> impl IntoView {
-    let (class, key) = match u {
-        Urgency::Overdue => ("badge overdue", "tracking.overdue"),
-        Urgency::DueSoon => ("badge due-soon", "tracking.due_soon"),
-        Urgency::Open => ("badge open", "tracking.open"),
-        Urgency::Finished => ("badge finished", "tracking.finished"),
+/// Reported done but not yet verified is not finished for the reader: it
+/// waits, neutral, until the secretary or chair has checked it.
+fn urgency_cell(u: Urgency, status: Progress) -> impl IntoView {
+    let (class, key) = match (u, status) {
+        (_, Progress::Done) => ("badge open", "tracking.awaiting"),
+        (Urgency::Overdue, _) => ("badge overdue", "tracking.overdue"),
+        (Urgency::DueSoon, _) => ("badge due-soon", "tracking.due_soon"),
+        (Urgency::Open, _) => ("badge open", "tracking.open"),
+        (Urgency::Finished, _) => ("badge finished", "tracking.finished"),
     };
     view! { <span class=class>{tr(key)}</span> }
 }
@@ -40,16 +45,38 @@ fn decision_no(row: &AssignmentRow) -> String {
     )
 }
 
-/// "/my": the reports waiting for this user's verification (as a meeting's
-/// secretary or chair), then what their office owes.
+/// "/my": the minutes waiting for this user's approval (as their chair) and
+/// the reports waiting for their verification (as a meeting's secretary or
+/// chair), then what their office owes.
 #[component]
 pub fn MyDecisionsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_assignments());
     let reminders = Resource::new(|| (), |_| my_reminders());
     let waiting = Resource::new(|| (), |_| to_verify());
+    let approvals = Resource::new(|| (), |_| to_approve());
     view! {
         <Title text=format!("{} · {}", tr("tracking.my_work"), tr("app.name"))/>
         <h1>{tr("tracking.my_work")}</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = approvals.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <section class="to-approve" aria-labelledby="to-approve-heading">
+                        <h2 id="to-approve-heading">
+                            {tr("tracking.to_approve")}" ("{fmt_num(list.len() as u64, 1)}")"
+                        </h2>
+                        <ul class="plain">
+                            {list.into_iter().map(|m| view! {
+                                <li>
+                                    <a href=format!("/meetings/{}#workflow", m.id)>{data(m.title)}</a>
+                                    " · "{fmt_date(m.held_on)}" · "{data(m.office_name)}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Transition>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let rows = waiting.await.unwrap_or_default();
@@ -104,7 +131,7 @@ fn AssignmentTable(rows: Vec<AssignmentRow>) -> impl IntoView {
             <tbody>
                 {rows.into_iter().map(|r| view! {
                     <tr class:overdue=r.urgency == Urgency::Overdue>
-                        <td data-label=tr("tracking.urgency")>{urgency_cell(r.urgency)}</td>
+                        <td data-label=tr("tracking.urgency")>{urgency_cell(r.urgency, r.status)}</td>
                         <td class="num" data-label=tr("tracking.deadline")>{due_label(&r)}</td>
                         <td data-label=tr("tracking.decision")>
                             <a href=format!("/assignments/{}", r.id)>{decision_no(&r)}</a>
@@ -134,7 +161,6 @@ pub fn AssignmentPage() -> impl IntoView {
     );
     view! {
         <Title text=format!("{} · {}", tr("tracking.assignment"), tr("app.name"))/>
-        <p class="back"><a href="/my">{tr("tracking.back")}</a></p>
         <h1>{tr("tracking.assignment")}</h1>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
@@ -171,9 +197,16 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
         _ => (String::new(), String::new()),
     };
     let chosen = kept.status.clone();
+    // Back to one's work; a reader without any goes back to the meeting.
+    let back = if may_report || may_review {
+        view! { <p class="back"><a href="/my">{tr("tracking.back")}</a></p> }.into_any()
+    } else {
+        view! { <p class="back"><a href=format!("/meetings/{}", row.meeting_id)>{tr("editor.view")}</a></p> }.into_any()
+    };
     let id = row.id;
     let reportable = !matches!(row.status, Progress::Verified | Progress::Done);
     view! {
+        {back}
         <dl class="meta">
             <dt>{tr("tracking.meeting")}</dt>
             <dd>
@@ -185,7 +218,7 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
             <dt>{tr("tracking.office")}</dt>
             <dd>{data(row.office.clone())}</dd>
             <dt>{tr("tracking.deadline")}</dt>
-            <dd>{due_label(&row)}" "{urgency_cell(row.urgency)}</dd>
+            <dd>{due_label(&row)}" "{urgency_cell(row.urgency, row.status)}</dd>
             <dt>{tr("tracking.status")}</dt>
             <dd><strong class="status">{status_label(row.status)}</strong></dd>
         </dl>
@@ -316,7 +349,7 @@ pub fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
     view! {
         <section class="carry-forward" aria-labelledby="carry-heading">
             <h2 id="carry-heading">{tr("tracking.carry_forward")}</h2>
-            <table>
+            <table class="stack">
                 <thead>
                     <tr>
                         <th scope="col">{tr("meeting.memo_number")}</th>
@@ -327,12 +360,12 @@ pub fn CarriedTable(list: Vec<CarriedDecision>) -> impl IntoView {
                 <tbody>
                     {list.into_iter().map(|c| view! {
                         <tr>
-                            <td>{c.memo_number.map(|n| fmt_digits(&n)).unwrap_or_default()}</td>
-                            <td>
+                            <td data-label=tr("meeting.memo_number")>{c.memo_number.map(|n| fmt_digits(&n)).unwrap_or_default()}</td>
+                            <td data-label=tr("tracking.decision")>
                                 {format!("{}.{} ", fmt_num(c.item as u64, 2), fmt_num(c.decision as u64, 1))}
                                 {data(c.text)}
                             </td>
-                            <td>
+                            <td data-label=tr("tracking.status")>
                                 <ul class="per-office">
                                     {c.offices.into_iter().map(|(office, status)| view! {
                                         <li>{data(office)}": "<strong>{status_label(status)}</strong></li>

@@ -54,10 +54,14 @@ pub async fn editor(id: Option<Uuid>) -> Result<EditorState, AppError> {
             (v, flash.problems, version)
         }
         None => {
-            // A stored draft shows what it still lacks; a new form starts clean.
+            // A stored draft shows what it still lacks, but not inside the
+            // row just added; a new form starts clean.
             let problems = if id.is_some() {
                 let codes = offices.iter().map(|o| o.code.clone()).collect();
-                minutes.check(&codes)
+                crate::domain::editor::outside_new_row(
+                    minutes.check(&codes),
+                    flash.added.as_deref(),
+                )
             } else {
                 vec![]
             };

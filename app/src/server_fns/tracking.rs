@@ -30,10 +30,27 @@ pub async fn to_verify() -> Result<Vec<AssignmentRow>, AppError> {
         .map_err(crate::error::respond)
 }
 
-/// How many reports wait for this user's verification: the header's count
-/// beside "my work" (nothing asked for users who verify nothing).
-#[server(prefix = "/api", endpoint = "assignments/to_verify/count")]
-pub async fn count_to_verify() -> Result<u32, AppError> {
+/// Minutes waiting for this user's approval as their chair, oldest first.
+#[server(prefix = "/api", endpoint = "meetings/to_approve")]
+pub async fn to_approve() -> Result<Vec<crate::domain::MeetingSummary>, AppError> {
+    use crate::domain::auth::Permission;
+    let (user, services) = super::require(Permission::SignedIn)?;
+    let (_, chair, chair_of) = verifier(user.as_ref());
+    match chair {
+        Some(person) if !chair_of.is_empty() => services
+            .meetings
+            .to_approve(person, chair_of)
+            .await
+            .map_err(crate::error::respond),
+        _ => Ok(vec![]),
+    }
+}
+
+/// How many things wait for this user: reports to verify and minutes to
+/// approve. The header's count beside "my work" (nothing asked for users
+/// who verify and approve nothing).
+#[server(prefix = "/api", endpoint = "my/waiting")]
+pub async fn count_waiting() -> Result<u32, AppError> {
     use crate::domain::auth::Permission;
     // Asked by the header of every page, public ones too: no one signed in
     // waits for nothing (and the page's status stays its own).
@@ -42,11 +59,21 @@ pub async fn count_to_verify() -> Result<u32, AppError> {
     if secretary_of.is_empty() && chair_of.is_empty() {
         return Ok(0);
     }
-    services
+    let reports = services
         .tracking
-        .count_to_verify(secretary_of, chair, chair_of)
+        .count_to_verify(secretary_of, chair, chair_of.clone())
         .await
-        .map_err(crate::error::respond)
+        .map_err(crate::error::respond)?;
+    let minutes = match chair {
+        Some(person) if !chair_of.is_empty() => services
+            .meetings
+            .to_approve(person, chair_of)
+            .await
+            .map_err(crate::error::respond)?
+            .len() as u32,
+        _ => 0,
+    };
+    Ok(reports + minutes)
 }
 
 /// Where this user verifies: the offices they are secretary of, and the

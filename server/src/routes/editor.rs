@@ -109,10 +109,13 @@ async fn save(
         Ok(((new_id, _), anchor)) => {
             let notice =
                 (anchor.is_none() && !op.starts_with("bijoy:")).then(|| "editor.saved".to_string());
+            // The row a "+ add" button made is not flagged empty yet.
+            let added = op.starts_with("add:").then(|| anchor.clone()).flatten();
             let flash = Flash {
                 values: None,
                 problems: vec![],
                 notice,
+                added,
             };
             let _ = session.insert(&flash_key(Some(new_id)), flash).await;
             let at = anchor
@@ -132,6 +135,7 @@ async fn save(
                 values: Some(values),
                 problems,
                 notice,
+                added: None,
             };
             if session.insert(&flash_key(id), flash).await.is_err() {
                 return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response());

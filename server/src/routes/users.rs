@@ -101,7 +101,7 @@ pub async fn create(
     )
     .await;
     Ok(match created {
-        Ok(id) => back(&format!("user-{id}"), &[("ok", "created")]),
+        Ok(_) => back("done", &[("ok", "created")]),
         // The name was taken between the look and the write.
         Err(_)
             if matches!(
@@ -164,7 +164,7 @@ pub async fn reset_password(
     };
     Ok(
         match accounts::set_password(&db, admin, &user, password_hash).await {
-            Ok(()) => back(&anchor, &[("ok", "password")]),
+            Ok(()) => back("done", &[("ok", "password")]),
             Err(_) => internal(),
         },
     )
@@ -203,7 +203,7 @@ pub async fn grant(
     };
     Ok(
         match accounts::grant_role(&db, admin, &user, (role, office, form.below(role))).await {
-            Ok(true) => back(&anchor, &[("ok", "granted")]),
+            Ok(true) => back("done", &[("ok", "granted")]),
             Ok(false) => again(("role", "users.error.has_role")),
             Err(_) => internal(),
         },

@@ -44,6 +44,7 @@ pub async fn submit(
                 values: None,
                 problems: vec![],
                 notice: Some("issue.incomplete".into()),
+                added: None,
             };
             if session.insert(&flash_key(Some(id)), flash).await.is_err() {
                 return Ok(internal());

@@ -11,7 +11,7 @@ use app::error::AppError;
 use app::ports::MeetingStore;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait,
+    QueryTrait, RelationTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -22,14 +22,9 @@ pub struct SeaMeetingStore {
     pub window: u32,
 }
 
-#[async_trait::async_trait]
-impl MeetingStore for SeaMeetingStore {
-    async fn list(&self) -> Result<Vec<MeetingSummary>, AppError> {
-        let rows = meetings::Entity::find()
-            .order_by_desc(meetings::Column::HeldOn)
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
+impl SeaMeetingStore {
+    /// The list's rows of these meetings, in their order.
+    async fn summaries(&self, rows: Vec<meetings::Model>) -> Result<Vec<MeetingSummary>, AppError> {
         let office_names: HashMap<Uuid, String> = offices::Entity::find()
             .filter(offices::Column::Id.is_in(rows.iter().map(|m| m.office_id)))
             .all(&self.db)
@@ -38,10 +33,17 @@ impl MeetingStore for SeaMeetingStore {
             .into_iter()
             .map(|o| (o.id, o.name_bn))
             .collect();
+        // A few meetings (a chair's queue) are counted alone; the whole list
+        // in one pass over the tables.
+        let these = || {
+            let ids = rows.iter().map(|m| m.id);
+            (rows.len() <= 500).then(|| agenda_items::Column::MeetingId.is_in(ids))
+        };
         let agenda_counts: HashMap<Uuid, i64> = agenda_items::Entity::find()
             .select_only()
             .column(agenda_items::Column::MeetingId)
             .column_as(agenda_items::Column::Id.count(), "n")
+            .apply_if(these(), QueryFilter::filter)
             .group_by(agenda_items::Column::MeetingId)
             .into_tuple::<(Uuid, i64)>()
             .all(&self.db)
@@ -54,6 +56,7 @@ impl MeetingStore for SeaMeetingStore {
             .column(agenda_items::Column::MeetingId)
             .column_as(decisions::Column::Id.count(), "n")
             .join(JoinType::InnerJoin, decisions::Relation::AgendaItem.def())
+            .apply_if(these(), QueryFilter::filter)
             .group_by(agenda_items::Column::MeetingId)
             .into_tuple::<(Uuid, i64)>()
             .all(&self.db)
@@ -77,6 +80,34 @@ impl MeetingStore for SeaMeetingStore {
                 })
             })
             .collect()
+    }
+}
+
+#[async_trait::async_trait]
+impl MeetingStore for SeaMeetingStore {
+    async fn list(&self) -> Result<Vec<MeetingSummary>, AppError> {
+        let rows = meetings::Entity::find()
+            .order_by_desc(meetings::Column::HeldOn)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        self.summaries(rows).await
+    }
+
+    async fn to_approve(
+        &self,
+        chair: Uuid,
+        offices: Vec<Uuid>,
+    ) -> Result<Vec<MeetingSummary>, AppError> {
+        let rows = meetings::Entity::find()
+            .filter(meetings::Column::ChairId.eq(chair))
+            .filter(meetings::Column::OfficeId.is_in(offices))
+            .filter(meetings::Column::Status.eq(MeetingStatus::Submitted.code()))
+            .order_by_asc(meetings::Column::HeldOn)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        self.summaries(rows).await
     }
 
     async fn draft(&self, id: Uuid) -> Result<Draft, AppError> {

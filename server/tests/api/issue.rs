@@ -49,6 +49,27 @@ fn upload(path: &str, field: &str, bytes: &[u8], session: Option<&str>) -> Reque
 }
 
 #[tokio::test]
+async fn minutes_whose_chair_has_no_account_are_not_sent_to_wait_for_ever() {
+    let app = TestApp::with_demo().await;
+    let mut m = draft();
+    m.chair.name = "মোঃ কামরুল হাসান".into();
+    let id = store::create_draft(&app.db, &m, None).await.unwrap();
+    let secretary = app.login("secretary").await;
+    let r = app
+        .post(&format!("/meetings/{id}/submit"), "", Some(&secretary))
+        .await;
+    let back = r.location.unwrap();
+    assert!(back.contains("error=issue.chair_without_account"), "{back}");
+    assert_eq!(
+        status_of(&app.db, id).await,
+        "draft",
+        "still the secretary's to correct"
+    );
+    let page = app.get(&back, Some(&secretary)).await;
+    assert!(page.body.contains("তাই তিনি অনুমোদন করতে পারবেন না"));
+}
+
+#[tokio::test]
 async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
     let app = TestApp::with_demo().await;
     let id = store::create_draft(&app.db, &draft(), None).await.unwrap();
@@ -88,11 +109,22 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
         .await;
     assert_ne!(r.status, StatusCode::OK, "{}", r.body);
 
+    // The chair finds them waiting on "my work", counted in the header.
+    assert_eq!(app.call("my/waiting", "", Some(&chair)).await.body, "1");
+    let mine = app.get("/my", Some(&chair)).await;
+    assert!(
+        mine.body
+            .contains(&format!("href=\"/meetings/{id}#workflow\"")),
+        "{}",
+        mine.body
+    );
+    assert_eq!(app.call("my/waiting", "", Some(&secretary)).await.body, "0");
+
     // Returned without a comment: refused; with one: a draft again, comment shown.
     let r = app.post(&at("return"), "comment=", Some(&chair)).await;
     let back = r.location.unwrap();
     assert!(
-        back.contains("error=minutes.required") && back.ends_with("#comment"),
+        back.contains("error=tracking.reason_required") && back.ends_with("#comment"),
         "{back}"
     );
     assert_eq!(status_of(&app.db, id).await, "submitted");

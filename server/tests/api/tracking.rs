@@ -237,18 +237,11 @@ async fn an_office_reports_with_evidence_and_the_secretary_verifies_or_returns()
     assert!(queue(dc.clone()).await.is_empty());
     assert!(queue(app.login("viewer").await).await.is_empty());
     // The header counts them on every page the secretary opens.
-    let count = app
-        .call("assignments/to_verify/count", "", Some(&secretary))
-        .await;
+    let count = app.call("my/waiting", "", Some(&secretary)).await;
     assert_eq!(count.body, "2");
     let page = app.get("/", Some(&secretary)).await;
     assert!(page.body.contains(r#"class="count">২<"#), "{}", page.body);
-    assert_eq!(
-        app.call("assignments/to_verify/count", "", Some(&dc))
-            .await
-            .body,
-        "0"
-    );
+    assert_eq!(app.call("my/waiting", "", Some(&dc)).await.body, "0");
 
     // Another office's implementer may not report it; the DC may not verify.
     let r = app

@@ -82,16 +82,20 @@ fn Account(user: CurrentUser) -> impl IntoView {
             </div>
             <button type="submit" class="primary">{tr("account.password_submit")}</button>
         </form>
-        <h2 id="signature-heading">{tr("account.signature_title")}</h2>
-        {(ok == "signature").then(|| view! { <p class="notice" role="status">{tr("account.signature_saved")}</p> })}
-        <form class="form narrow" method="post" action="/account/signature" enctype="multipart/form-data" aria-labelledby="signature-heading">
-            <div class="field">
-                <label for="signature">{tr("account.signature_label")}</label>
-                <input id="signature" name="signature" type="file" accept="image/png"
-                    aria-invalid=invalid(&signature_err) aria-describedby="signature-error"/>
-                <FieldError id="signature-error" key=signature_err/>
-            </div>
-            <button type="submit" class="primary">{tr("account.signature_submit")}</button>
-        </form>
+        // Only someone who signs memos (a person of the directory: a chair
+        // or an issuer) has a signature to give.
+        {user.person_id.is_some().then(|| view! {
+            <h2 id="signature-heading">{tr("account.signature_title")}</h2>
+            {(ok == "signature").then(|| view! { <p class="notice" role="status">{tr("account.signature_saved")}</p> })}
+            <form class="form narrow" method="post" action="/account/signature" enctype="multipart/form-data" aria-labelledby="signature-heading">
+                <div class="field">
+                    <label for="signature">{tr("account.signature_label")}</label>
+                    <input id="signature" name="signature" type="file" accept="image/png"
+                        aria-invalid=invalid(&signature_err) aria-describedby="signature-error"/>
+                    <FieldError id="signature-error" key=signature_err.clone()/>
+                </div>
+                <button type="submit" class="primary">{tr("account.signature_submit")}</button>
+            </form>
+        })}
     }
 }

@@ -185,7 +185,7 @@ fn AddPerson() -> impl IntoView {
 fn OfficeTable(list: Vec<OfficeEntry>) -> impl IntoView {
     view! {
         <p role="status">{count_line(list.len())}</p>
-        <table class="directory">
+        <table class="directory stack">
             <thead>
                 <tr>
                     <th scope="col">{tr("directory.name_bn")}</th>
@@ -198,11 +198,11 @@ fn OfficeTable(list: Vec<OfficeEntry>) -> impl IntoView {
             <tbody>
                 {list.into_iter().map(|o| view! {
                     <tr>
-                        <td lang="bn">{o.full_name(true)}</td>
-                        <td lang="en">{o.full_name(false)}</td>
-                        <td>{kind_label(&o.kind)}</td>
-                        <td lang="bn">{o.parent_bn}</td>
-                        <td><code lang="en">{o.code}</code></td>
+                        <td lang="bn" data-label=tr("directory.name_bn")>{o.full_name(true)}</td>
+                        <td lang="en" data-label=tr("directory.name_en")>{o.full_name(false)}</td>
+                        <td data-label=tr("directory.kind")>{kind_label(&o.kind)}</td>
+                        <td lang="bn" data-label=tr("directory.parent")>{o.parent_bn}</td>
+                        <td data-label=tr("directory.code")><code lang="en">{o.code}</code></td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -214,7 +214,7 @@ fn OfficeTable(list: Vec<OfficeEntry>) -> impl IntoView {
 fn PeopleTable(list: Vec<PersonEntry>) -> impl IntoView {
     view! {
         <p role="status">{count_line(list.len())}</p>
-        <table class="directory">
+        <table class="directory stack">
             <thead>
                 <tr>
                     <th scope="col">{tr("directory.name_bn")}</th>
@@ -226,14 +226,14 @@ fn PeopleTable(list: Vec<PersonEntry>) -> impl IntoView {
             <tbody>
                 {list.into_iter().map(|p| view! {
                     <tr>
-                        <td lang="bn">{p.name_bn}</td>
-                        <td lang="en">{p.name_en}</td>
-                        <td>
+                        <td lang="bn" data-label=tr("directory.name_bn")>{p.name_bn}</td>
+                        <td lang="en" data-label=tr("directory.name_en")>{p.name_en}</td>
+                        <td data-label=tr("directory.designation")>
                             <span lang="bn">{p.designation_bn}</span>
                             <br/>
                             <span lang="en" class="designation">{p.designation_en}</span>
                         </td>
-                        <td>
+                        <td data-label=tr("directory.office")>
                             <span lang="bn">{p.office_bn}</span>
                             <br/>
                             <span lang="en" class="designation">{p.office_en}</span>
@@ -262,18 +262,20 @@ pub fn HolidaysPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
-                    list.await.map(|days| view! {
-                        <table class="directory">
+                    list.await.map(|days| if days.is_empty() {
+                        view! { <p>{tr("holidays.none")}</p> }.into_any()
+                    } else { view! {
+                        <table class="directory stack">
                             <thead><tr>
                                 <th scope="col">{tr("holidays.day")}</th>
                                 <th scope="col">{tr("holidays.name")}</th>
-                                <th scope="col"></th>
+                                <th scope="col"><span class="visually-hidden">{tr("editor.remove")}</span></th>
                             </tr></thead>
                             <tbody>
                                 {days.into_iter().map(|(day, name)| view! {
                                     <tr>
-                                        <td>{fmt_date(day)}</td>
-                                        <td>{data(name.clone())}</td>
+                                        <td data-label=tr("holidays.day")>{fmt_date(day)}</td>
+                                        <td data-label=tr("holidays.name")>{data(name.clone())}</td>
                                         <td>
                                             <form method="post" action="/admin/holidays" class="inline">
                                                 <input type="hidden" name="day" value=day.to_string()/>
@@ -285,7 +287,7 @@ pub fn HolidaysPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    })
+                    }.into_any() })
                 })}
             </ErrorBoundary>
         </Transition>

@@ -53,7 +53,7 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <Title text=format!("{} · {}", tr("users.title"), tr("app.name"))/>
         <h1>{tr("users.title")}</h1>
-        {(!ok.is_empty()).then(|| view! { <p class="notice" role="status">{tr(&format!("users.done.{ok}"))}</p> })}
+        {(!ok.is_empty()).then(|| view! { <p id="done" class="notice" role="status">{tr(&format!("users.done.{ok}"))}</p> })}
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {
@@ -105,6 +105,8 @@ fn role_and_office(
     };
     let role_error = typed.error(user, "role");
     let office_error = typed.error(user, "office");
+    // Nothing chosen at first: a careless click must not make an admin.
+    let choose = || view! { <option value="">{tr("users.choose")}</option> };
     let roles = Role::VARIANTS
         .iter()
         .map(|r| {
@@ -121,10 +123,10 @@ fn role_and_office(
         .collect_view();
     view! {
         {field(role_id.clone(), tr("users.role"), role_error.clone(), view! {
-            <select id=role_id.clone() name="role" aria-invalid=role_error.is_some().to_string() aria-describedby=format!("{role_id}-error")>{roles}</select>
+            <select id=role_id.clone() name="role" aria-invalid=role_error.is_some().to_string() aria-describedby=format!("{role_id}-error")>{choose()}{roles}</select>
         }.into_any())}
         {field(office_id.clone(), tr("users.office"), office_error.clone(), view! {
-            <select id=office_id.clone() name="office" aria-invalid=office_error.is_some().to_string() aria-describedby=format!("{office_id}-error")>{offices}</select>
+            <select id=office_id.clone() name="office" aria-invalid=office_error.is_some().to_string() aria-describedby=format!("{office_id}-error")>{choose()}{offices}</select>
         }.into_any())}
         <div class="field check">
             <input id=below_id.clone() name="below" type="checkbox" checked=typed.get("below") == "on"/>
@@ -156,6 +158,10 @@ fn NewUserForm(offices: Vec<(String, String)>, typed: Typed) -> impl IntoView {
                     {text("display_name", "users.name", "text")}
                     {text("password", "users.password", "password")}
                 </div>
+                // A refused form keeps everything but the password.
+                {(!typed.get("field").is_empty() && typed.get("user").is_empty()).then(|| view! {
+                    <p class="hint">{tr("users.password_again")}</p>
+                })}
                 {role_and_office("", &offices, &typed, None)}
                 <button type="submit" class="primary">{tr("users.create")}</button>
             </form>

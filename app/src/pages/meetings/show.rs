@@ -303,7 +303,7 @@ fn Appendix(minutes: Minutes) -> impl IntoView {
     view! {
         <section id="appendix" aria-labelledby="appendix-heading">
             <h2 id="appendix-heading">{tr("meeting.appendix")}</h2>
-            <table class="attendance">
+            <table class="attendance stack">
                 <thead>
                     <tr>
                         <th scope="col">{tr("meeting.serial")}</th>
@@ -318,12 +318,12 @@ fn Appendix(minutes: Minutes) -> impl IntoView {
                         .enumerate()
                         .map(|(i, a)| view! {
                             <tr>
-                                <td class="num">{fmt_num(i as u64 + 1, 2)}</td>
-                                <td>
+                                <td class="num" data-label=tr("meeting.serial")>{fmt_num(i as u64 + 1, 2)}</td>
+                                <td data-label=tr("meeting.name_designation")>
                                     {(!a.name.is_empty()).then(|| view! { {data(a.name)}<br/> })}
                                     <span class="designation">{data(a.designation)}</span>
                                 </td>
-                                <td>{data(a.office)}</td>
+                                <td data-label=tr("meeting.office")>{data(a.office)}</td>
                             </tr>
                         })
                         .collect_view()}

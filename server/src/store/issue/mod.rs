@@ -35,6 +35,30 @@ pub async fn parties(db: &DatabaseConnection, id: Uuid) -> Result<(Uuid, Uuid), 
     Ok((m.office_id, m.chair_id))
 }
 
+/// Does an active account of `person` hold the chair's role at `office`?
+async fn may_approve(
+    db: &DatabaseConnection,
+    office: Uuid,
+    person: Uuid,
+) -> Result<bool, AppError> {
+    use crate::db::entities::users;
+    let accounts = users::Entity::find()
+        .filter(users::Column::PersonId.eq(person))
+        .filter(users::Column::Active.eq(true))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    for account in accounts {
+        let user = super::accounts::current_user(db, account.id)
+            .await
+            .map_err(db_error)?;
+        if user.is_some_and(|u| u.reaches(app::domain::auth::Role::Chair, office)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 fn wrong_status() -> AppError {
     AppError::Invalid {
         field: "status".into(),
@@ -91,6 +115,15 @@ async fn record<C: ConnectionTrait>(
 /// The secretary sends complete minutes to the chair. Every rule counts now
 /// (a draft could be saved incomplete; a memo cannot be).
 pub async fn submit(db: &DatabaseConnection, id: Uuid, actor: Uuid) -> Result<(), AppError> {
+    // Minutes whose chair no one can sign for would wait for ever: the
+    // chair named must be a person with a chair's account at the office.
+    let (office, chair) = parties(db, id).await?;
+    if !may_approve(db, office, chair).await? {
+        return Err(AppError::Invalid {
+            field: "chair".into(),
+            key: "issue.chair_without_account".into(),
+        });
+    }
     let txn = crate::store::begin_write(db).await.map_err(db_error)?;
     move_status(&txn, id, Step::Submit).await?;
     let m = minutes::export(&txn, id).await?;
@@ -116,7 +149,11 @@ pub async fn return_to_draft(
 ) -> Result<(), AppError> {
     let comment = comment.trim();
     if comment.is_empty() {
-        return Err(AppError::problem("comment", "minutes.required", None));
+        return Err(AppError::problem(
+            "comment",
+            "tracking.reason_required",
+            None,
+        ));
     }
     if comment.chars().count() > LONG_TEXT {
         return Err(AppError::problem("comment", "minutes.too_long", None));

@@ -81,7 +81,8 @@ pub(crate) const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/assignments/mine", SIGNED_IN),
     ("POST", "/api/assignments/reminders", SIGNED_IN),
     ("POST", "/api/assignments/to_verify", SIGNED_IN),
-    ("POST", "/api/assignments/to_verify/count", EVERYONE),
+    ("POST", "/api/my/waiting", EVERYONE),
+    ("POST", "/api/meetings/to_approve", SIGNED_IN),
     // Dinajpur's part: Dinajpur and the Rangpur offices, not the ICT admin.
     (
         "POST",

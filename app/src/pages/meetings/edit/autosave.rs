@@ -135,3 +135,30 @@ impl Autosave {
         });
     }
 }
+
+/// A field the user types into is no longer what its old message said
+/// ("this must be filled"): the message goes, and a save says what is
+/// still wrong. Only in the browser.
+pub(super) fn clear_error_of(_ev: &leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(field) = _ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if field.get_attribute("aria-invalid").as_deref() != Some("true") {
+            return;
+        }
+        let _ = field.set_attribute("aria-invalid", "false");
+        let message = field
+            .get_attribute("aria-describedby")
+            .and_then(|id| document().get_element_by_id(&id));
+        if let Some(message) = message {
+            message.set_text_content(None);
+            let _ = message.remove_attribute("role");
+        }
+    }
+}

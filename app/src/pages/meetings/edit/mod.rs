@@ -283,7 +283,10 @@ fn EditorForm(
             node_ref=autosave.form
             // A new meeting is created by its button only: an autosave racing
             // the button would create it twice.
-            on:input=move |_| if !is_new { autosave.schedule() }
+            on:input=move |ev| {
+                autosave::clear_error_of(&ev);
+                if !is_new { autosave.schedule() }
+            }
             on:change=move |_| if !is_new { autosave.schedule() }
             on:submit=move |_| autosave.cancel()
         >
