@@ -21,6 +21,14 @@ pub struct KeptForm {
 }
 
 impl KeptForm {
+    /// What is kept of a note: at most what a note may hold (a refused
+    /// over-long one is cut, not stored whole in the session).
+    pub fn note(text: &str) -> String {
+        text.chars()
+            .take(crate::domain::minutes::LONG_TEXT)
+            .collect()
+    }
+
     /// The session key of the kept form of an assignment or a meeting.
     pub fn key(page: Uuid) -> String {
         format!("kept:{page}")

@@ -26,6 +26,11 @@ pub struct NewAccount {
     /// "on" when the role reaches the offices below too.
     #[serde(default)]
     pub below: Option<String>,
+    /// The directory person the account is (its id; empty: none). A chair
+    /// must be one: minutes name their chair as a person of the directory,
+    /// and only that person's account may approve them.
+    #[serde(default)]
+    pub person: String,
 }
 
 /// "Grant a role" as posted.
@@ -96,7 +101,16 @@ impl NewAccount {
             return Err(("display_name", "minutes.too_long"));
         }
         check_password(&self.password)?;
-        role_at(&self.role, &self.office)
+        let (role, office) = role_at(&self.role, &self.office)?;
+        if role == Role::Chair && self.person().is_none() {
+            return Err(("person", "users.error.chair_needs_person"));
+        }
+        Ok((role, office))
+    }
+
+    /// The person chosen, if any (an id that cannot be read is none).
+    pub fn person(&self) -> Option<uuid::Uuid> {
+        uuid::Uuid::parse_str(self.person.trim()).ok()
     }
 
     pub fn grant(&self) -> NewGrant {
@@ -120,6 +134,7 @@ mod tests {
             role: "implementer".into(),
             office: "pirganj-uno".into(),
             below: None,
+            person: String::new(),
         }
     }
 
@@ -131,34 +146,37 @@ mod tests {
             f(&mut a);
             a.check().unwrap_err()
         };
-        assert_eq!(
-            with(|a| a.username = " ".into()),
-            ("username", "minutes.required")
-        );
-        assert_eq!(
-            with(|a| a.username = "UNO Pirganj".into()),
-            ("username", "users.error.username")
-        );
-        assert_eq!(
-            with(|a| a.username = "ab".into()),
-            ("username", "users.error.username")
-        );
-        assert_eq!(
-            with(|a| a.display_name = "".into()),
-            ("display_name", "minutes.required")
-        );
-        assert_eq!(
-            with(|a| a.password = "short".into()),
-            ("password", "account.error.too_short")
-        );
-        assert_eq!(
-            with(|a| a.role = "king".into()),
-            ("role", "minutes.required")
-        );
-        assert_eq!(
-            with(|a| a.office = "".into()),
-            ("office", "minutes.required")
-        );
+        let cases: [(fn(&mut NewAccount), FieldProblem); 8] = [
+            (
+                |a| a.username = " ".into(),
+                ("username", "minutes.required"),
+            ),
+            (
+                |a| a.username = "UNO Pirganj".into(),
+                ("username", "users.error.username"),
+            ),
+            (
+                |a| a.username = "ab".into(),
+                ("username", "users.error.username"),
+            ),
+            (
+                |a| a.display_name = "".into(),
+                ("display_name", "minutes.required"),
+            ),
+            (
+                |a| a.password = "short".into(),
+                ("password", "account.error.too_short"),
+            ),
+            (|a| a.role = "king".into(), ("role", "minutes.required")),
+            (|a| a.office = "".into(), ("office", "minutes.required")),
+            (
+                |a| a.role = "chair".into(),
+                ("person", "users.error.chair_needs_person"),
+            ),
+        ];
+        for (change, problem) in cases {
+            assert_eq!(with(change), problem);
+        }
     }
 
     #[test]

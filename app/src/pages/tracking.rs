@@ -185,10 +185,25 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
     // A refused report or review comes back as typed, its error beside the
     // field; the error above the forms only when it belongs to none.
     let kept = kept.unwrap_or_default();
-    let error = if kept.field.is_empty() {
+    let reportable = !matches!(row.status, Progress::Verified | Progress::Done);
+    // Is the field the error belongs to on the page? (After a race, e.g.
+    // another verifier acted first, the form may be gone: then the message
+    // shows above, where there is room for it.)
+    let shown_beside = match kept.form.as_str() {
+        "report" => {
+            may_report
+                && reportable
+                && ["status", "note", "evidence"].contains(&kept.field.as_str())
+        }
+        "review" => may_review && row.status == Progress::Done && kept.field == "note",
+        _ => false,
+    };
+    let error = if shown_beside {
+        String::new()
+    } else if kept.error.is_empty() {
         error
     } else {
-        String::new()
+        kept.error.clone()
     };
     let at = |form: &str, field: &str| kept.error_at(form, field);
     let (report_note, review_note) = match kept.form.as_str() {
@@ -204,7 +219,6 @@ fn Assignment(v: AssignmentView) -> impl IntoView {
         view! { <p class="back"><a href=format!("/meetings/{}", row.meeting_id)>{tr("editor.view")}</a></p> }.into_any()
     };
     let id = row.id;
-    let reportable = !matches!(row.status, Progress::Verified | Progress::Done);
     view! {
         {back}
         <dl class="meta">

@@ -109,7 +109,9 @@ pub async fn login(
     if accounts::record_successful_login(&db, &user).await.is_err() {
         return internal();
     }
-    // A new session id at login: an id planted before login is worthless.
+    // A new session id at login: an id planted before login is worthless;
+    // and nothing another user left in this browser's session is kept.
+    session.clear().await;
     if session.cycle_id().await.is_err()
         || session.insert(USER_KEY, user.id).await.is_err()
         || session

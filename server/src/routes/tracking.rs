@@ -51,6 +51,7 @@ async fn send_back_at(
         (_, field) => field.to_string(),
     };
     let kept = KeptForm {
+        note: KeptForm::note(&kept.note),
         field: field.into(),
         error: key.into(),
         ..kept

@@ -65,6 +65,7 @@ pub async fn create(
                 ("role", &form.role),
                 ("office", &form.office),
                 ("below", form.below.as_deref().unwrap_or_default()),
+                ("person", &form.person),
             ],
         )
     };
@@ -76,6 +77,14 @@ pub async fn create(
         Ok(found) => found,
         Err(problem) => return Ok(again(problem)),
     };
+    // The person linked must be at an office the admin administers.
+    if let Some(person) = form.person() {
+        match crate::store::directory::office_of_person(&db, person).await {
+            Ok(Some(at)) if caller.require(&Permission::AdminOf(vec![at])).is_ok() => {}
+            Ok(_) => return Ok(again(("person", "error.forbidden"))),
+            Err(e) => return Err(Refusal::bare(e)),
+        }
+    }
     let username = form.username.trim().to_lowercase();
     let taken = accounts::find_by_username(&db, &username).await;
     match taken {
@@ -94,7 +103,7 @@ pub async fn create(
         NewUser {
             username: &username,
             display_name: form.display_name.trim(),
-            person_id: None,
+            person_id: form.person(),
             password_hash,
             grants: vec![(role, office, below)],
         },
@@ -190,6 +199,7 @@ pub async fn grant(
                 ("error", key),
                 ("role", &form.role),
                 ("office", &form.office),
+                ("below", form.below.as_deref().unwrap_or_default()),
             ],
         )
     };
@@ -197,6 +207,10 @@ pub async fn grant(
         Ok(checked) => checked,
         Err(problem) => return Ok(again(problem)),
     };
+    // Only the person the minutes name may approve: a chair's account is one.
+    if role == app::domain::auth::Role::Chair && user.person_id.is_none() {
+        return Ok(again(("role", "users.error.chair_needs_person")));
+    }
     let (office, admin) = match office_in_reach(&db, &caller, code).await? {
         Ok(found) => found,
         Err(problem) => return Ok(again(problem)),

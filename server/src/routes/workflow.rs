@@ -95,7 +95,7 @@ pub async fn return_to_draft(
                 let key = p.first().map_or("error.problems", |p| p.key.as_str());
                 let kept = KeptForm {
                     form: "return".into(),
-                    note: form.comment,
+                    note: KeptForm::note(&form.comment),
                     field: "comment".into(),
                     error: key.into(),
                     ..KeptForm::default()

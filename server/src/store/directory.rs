@@ -164,3 +164,15 @@ pub async fn set_signature(
     .map_err(db_error)?;
     txn.commit().await.map_err(db_error)
 }
+
+/// The office of a person of the directory (None: no such person).
+pub async fn office_of_person(
+    db: &sea_orm::DatabaseConnection,
+    person: Uuid,
+) -> Result<Option<Uuid>, AppError> {
+    Ok(people::Entity::find_by_id(person)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|p| p.office_id))
+}

@@ -151,6 +151,45 @@ async fn an_admin_creates_a_user_sets_a_password_and_grants_a_role() {
     roles.sort();
     assert_eq!(roles, ["implementer", "viewer"]);
     assert_eq!(audit_count(&app.db, "user.grant").await, 1);
+    // A chair is a person of the directory (only they may approve minutes
+    // naming them): refused without one, at the person field.
+    let grant = form(&[("role", "chair"), ("office", "dc-dinajpur")]);
+    let r = app
+        .post(&format!("/admin/users/{id}/roles"), &grant, Some(&admin))
+        .await;
+    assert!(r
+        .location
+        .unwrap()
+        .contains("error=users.error.chair_needs_person"));
+    let chair = |person: &str| {
+        form(&[
+            ("username", "chair.dinajpur"),
+            ("display_name", "জেলা প্রশাসক, দিনাজপুর"),
+            ("password", "a-long-password"),
+            ("role", "chair"),
+            ("office", "dc-dinajpur"),
+            ("person", person),
+        ])
+    };
+    let r = app.post("/admin/users", &chair(""), Some(&admin)).await;
+    assert!(r.location.unwrap().contains("field=person"));
+    let person = server::db::entities::people::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let r = app
+        .post("/admin/users", &chair(&person.to_string()), Some(&admin))
+        .await;
+    assert!(r.location.unwrap().contains("ok=created"));
+    let linked = users::Entity::find()
+        .filter(users::Column::Username.eq("chair.dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(linked.person_id, Some(person));
 }
 
 #[tokio::test]

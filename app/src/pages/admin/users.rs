@@ -8,8 +8,10 @@ use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
 use crate::domain::audit::UserSummary;
 use crate::domain::auth::Role;
-use crate::i18n::tr;
+use crate::domain::directory::PersonEntry;
+use crate::i18n::{tr, use_lang, Lang};
 use crate::server_fns::account::list_users;
+use crate::server_fns::directory::directory_people;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -41,6 +43,7 @@ pub fn UsersPage() -> impl IntoView {
             Ok::<_, crate::error::AppError>(list.iter().map(code_and_name).collect::<Vec<_>>())
         },
     );
+    let people = Resource::new(|| (), |_| directory_people(String::new()));
     let q = use_query_map();
     let typed = Typed(
         q.read_untracked()
@@ -63,9 +66,10 @@ pub fn UsersPage() -> impl IntoView {
                         Suspend::new(async move {
                             let list = users.await?;
                             let offices = offices.await?;
+                            let people = people.await?;
                             Ok::<_, crate::error::AppError>(view! {
                                 <UserTable list offices=offices.clone() typed=typed.clone()/>
-                                <NewUserForm offices typed/>
+                                <NewUserForm offices people typed/>
                             })
                         })
                     }
@@ -98,10 +102,15 @@ fn role_and_office(
         format!("{prefix}office"),
         format!("{prefix}below"),
     );
-    let (chosen_role, chosen_office) = if typed.get("user") == user.unwrap_or_default() {
-        (typed.get("role"), typed.get("office"))
+    // Only the refused form gets its values back.
+    let (chosen_role, chosen_office, below) = if typed.get("user") == user.unwrap_or_default() {
+        (
+            typed.get("role"),
+            typed.get("office"),
+            typed.get("below") == "on",
+        )
     } else {
-        (String::new(), String::new())
+        (String::new(), String::new(), false)
     };
     let role_error = typed.error(user, "role");
     let office_error = typed.error(user, "office");
@@ -129,14 +138,44 @@ fn role_and_office(
             <select id=office_id.clone() name="office" aria-invalid=office_error.is_some().to_string() aria-describedby=format!("{office_id}-error")>{choose()}{offices}</select>
         }.into_any())}
         <div class="field check">
-            <input id=below_id.clone() name="below" type="checkbox" checked=typed.get("below") == "on"/>
+            <input id=below_id.clone() name="below" type="checkbox" checked=below/>
             " "<label for=below_id>{tr("users.below")}</label>
         </div>
     }
 }
 
 #[component]
-fn NewUserForm(offices: Vec<(String, String)>, typed: Typed) -> impl IntoView {
+fn NewUserForm(
+    offices: Vec<(String, String)>,
+    people: Vec<PersonEntry>,
+    typed: Typed,
+) -> impl IntoView {
+    // Who the account is, in the directory: a chair must be someone there.
+    let person_error = typed.error(None, "person");
+    let chosen = typed.get("person");
+    let bangla = use_lang() == Lang::Bn;
+    let person = field(
+        "person".to_string(),
+        tr("users.person"),
+        person_error.clone(),
+        view! {
+            <select id="person" name="person" aria-invalid=person_error.is_some().to_string() aria-describedby="person-error">
+                <option value="">{tr("users.person_none")}</option>
+                {people.into_iter().map(|p| {
+                    let id = p.id.to_string();
+                    let selected = id == chosen;
+                    let text = if bangla {
+                        format!("{}, {} — {}", p.name_bn, p.designation_bn, p.office_bn)
+                    } else {
+                        format!("{}, {} — {}", p.name_en, p.designation_en, p.office_en)
+                    };
+                    let in_lang = lang_of(&text);
+                    view! { <option value=id selected=selected lang=in_lang>{text}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+    );
     let text = |name: &'static str, key: &'static str, kind: &'static str| {
         let error = typed.error(None, name);
         let value = if kind == "password" {
@@ -163,6 +202,7 @@ fn NewUserForm(offices: Vec<(String, String)>, typed: Typed) -> impl IntoView {
                     <p class="hint">{tr("users.password_again")}</p>
                 })}
                 {role_and_office("", &offices, &typed, None)}
+                {person}
                 <button type="submit" class="primary">{tr("users.create")}</button>
             </form>
         </section>

@@ -189,6 +189,13 @@ impl TrackingStore for SeaTrackingStore {
             return Ok(d);
         }
         let offices = &key.0;
+        if offices.is_empty() {
+            // Reaching no office: nothing to count (and no empty IN list).
+            return Ok(Dashboard {
+                fiscal_year: Some(fiscal_year.unwrap_or(FiscalYear::of(today).0)),
+                ..Dashboard::default()
+            });
+        }
         let years = fiscal_years(&self.db, offices).await?;
         // No year chosen: the newest with meetings, or this one.
         let year = fiscal_year
