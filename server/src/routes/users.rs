@@ -130,7 +130,7 @@ async fn target(
     db: &DatabaseConnection,
     caller: &Caller,
     id: Uuid,
-) -> Result<(Uuid, crate::db::entities::users::Model), Refusal> {
+) -> Result<(Uuid, accounts::Account), Refusal> {
     // Decide who may before looking at anything else.
     caller.require(&Permission::AnyAdmin)?;
     let offices = accounts::role_offices(db, id)

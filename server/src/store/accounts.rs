@@ -15,6 +15,9 @@ use serde_json::json;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+/// An account as stored (what the account handlers read and change).
+pub type Account = users::Model;
+
 pub struct SeaAccountStore {
     pub db: DatabaseConnection,
 }

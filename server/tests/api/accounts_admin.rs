@@ -1,7 +1,9 @@
 //! An admin manages the accounts of their offices from `/admin/users`:
 //! creates a user with a role, sets a forgotten password (ending the user's
 //! sessions), grants another role; never outside their reach, and a refusal
-//! comes back to the form with what was typed, beside its field.
+//! comes back to the form with what was typed, beside its field. A chair's
+//! account is a person of the directory: minutes whose chair has none are
+//! not sent to wait for ever.
 use super::*;
 
 fn form(pairs: &[(&str, &str)]) -> String {
@@ -325,4 +327,27 @@ async fn the_audit_trail_is_filtered_by_office_person_and_days() {
         "{}",
         page.body
     );
+}
+
+#[tokio::test]
+async fn minutes_whose_chair_has_no_account_are_not_sent_to_wait_for_ever() {
+    let app = TestApp::with_demo().await;
+    let mut m = seed_draft();
+    m.chair.name = "মোঃ কামরুল হাসান".into();
+    let id = server::store::minutes::create_draft(&app.db, &m, None)
+        .await
+        .unwrap();
+    let secretary = app.login("secretary").await;
+    let r = app
+        .post(&format!("/meetings/{id}/submit"), "", Some(&secretary))
+        .await;
+    let back = r.location.unwrap();
+    assert!(back.contains("error=issue.chair_without_account"), "{back}");
+    assert_eq!(
+        status_of(&app.db, id).await,
+        "draft",
+        "still the secretary's to correct"
+    );
+    let page = app.get(&back, Some(&secretary)).await;
+    assert!(page.body.contains("তাই তিনি অনুমোদন করতে পারবেন না"));
 }

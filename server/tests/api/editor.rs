@@ -5,17 +5,7 @@ use super::*;
 use app::domain::editor::values;
 use app::domain::minutes::{Minutes, FORMAT};
 
-const SEED: &str = include_str!("../../../docs/examples/seed-004.json");
-
 /// The seed minutes as a draft: what the editor can type.
-fn seed_draft() -> Minutes {
-    let mut m: Minutes = serde_json::from_str(SEED).unwrap();
-    m.status = MeetingStatus::Draft;
-    m.memo_number = None;
-    m.issued_on = None;
-    m
-}
-
 /// The editor form for `m`, digits in Bangla as the page shows them.
 fn form_of(m: &Minutes, version: i32, op: &str) -> String {
     typed(m, version, op, &[])

@@ -201,3 +201,25 @@ pub(crate) fn sidhanto(url: &str, args: &[&str]) -> std::process::Output {
         .output()
         .expect("the sidhanto binary runs")
 }
+
+/// The seed-004 minutes (the real set in docs/examples).
+pub(crate) const SEED: &str = include_str!("../../../../docs/examples/seed-004.json");
+
+/// The seed minutes as a draft: what a secretary starts from.
+pub(crate) fn seed_draft() -> app::domain::minutes::Minutes {
+    let mut m: app::domain::minutes::Minutes = serde_json::from_str(SEED).unwrap();
+    m.status = MeetingStatus::Draft;
+    m.memo_number = None;
+    m.issued_on = None;
+    m
+}
+
+/// A meeting's stored status code.
+pub(crate) async fn status_of(db: &DatabaseConnection, id: Uuid) -> String {
+    meetings::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
