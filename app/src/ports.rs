@@ -30,6 +30,9 @@ pub trait MeetingStore: Send + Sync {
         chair: Uuid,
         offices: Vec<Uuid>,
     ) -> Result<Vec<MeetingSummary>, AppError>;
+    /// How many minutes `to_approve` would list (the header's count: one
+    /// counting query, no summaries).
+    async fn count_to_approve(&self, chair: Uuid, offices: Vec<Uuid>) -> Result<u32, AppError>;
     /// Meetings, agenda items and decisions whose text contains `query`.
     async fn search(&self, query: String) -> Result<Vec<crate::domain::search::Hit>, AppError>;
     /// The public facts of the issued memo with this verification code.

@@ -67,10 +67,9 @@ pub async fn count_waiting() -> Result<u32, AppError> {
     let minutes = match chair {
         Some(person) if !chair_of.is_empty() => services
             .meetings
-            .to_approve(person, chair_of)
+            .count_to_approve(person, chair_of)
             .await
-            .map_err(crate::error::respond)?
-            .len() as u32,
+            .map_err(crate::error::respond)?,
         _ => 0,
     };
     Ok(reports + minutes)

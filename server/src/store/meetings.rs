@@ -22,6 +22,14 @@ pub struct SeaMeetingStore {
     pub window: u32,
 }
 
+/// Minutes submitted to `chair` (a person) at these offices.
+fn submitted_to(chair: Uuid, offices: Vec<Uuid>) -> sea_orm::Select<meetings::Entity> {
+    meetings::Entity::find()
+        .filter(meetings::Column::ChairId.eq(chair))
+        .filter(meetings::Column::OfficeId.is_in(offices))
+        .filter(meetings::Column::Status.eq(MeetingStatus::Submitted.code()))
+}
+
 impl SeaMeetingStore {
     /// The list's rows of these meetings, in their order.
     async fn summaries(&self, rows: Vec<meetings::Model>) -> Result<Vec<MeetingSummary>, AppError> {
@@ -99,15 +107,21 @@ impl MeetingStore for SeaMeetingStore {
         chair: Uuid,
         offices: Vec<Uuid>,
     ) -> Result<Vec<MeetingSummary>, AppError> {
-        let rows = meetings::Entity::find()
-            .filter(meetings::Column::ChairId.eq(chair))
-            .filter(meetings::Column::OfficeId.is_in(offices))
-            .filter(meetings::Column::Status.eq(MeetingStatus::Submitted.code()))
+        let rows = submitted_to(chair, offices)
             .order_by_asc(meetings::Column::HeldOn)
             .all(&self.db)
             .await
             .map_err(db_error)?;
         self.summaries(rows).await
+    }
+
+    async fn count_to_approve(&self, chair: Uuid, offices: Vec<Uuid>) -> Result<u32, AppError> {
+        use sea_orm::PaginatorTrait;
+        let n = submitted_to(chair, offices)
+            .count(&self.db)
+            .await
+            .map_err(db_error)?;
+        Ok(n as u32)
     }
 
     async fn draft(&self, id: Uuid) -> Result<Draft, AppError> {
