@@ -159,15 +159,19 @@ impl MeetingStore for SeaMeetingStore {
             .map_err(db_error)?
             .ok_or(AppError::NotFound)?;
         let status = status(&row)?;
+        // The issue's code and number, not its row (which holds the PDF).
         let issued = |id: Uuid| async move {
             memo_issues::Entity::find_by_id(id)
+                .select_only()
+                .columns([memo_issues::Column::Code, memo_issues::Column::Number])
+                .into_tuple::<(String, String)>()
                 .one(&self.db)
                 .await
                 .map_err(db_error)
         };
-        let code = issued(id).await?.map(|i| i.code);
+        let code = issued(id).await?.map(|(code, _)| code);
         let corrects = match row.corrects_id {
-            Some(c) => issued(c).await?.map(|i| (c, i.number)),
+            Some(c) => issued(c).await?.map(|(_, number)| (c, number)),
             None => None,
         };
         let mut corrected_by = None;
@@ -177,7 +181,7 @@ impl MeetingStore for SeaMeetingStore {
             .await
             .map_err(db_error)?
         {
-            let number = issued(later.id).await?.map(|i| i.number);
+            let number = issued(later.id).await?.map(|(_, number)| number);
             corrected_by = Some((later.id, number.unwrap_or_default()));
         }
         // The chair's words, while the returned draft is being reworked.
@@ -223,7 +227,7 @@ impl MeetingStore for SeaMeetingStore {
         let minutes = super::minutes::export(&self.db, id).await?;
         let office = heading(&self.db, &minutes.office).await?;
         let imported = minutes.status == app::domain::MeetingStatus::Issued
-            && super::issue::issued_pdf(&self.db, id).await?.is_none();
+            && !super::issue::issued_here(&self.db, id).await?;
         Ok(Meeting {
             id,
             office,

@@ -6,7 +6,9 @@ use crate::store::{db_error, minutes};
 use app::domain::MeetingStatus;
 use app::error::AppError;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+};
 use uuid::Uuid;
 
 /// The memo number of the issue that meeting `id` corrects, if any.
@@ -14,21 +16,24 @@ pub async fn corrected_number<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
 ) -> Result<Option<String>, AppError> {
-    let Some(row) = meetings::Entity::find_by_id(id)
+    // Two small columns, not the rows (the old memo's row holds its PDF).
+    let Some(Some(old)) = meetings::Entity::find_by_id(id)
+        .select_only()
+        .column(meetings::Column::CorrectsId)
+        .into_tuple::<Option<Uuid>>()
         .one(db)
         .await
         .map_err(db_error)?
     else {
         return Ok(None);
     };
-    let Some(old) = row.corrects_id else {
-        return Ok(None);
-    };
-    Ok(memo_issues::Entity::find_by_id(old)
+    memo_issues::Entity::find_by_id(old)
+        .select_only()
+        .column(memo_issues::Column::Number)
+        .into_tuple::<String>()
         .one(db)
         .await
-        .map_err(db_error)?
-        .map(|i| i.number))
+        .map_err(db_error)
 }
 
 /// A correction: a new draft with the issued minutes' content that names

@@ -23,7 +23,7 @@ mod verify;
 
 pub use approve::{approve, Issuing};
 pub use correction::{corrected_number, start_correction};
-pub use verify::{issued_pdf, verification};
+pub use verify::{issued_here, issued_pdf, verification};
 
 /// The meeting's office and chair person: what the permission checks need.
 pub async fn parties(db: &DatabaseConnection, id: Uuid) -> Result<(Uuid, Uuid), AppError> {

@@ -5,7 +5,7 @@ use crate::keys;
 use crate::store::db_error;
 use app::domain::issue::Verification;
 use app::error::AppError;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 /// The issued PDF of a meeting, byte for byte, if it was issued here.
@@ -15,6 +15,19 @@ pub async fn issued_pdf(db: &DatabaseConnection, id: Uuid) -> Result<Option<Vec<
         .await
         .map_err(db_error)?
         .map(|i| i.pdf))
+}
+
+/// Whether meeting `id` was issued in Sidhanto (it has a signed PDF), read
+/// without the PDF itself.
+pub async fn issued_here(db: &DatabaseConnection, id: Uuid) -> Result<bool, AppError> {
+    Ok(memo_issues::Entity::find_by_id(id)
+        .select_only()
+        .column(memo_issues::Column::MeetingId)
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .is_some())
 }
 
 /// The public facts of the memo with this verification code; `pdf`, when

@@ -21,16 +21,6 @@ pub async fn export<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Minutes, App
         .await
         .map_err(db_error)?
         .ok_or(AppError::NotFound)?;
-    // Two columns of every office: whole rows cost milliseconds per view.
-    let code_of: HashMap<Uuid, String> = offices::Entity::find()
-        .select_only()
-        .columns([offices::Column::Id, offices::Column::Code])
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .collect();
     let people: HashMap<Uuid, Person> = people::Entity::find()
         .filter(
             people::Column::Id.is_in(
@@ -69,14 +59,31 @@ pub async fn export<C: ConnectionTrait>(db: &C, id: Uuid) -> Result<Minutes, App
         .all(db)
         .await
         .map_err(db_error)?;
-    let mut imps: HashMap<Uuid, Vec<Implementer>> = HashMap::new();
-    for imp in implementers::Entity::find()
+    let imp_rows = implementers::Entity::find()
         .filter(implementers::Column::DecisionId.is_in(decided.iter().map(|d| d.id)))
         .order_by_asc(implementers::Column::Position)
         .all(db)
         .await
+        .map_err(db_error)?;
+    // The codes of the offices this meeting names, not of the whole
+    // directory (hundreds of rows on every view).
+    let named: std::collections::HashSet<Uuid> = imp_rows
+        .iter()
+        .map(|i| i.office_id)
+        .chain([m.office_id])
+        .collect();
+    let code_of: HashMap<Uuid, String> = offices::Entity::find()
+        .filter(offices::Column::Id.is_in(named))
+        .select_only()
+        .columns([offices::Column::Id, offices::Column::Code])
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await
         .map_err(db_error)?
-    {
+        .into_iter()
+        .collect();
+    let mut imps: HashMap<Uuid, Vec<Implementer>> = HashMap::new();
+    for imp in imp_rows {
         imps.entry(imp.decision_id).or_default().push(Implementer {
             office: code_of.get(&imp.office_id).cloned().unwrap_or_default(),
             members: imp.member_kind,

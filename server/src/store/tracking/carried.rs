@@ -1,5 +1,5 @@
 //! The carry-forward: the unfinished decisions of a series' earlier meetings.
-use super::lists::{decision_ids, rows};
+use super::lists::{decisions_of, meetings_in, rows};
 use crate::db::entities::{assignments, meetings};
 use crate::store::db_error;
 use app::domain::tracking::{CarriedDecision, Progress};
@@ -21,22 +21,30 @@ pub async fn carried<C: ConnectionTrait>(
     meeting: Uuid,
     window: u32,
 ) -> Result<Vec<CarriedDecision>, AppError> {
-    let this = meetings::Entity::find_by_id(meeting)
+    // Three columns, not the row (its texts are long).
+    let (series, office, held_on) = meetings::Entity::find_by_id(meeting)
+        .select_only()
+        .columns([
+            meetings::Column::Series,
+            meetings::Column::OfficeId,
+            meetings::Column::HeldOn,
+        ])
+        .into_tuple::<(String, Uuid, chrono::NaiveDate)>()
         .one(db)
         .await
         .map_err(db_error)?
         .ok_or(AppError::NotFound)?;
-    if this.series.is_empty() {
+    if series.is_empty() {
         return Ok(vec![]);
     }
     // The latest earlier issued meetings of the same series and office.
     let earlier: Vec<Uuid> = meetings::Entity::find()
         .select_only()
         .column(meetings::Column::Id)
-        .filter(meetings::Column::Series.eq(this.series.as_str()))
-        .filter(meetings::Column::OfficeId.eq(this.office_id))
+        .filter(meetings::Column::Series.eq(series.as_str()))
+        .filter(meetings::Column::OfficeId.eq(office))
         .filter(meetings::Column::Status.eq(app::domain::MeetingStatus::Issued.code()))
-        .filter(meetings::Column::HeldOn.lt(this.held_on))
+        .filter(meetings::Column::HeldOn.lt(held_on))
         .order_by_desc(meetings::Column::HeldOn)
         .limit(CARRIED_MEETINGS)
         .into_tuple()
@@ -44,7 +52,7 @@ pub async fn carried<C: ConnectionTrait>(
         .await
         .map_err(db_error)?;
     let list = assignments::Entity::find()
-        .filter(assignments::Column::DecisionId.is_in(decision_ids(db, earlier).await?))
+        .filter(assignments::Column::DecisionId.in_subquery(decisions_of(meetings_in(earlier))))
         .all(db)
         .await
         .map_err(db_error)?;

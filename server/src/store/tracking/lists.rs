@@ -6,6 +6,7 @@ use crate::store::db_error;
 use app::domain::dates::today_in_dhaka;
 use app::domain::tracking::{urgency, AssignmentRow, Progress};
 use app::error::AppError;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
 };
@@ -96,29 +97,37 @@ pub(crate) async fn rows<C: ConnectionTrait>(
 }
 
 /// The assignments these offices see: what they owe, and what is owed to
-/// their meetings; only those of `meeting` when given.
+/// their meetings; only those of `meeting` when given. The ids are followed
+/// by the database (subqueries): reading every meeting and decision id of a
+/// division to pick one meeting's rows cost more than the rest of its page.
 async fn visible<C: ConnectionTrait>(
     db: &C,
     offices: Vec<Uuid>,
     meeting: Option<Uuid>,
 ) -> Result<Vec<assignments::Model>, AppError> {
-    let held: Vec<Uuid> = meetings::Entity::find()
-        .filter(meetings::Column::OfficeId.is_in(offices.clone()))
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|m| m.id)
-        .collect();
-    let decided = decision_ids(db, held).await?;
-    let mut condition = sea_orm::Condition::any()
-        .add(assignments::Column::OfficeId.is_in(offices))
-        .add(assignments::Column::DecisionId.is_in(decided));
-    if let Some(m) = meeting {
-        condition = sea_orm::Condition::all()
-            .add(condition)
-            .add(assignments::Column::DecisionId.is_in(decision_ids(db, vec![m]).await?));
-    }
+    use assignments::Column as A;
+    let condition = match meeting {
+        Some(m) => {
+            let held_by = meetings::Entity::find_by_id(m)
+                .select_only()
+                .column(meetings::Column::OfficeId)
+                .into_tuple::<Uuid>()
+                .one(db)
+                .await
+                .map_err(db_error)?;
+            let of_meeting = A::DecisionId.in_subquery(decisions_of(meetings_in(vec![m])));
+            if held_by.is_some_and(|o| offices.contains(&o)) {
+                sea_orm::Condition::all().add(of_meeting)
+            } else {
+                sea_orm::Condition::all()
+                    .add(of_meeting)
+                    .add(A::OfficeId.is_in(offices))
+            }
+        }
+        None => sea_orm::Condition::any()
+            .add(A::OfficeId.is_in(offices.clone()))
+            .add(A::DecisionId.in_subquery(decisions_of(held_by(offices)))),
+    };
     assignments::Entity::find()
         .filter(condition)
         .all(db)
@@ -238,25 +247,38 @@ pub(super) async fn report(
     Ok(out)
 }
 
-/// The decisions of these meetings.
-pub(super) async fn decision_ids<C: ConnectionTrait>(
-    db: &C,
-    meetings: Vec<Uuid>,
-) -> Result<Vec<Uuid>, AppError> {
-    let items: Vec<Uuid> = agenda_items::Entity::find()
-        .filter(agenda_items::Column::MeetingId.is_in(meetings))
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|i| i.id)
-        .collect();
-    Ok(decisions::Entity::find()
-        .filter(decisions::Column::AgendaItemId.is_in(items))
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|d| d.id)
-        .collect())
+/// The ids of the decisions of the meetings `meetings` selects (a
+/// subquery).
+pub(super) fn decisions_of(meetings: SelectStatement) -> SelectStatement {
+    Query::select()
+        .column(decisions::Column::Id)
+        .from(decisions::Entity)
+        .and_where(
+            decisions::Column::AgendaItemId.in_subquery(
+                Query::select()
+                    .column(agenda_items::Column::Id)
+                    .from(agenda_items::Entity)
+                    .and_where(agenda_items::Column::MeetingId.in_subquery(meetings))
+                    .to_owned(),
+            ),
+        )
+        .to_owned()
+}
+
+/// The meetings with these ids (a subquery).
+pub(super) fn meetings_in(ids: Vec<Uuid>) -> SelectStatement {
+    Query::select()
+        .column(meetings::Column::Id)
+        .from(meetings::Entity)
+        .and_where(meetings::Column::Id.is_in(ids))
+        .to_owned()
+}
+
+/// The meetings these offices held (a subquery).
+fn held_by(offices: Vec<Uuid>) -> SelectStatement {
+    Query::select()
+        .column(meetings::Column::Id)
+        .from(meetings::Entity)
+        .and_where(meetings::Column::OfficeId.is_in(offices))
+        .to_owned()
 }
