@@ -72,3 +72,9 @@ mod settings;
 
 #[path = "api/accounts_admin.rs"]
 mod accounts_admin;
+
+#[path = "api/assets.rs"]
+mod assets;
+
+#[path = "api/dashboard.rs"]
+mod dashboard;
