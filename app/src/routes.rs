@@ -5,7 +5,7 @@ use crate::pages::account::{AccountPage, LoginPage};
 use crate::pages::admin::{AuditPage, HolidaysPage, OfficesPage, PeoplePage, UsersPage};
 use crate::pages::meetings::{EditMeetingPage, MeetingPage, MeetingsPage, NewMeetingPage};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -19,6 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="data:,"/>
+                <link rel="stylesheet" href=format!("/{}/sidhanto.css", options.site_pkg_dir)/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -34,7 +35,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(detect_lang());
     view! {
-        <Stylesheet id="leptos" href="/pkg/sidhanto.css"/>
         // leptos_meta 0.8 writes the title into <title> unescaped on the
         // server, so a meeting titled "</title><script>…" would run: no title
         // may contain "<" (‹ reads the same in a tab).

@@ -5,10 +5,10 @@
 // end2end/screenshots/day/<role>-<lang>-<width>-<js|nojs>-<page>.png.
 //
 // First each role reads its pages in four browsers (the walk); then the
-// day's work is done once with and once without JavaScript, on a phone in
-// Bangla: the secretary drafts and submits minutes, the chair returns them
+// day's work is done in Bangla on a phone and at a desk, each with and
+// without JavaScript: the secretary drafts and submits minutes, the chair returns them
 // and, once resubmitted, approves them through the confirmation; the
-// district office reports its part from a phone; the secretary verifies the
+// district office reports its part; the secretary verifies the
 // report from the queue on /my (after a wrong file, refused, is replaced
 // without retyping the note); the admin creates a user and grants a role,
 // and finds the day in the audit trail.
@@ -142,13 +142,12 @@ test('the login page (signed out), in both languages and widths', async (t) => {
 });
 
 // ---------------------------------------------------------------------------
-// The day's work, on a phone in Bangla, once with JavaScript and once without.
+// The day's work in Bangla, on a phone and at a desk, each with JavaScript and
+// without.
 
-const PHONE_BN = { lang: 'bn', width: 390 };
-
-/** The minutes of this run, so the two runs never find each other's. */
-function minutesOf(js) {
-  const run = js ? 'জাভাস্ক্রিপ্টসহ' : 'জাভাস্ক্রিপ্ট ছাড়া';
+/** The minutes of this run, so the four runs never find each other's. */
+function minutesOf(js, width) {
+  const run = `${js ? 'জাভাস্ক্রিপ্টসহ' : 'জাভাস্ক্রিপ্ট ছাড়া'}, ${width === 390 ? 'ফোনে' : 'ডেস্কে'}`;
   return {
     title: `সেবা প্রদান প্রতিশ্রুতি বিষয়ক বিশেষ সভার কার্যবিবরণী (${run})`,
     venue: 'বিভাগীয় কমিশনারের সম্মেলন কক্ষ, রংপুর',
@@ -279,7 +278,7 @@ async function chairApproves(v, m) {
 /** The district office's row for this run's decision on a list of work. */
 const rowOf = (page, where, m) => page.locator(`${where} table.assignments tbody tr`).filter({ hasText: m.decision });
 
-/** The district office, on a phone, finds the new decision in its work. */
+/** The district office finds the new decision in its work. */
 async function districtOpens(v, m) {
   const { page } = v;
   await v.start('/');
@@ -361,9 +360,9 @@ async function adminVisitsUsers(v) {
  * The admin adds an account for an upazila office's officer, with a role,
  * then grants them a second role from their row.
  */
-async function adminCreatesAUser(v, js) {
+async function adminCreatesAUser(v, js, width) {
   const { page } = v;
-  const username = `uno.pirganj.${js ? 'js' : 'nojs'}`;
+  const username = `uno.pirganj.${js ? 'js' : 'nojs'}.${width}`;
   const form = page.locator('#add');
   await form.getByLabel('ব্যবহারকারীর নাম').fill(username);
   await form.getByLabel('নাম', { exact: true }).fill('উপজেলা নির্বাহী অফিসার, পীরগঞ্জ');
@@ -394,11 +393,13 @@ async function adminReadsAudit(v) {
   }
 }
 
+for (const width of [390, 1366])
 for (const js of [true, false]) {
-  test(`the day's work on a phone in Bangla, ${js ? 'with' : 'without'} JavaScript`, async (t) => {
-    const m = minutesOf(js);
+  const where = width === 390 ? 'on a phone' : 'at a desk';
+  test(`the day's work ${where} in Bangla, ${js ? 'with' : 'without'} JavaScript`, async (t) => {
+    const m = minutesOf(js, width);
     const day = browsers(demo, t);
-    const open = (who) => day.open(signedIn[who], { who, ...PHONE_BN, js });
+    const open = (who) => day.open(signedIn[who], { who, lang: 'bn', width, js });
     try {
       const secretary = await open('secretary');
       const chair = await open('chair');
@@ -409,12 +410,12 @@ for (const js of [true, false]) {
         ['the chair returns them with a comment', () => chairReturns(chair, m)],
         ['the secretary resubmits', () => secretaryResubmits(secretary, m)],
         ['the chair approves, through the confirmation', () => chairApproves(chair, m)],
-        ['the district office opens the decision on a phone', () => districtOpens(district, m)],
+        ['the district office opens the decision', () => districtOpens(district, m)],
         ['the district office attaches a wrong file', () => districtAttachesAWrongFile(district, m)],
         ['the district office reports it done without retyping', () => districtReports(district, m)],
         ['the secretary verifies the report from the queue', () => secretaryVerifies(secretary, m)],
         ['the admin visits the users', () => adminVisitsUsers(admin)],
-        ['the admin creates a user and grants a role', () => adminCreatesAUser(admin, js)],
+        ['the admin creates a user and grants a role', () => adminCreatesAUser(admin, js, width)],
         ['the admin finds the day in the audit trail', () => adminReadsAudit(admin)],
       ];
       // Each step needs the one before: after a failure the rest are skipped.

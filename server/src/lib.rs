@@ -1,5 +1,6 @@
 //! Sidhanto's server: configuration, database, stores, the HTTP router, and the
 //! `sidhanto` command's subcommands. `main.rs` only dispatches.
+pub mod assets;
 pub mod audit;
 pub mod cache;
 pub mod cli;

@@ -1,4 +1,5 @@
 //! Connect, migrate, build the services and the router, serve.
+use crate::assets::Assets;
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
 use crate::routes::tracking::EvidenceDir;
@@ -84,11 +85,12 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
     }
 }
 
-pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
+pub fn leptos_options(args: &ServeArgs, assets: &Assets) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("sidhanto")
         .site_root(args.site_root.to_string_lossy().as_ref())
-        .site_pkg_dir("pkg")
+        // The pages link the files at their versioned address.
+        .site_pkg_dir(assets.pkg_path())
         .site_addr(args.addr)
         .build()
 }
@@ -140,10 +142,23 @@ pub async fn sweep_sessions_every_hour(db: DatabaseConnection) {
     }
 }
 
+/// The app's page routes, listed once per process. Listing them renders the
+/// app with resource loading suppressed for the whole process (leptos_server's
+/// global `SuppressResourceLoad`): a page rendering meanwhile, under another
+/// router built in the same process (as the tests build one per test), waits
+/// for ever (leptos issue #4773; it stalled the api tests now and then).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP app: pages, server functions, the account forms, static
 /// files; behind the session, CSRF and sign-in layers.
 pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
-    let options = leptos_options(args);
+    let pkg_dir = args.site_root.join("pkg");
+    let assets = Assets::read(&pkg_dir);
+    let options = leptos_options(args, &assets);
     let secure_cookies = args.secure_cookies;
     let issuing = Arc::new(Issuing {
         keys: crate::keys::Keys {
@@ -153,7 +168,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         due_soon_days: args.due_soon_days,
     });
     let services = services_with(db.clone(), args.due_soon_days);
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let cache = crate::cache::Cache::new(db.clone(), args.page_cache);
     let sessions = SessionManagerLayer::new(SeaSessionStore {
         db: db.clone(),
@@ -207,12 +222,19 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
             cache,
             crate::cache::track_changes,
         ))
-        .with_state(state);
+        .with_state(state)
+        .merge(assets.router(&pkg_dir));
     if args.behind_proxy {
         app = app.layer(axum::middleware::from_fn(middleware::forwarded_client));
     }
     for header in middleware::security_headers() {
         app = app.layer(header);
     }
-    app
+    // Pages are ~90 KB of HTML and the wasm is the largest download: both
+    // compressed here (not only behind nginx, which the SQLite office has
+    // not). Level 4: most of brotli's gain for a few percent of its time at 11.
+    app.layer(
+        tower_http::compression::CompressionLayer::new()
+            .quality(tower_http::CompressionLevel::Precise(4)),
+    )
 }
