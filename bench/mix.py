@@ -65,6 +65,7 @@ class Client:
     def __init__(self, base, address="127.0.0.1"):
         url = urllib.parse.urlsplit(base)
         self.host, self.port, self.address, self.cookie = url.hostname, url.port, address, ""
+        self.location = ""
 
     def request(self, method, path, body=None, headers=None):
         conn = http.client.HTTPConnection(self.host, self.port, timeout=30, source_address=(self.address, 0))
@@ -74,6 +75,7 @@ class Client:
         conn.request(method, path, body=body, headers=h)
         res = conn.getresponse()
         data = res.read()
+        self.location = res.headers.get("Location") or ""
         for value in res.headers.get_all("Set-Cookie") or []:
             if value.startswith("sidhanto_session="):
                 self.cookie = value.split(";", 1)[0]
@@ -208,7 +210,8 @@ def write(base, work, rate):
                            for k, v in [("status", "in_progress"), ("note", f"অগ্রগতি {n}")]) + f"--{boundary}--\r\n"
             status, _ = office.request("POST", f"{owed[n % len(owed)]}/progress", body.encode(),
                                        {"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        if status in (200, 303):
+        # A refused report also answers 303, back to its page with the error.
+        if status == 200 or (status == 303 and "error=" not in office.location):
             written += 1
         else:
             refused += 1

@@ -3,12 +3,12 @@
 //! the site's `pkg` folder, taken once at start. A browser may then keep
 //! them for a year without asking again (`immutable`), and a new build is a
 //! new address, so nobody runs old code against a new server.
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
 use axum::Router;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The site's files as this process serves them.
 #[derive(Clone, Debug)]
@@ -22,13 +22,13 @@ impl Assets {
     /// or unreadable folder still gets a version: the pages then load no
     /// assets, as before, instead of the server refusing to start.
     pub fn read(pkg_dir: &Path) -> Assets {
-        let mut names: Vec<_> = std::fs::read_dir(pkg_dir)
-            .map(|dir| dir.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        names.sort();
+        let mut files = vec![];
+        walk(pkg_dir, &mut files);
+        files.sort();
         let mut hash = Sha256::new();
-        for path in names.iter().filter(|p| p.is_file()) {
-            hash.update(path.file_name().unwrap_or_default().as_encoded_bytes());
+        for path in &files {
+            let name = path.strip_prefix(pkg_dir).unwrap_or(path);
+            hash.update(name.as_os_str().as_encoded_bytes());
             hash.update(std::fs::read(path).unwrap_or_default());
         }
         let digest = hash.finalize();
@@ -42,15 +42,36 @@ impl Assets {
         format!("pkg/{}", self.version)
     }
 
-    /// Serves `pkg_dir` at `/pkg/<version>/`, cacheable for a year. Another
-    /// version's address is not found (it falls through to the 404 page).
+    /// Serves `pkg_dir` at `/pkg/<version>/`; what is found is cacheable for
+    /// a year (a missing file is not). Another version's address is not
+    /// found (it falls through to the 404 page). The files are read when
+    /// asked for: restart the server after a build, as after any build.
     pub fn router<S: Clone + Send + Sync + 'static>(&self, pkg_dir: &Path) -> Router<S> {
         Router::new()
             .nest_service(&format!("/{}", self.pkg_path()), ServeDir::new(pkg_dir))
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            ))
+            .layer(axum::middleware::map_response(keep_for_a_year))
+    }
+}
+
+async fn keep_for_a_year(mut res: Response) -> Response {
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+    }
+    res
+}
+
+/// Every file below `dir`, in its subfolders too.
+fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files);
+        } else if path.is_file() {
+            files.push(path);
+        }
     }
 }
 

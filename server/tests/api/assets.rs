@@ -65,6 +65,10 @@ async fn the_browsers_files_are_linked_by_content_and_kept_for_a_year() {
     );
     assert_eq!(bytes(res).await, css.as_bytes());
 
+    // A missing file is not kept for a year.
+    let res = raw(&router, &format!("/pkg/{version}/missing.js"), "identity").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(!header(&res, "cache-control").contains("immutable"));
     // Another build's address is not this build's file.
     let res = raw(&router, "/pkg/0000000000000000/sidhanto.css", "identity").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
