@@ -108,7 +108,7 @@ async fn visible<C: ConnectionTrait>(
     use assignments::Column as A;
     let condition = match meeting {
         Some(m) => {
-            let held_by = meetings::Entity::find_by_id(m)
+            let office = meetings::Entity::find_by_id(m)
                 .select_only()
                 .column(meetings::Column::OfficeId)
                 .into_tuple::<Uuid>()
@@ -116,7 +116,7 @@ async fn visible<C: ConnectionTrait>(
                 .await
                 .map_err(db_error)?;
             let of_meeting = A::DecisionId.in_subquery(decisions_of(meetings_in(vec![m])));
-            if held_by.is_some_and(|o| offices.contains(&o)) {
+            if office.is_some_and(|o| offices.contains(&o)) {
                 sea_orm::Condition::all().add(of_meeting)
             } else {
                 sea_orm::Condition::all()
