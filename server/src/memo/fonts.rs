@@ -54,6 +54,16 @@ pub static SHIPPED: std::sync::LazyLock<Fonts> = std::sync::LazyLock::new(Fonts:
 /// Parsed once per process (see `SHIPPED`) and shared.
 pub struct Fonts {
     faces: [FontFace; 4],
+    /// Latin text's size beside this Bangla, as a share of the Bangla's.
+    latin_scale: f32,
+}
+
+/// The Bangla headline's (মাত্রা) height in em, from the top of ব: the
+/// height Latin lower case is set against.
+fn headline(face: &FontFace) -> Option<f32> {
+    let glyph = face.face.glyph_index('ব')?;
+    let top = face.face.glyph_bounding_box(glyph)?.y_max;
+    (top > 0).then(|| top as f32 / face.units_per_em)
 }
 
 /// The shipped font files, in `FontKey` order.
@@ -72,20 +82,37 @@ impl Fonts {
     pub fn shipped() -> Fonts {
         Fonts {
             faces: FontKey::ALL.map(shipped_face),
+            latin_scale: 1.0,
         }
     }
 
     /// The shipped Latin fonts with `bangla` (a TTF/OTF file's bytes) for
     /// Bangla, regular and bold alike: Nikosh and most office fonts have no bold.
+    ///
+    /// Noto Serif and Noto Serif Bengali are drawn to match at one size;
+    /// another Bangla font is larger or smaller on its body (Nikosh is much
+    /// smaller), so Latin text is scaled by the ratio of the two Bangla
+    /// headlines and English words beside it keep the shipped proportion.
     pub fn with_bangla(bangla: &'static [u8]) -> Option<Fonts> {
+        let face = FontFace::new(bangla)?;
+        let latin_scale = match (headline(&face), headline(&shipped_face(FontKey::Bangla))) {
+            (Some(own), Some(shipped)) => (own / shipped).clamp(0.75, 1.25),
+            _ => 1.0,
+        };
         Some(Fonts {
             faces: [
-                FontFace::new(bangla)?,
+                face,
                 FontFace::new(bangla)?,
                 shipped_face(FontKey::Latin),
                 shipped_face(FontKey::LatinBold),
             ],
+            latin_scale,
         })
+    }
+
+    /// Latin text's size as a share of the Bangla's (1 for the shipped fonts).
+    pub fn latin_scale(&self) -> f32 {
+        self.latin_scale
     }
 
     pub fn get(&self, key: FontKey) -> &FontFace {

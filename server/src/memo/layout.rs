@@ -2,6 +2,7 @@
 //! (UAX #14), greedily, measuring each piece by its shaped width.
 use super::shape::{width, Run, Shaper, Weight};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Text between two break opportunities: the visible part, shaped, and the
 /// width of the spaces after it (which vanish at the end of a line).
@@ -14,13 +15,23 @@ pub struct Piece {
     pub hard_break_after: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Line {
     pub pieces: Vec<Piece>,
     /// Width from the first piece's start to the last piece's end.
     pub width: f32,
     /// The last line of a paragraph (or before a hard break): never justified.
     pub last: bool,
+}
+
+impl Line {
+    /// An empty line, to keep the lines of table columns level.
+    pub fn blank() -> Line {
+        Line {
+            last: true,
+            ..Line::default()
+        }
+    }
 }
 
 pub fn pieces(shaper: &Shaper, text: &str, weight: Weight, size: f32) -> Vec<Piece> {
@@ -61,6 +72,87 @@ pub fn pieces(shaper: &Shaper, text: &str, weight: Weight, size: f32) -> Vec<Pie
         });
     }
     out
+}
+
+/// `text` laid out in lines no wider than `max_width`: pieces at the line
+/// break opportunities, the ones too wide for any line split further
+/// (`split_wide`), then filled greedily.
+pub fn lines(shaper: &Shaper, text: &str, weight: Weight, size: f32, max_width: f32) -> Vec<Line> {
+    let pieces = pieces(shaper, text, weight, size)
+        .into_iter()
+        .flat_map(|p| split_wide(shaper, p, weight, size, max_width))
+        .collect();
+    break_lines(pieces, max_width)
+}
+
+/// Where a token with no break opportunity (an e-mail address, a URL, a
+/// file number) may still be broken: after these marks.
+const SOFT_BREAKS: [char; 10] = ['.', '@', '/', '-', '_', '?', '&', '=', '#', ':'];
+
+/// A piece wider than `max_width` as several that fit, glued together (no
+/// space between them, so justification opens no gap and the text layer
+/// gains no space): first at its own marks (`SOFT_BREAKS`), and where a part
+/// is still too wide, between grapheme clusters, so a Bangla conjunct is
+/// never cut.
+fn split_wide(
+    shaper: &Shaper,
+    piece: Piece,
+    weight: Weight,
+    size: f32,
+    max_width: f32,
+) -> Vec<Piece> {
+    if piece.width <= max_width + 0.01 {
+        return vec![piece];
+    }
+    let measure = |t: &str| width(&shaper.shape(t, weight, size));
+    // The marks' parts, then each part too wide as its clusters.
+    let mut parts: Vec<&str> = vec![];
+    let mut start = 0;
+    for (i, c) in piece.text.char_indices() {
+        let end = i + c.len_utf8();
+        if SOFT_BREAKS.contains(&c) && end < piece.text.len() {
+            parts.push(&piece.text[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&piece.text[start..]);
+    let units: Vec<&str> = parts
+        .into_iter()
+        .flat_map(|part| {
+            if measure(part) <= max_width + 0.01 {
+                vec![part]
+            } else {
+                part.graphemes(true).collect()
+            }
+        })
+        .collect();
+    // Greedy: as many units per part as fit.
+    let mut texts: Vec<String> = vec![];
+    let mut current = String::new();
+    for unit in units {
+        let joined = format!("{current}{unit}");
+        if current.is_empty() || measure(&joined) <= max_width + 0.01 {
+            current = joined;
+        } else {
+            texts.push(std::mem::replace(&mut current, unit.to_string()));
+        }
+    }
+    texts.push(current);
+    let last = texts.len() - 1;
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let runs = shaper.shape(&text, weight, size);
+            Piece {
+                width: width(&runs),
+                runs,
+                text,
+                space_after: if i == last { piece.space_after } else { 0.0 },
+                hard_break_after: i == last && piece.hard_break_after,
+            }
+        })
+        .collect()
 }
 
 /// Greedy line filling. A piece wider than `max_width` gets a line of its own.
@@ -109,9 +201,17 @@ pub fn break_lines(pieces: Vec<Piece>, max_width: f32) -> Vec<Line> {
     lines
 }
 
-/// Where each piece of `line` starts, left-aligned or justified to `max_width`.
+/// Where each piece of `line` starts, left-aligned or justified to
+/// `max_width`. Justifying stretches only the spaces: a break after a hyphen
+/// or a slash ("ই-নথি", "দপ্তর/সংস্থা") is no space and gets no gap.
 pub fn positions(line: &Line, max_width: f32, justify: bool) -> Vec<f32> {
-    let gaps = line.pieces.len().saturating_sub(1);
+    let stretches = |i: usize, p: &Piece| i + 1 < line.pieces.len() && p.space_after > 0.0;
+    let gaps = line
+        .pieces
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| stretches(*i, p))
+        .count();
     let extra = if justify && !line.last && gaps > 0 {
         (max_width - line.width).max(0.0) / gaps as f32
     } else {
@@ -120,9 +220,13 @@ pub fn positions(line: &Line, max_width: f32, justify: bool) -> Vec<f32> {
     let mut x = 0.0;
     line.pieces
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let at = x;
-            x += p.width + p.space_after + extra;
+            x += p.width + p.space_after;
+            if stretches(i, p) {
+                x += extra;
+            }
             at
         })
         .collect()
@@ -160,7 +264,7 @@ mod tests {
         let lines = break_lines(
             pieces(
                 &Shaper::new(&FONTS),
-                "ক খ প্রতিশ্রুতিপ্রতিশ্রুতিপ্রতিশ্রুতি গ",
+                "ক খ প্রতিশ্রুতি গ",
                 Weight::Regular,
                 12.0,
             ),
@@ -170,6 +274,49 @@ mod tests {
             lines.iter().map(|l| l.pieces.len()).collect::<Vec<_>>(),
             [2, 1, 1]
         );
+    }
+
+    /// The parts of `text` laid out at `max`, line by line.
+    fn laid_out(text: &str, max: f32) -> Vec<Vec<String>> {
+        lines(&Shaper::new(&FONTS), text, Weight::Regular, 10.0, max)
+            .iter()
+            .map(|l| l.pieces.iter().map(|p| p.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_address_too_wide_for_the_column_breaks_at_its_own_marks() {
+        let text = "ই-মেইল: dc.rangpur.information@mopa.gov.bd এবং https://rangpur.gov.bd/site/page/citizen-charter";
+        let max = 90.0;
+        let shaper = Shaper::new(&FONTS);
+        let ls = lines(&shaper, text, Weight::Regular, 10.0, max);
+        assert!(ls.iter().all(|l| l.width <= max + 0.01), "every line fits");
+        let parts: Vec<String> = ls
+            .iter()
+            .flat_map(|l| l.pieces.iter().map(|p| p.text.clone()))
+            .collect();
+        assert!(parts.contains(&"dc.rangpur.".to_string()), "{parts:?}");
+        assert!(parts.iter().any(|p| p.ends_with('@')), "{parts:?}");
+        assert_eq!(parts.concat().replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_bangla_word_wider_than_the_column_breaks_between_clusters_only() {
+        let word = "মন্ত্রিপরিষদবিভাগকর্তৃকপ্রতিশ্রুতিবাস্তবায়নসংক্রান্ত";
+        let parts: Vec<String> = laid_out(word, 40.0).concat();
+        assert!(parts.len() > 2, "{parts:?}");
+        assert_eq!(parts.concat(), word);
+        for pair in parts.windows(2) {
+            assert!(
+                !pair[0].ends_with('\u{9cd}'),
+                "cut after a virama: {pair:?}"
+            );
+            let next = pair[1].chars().next().unwrap();
+            assert!(
+                !matches!(next, '\u{9bc}'..='\u{9d7}' | '\u{981}'..='\u{983}'),
+                "a sign cut from its consonant: {pair:?}"
+            );
+        }
     }
 
     #[test]
@@ -200,5 +347,26 @@ mod tests {
         assert!((end - 200.0).abs() < 0.01, "ends at {end}");
         let last = lines.last().unwrap();
         assert_eq!(positions(last, 200.0, true), positions(last, 200.0, false));
+    }
+
+    #[test]
+    fn justifying_stretches_spaces_only_not_a_break_after_a_hyphen_or_slash() {
+        let text = "ই-নথি ব্যবহারে দপ্তর/সংস্থা সমূহকে নির্দেশনা প্রদান করা হয়েছে এবং ই-নথি চালু আছে";
+        let ls = lines(&Shaper::new(&FONTS), text, Weight::Regular, 10.0, 150.0);
+        let mut glued = 0;
+        for line in ls.iter().filter(|l| !l.last) {
+            let xs = positions(line, 150.0, true);
+            for (i, _) in line.pieces.iter().enumerate().skip(1) {
+                let prev = &line.pieces[i - 1];
+                if prev.space_after == 0.0 {
+                    glued += 1;
+                    let end = xs[i - 1] + prev.width;
+                    assert!((xs[i] - end).abs() < 0.001, "gap after {:?}", prev.text);
+                } else {
+                    assert!(xs[i] - (xs[i - 1] + prev.width) >= prev.space_after - 0.001);
+                }
+            }
+        }
+        assert!(glued >= 2, "the test text has hyphens and slashes mid-line");
     }
 }

@@ -16,6 +16,53 @@ pub struct Canvas<'f> {
     doc: PdfDocument,
     font_ids: Vec<FontId>,
     pages: Vec<Vec<Op>>,
+    marks: Vec<Mark>,
+}
+
+/// What a mark on the page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One piece of text: its advance box, from the line's top to below
+    /// the descenders.
+    Text,
+    /// A table cell's frame (drawn as rules; recorded so that the layout
+    /// tests can check that its text stays inside).
+    Cell,
+    /// A QR code's square.
+    Qr,
+    Image,
+}
+
+/// Where something was drawn, in points from the page's top-left: the
+/// renderer's own geometry, which the layout tests read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub page: usize,
+    pub kind: Kind,
+    pub x: f32,
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
+    pub text: String,
+}
+
+impl Mark {
+    pub fn right(&self) -> f32 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.top + self.height
+    }
+
+    /// Whether the two boxes share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Mark) -> bool {
+        self.page == other.page
+            && self.x < other.right() - 0.01
+            && other.x < self.right() - 0.01
+            && self.top < other.bottom() - 0.01
+            && other.top < self.bottom() - 0.01
+    }
 }
 
 /// A PDF text string in UTF-16BE with its byte-order mark, as /ActualText wants.
@@ -42,7 +89,26 @@ impl<'f> Canvas<'f> {
             doc,
             font_ids,
             pages: vec![],
+            marks: vec![],
         }
+    }
+
+    /// Everything drawn so far, in drawing order.
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    /// Records a box drawn on `page` (cells and the like, drawn as rules).
+    pub fn mark(&mut self, page: usize, kind: Kind, (x, top, width, height): (f32, f32, f32, f32)) {
+        self.marks.push(Mark {
+            page,
+            kind,
+            x,
+            top,
+            width,
+            height,
+            text: String::new(),
+        });
     }
 
     /// Starts a new page and returns its index.
@@ -58,6 +124,16 @@ impl<'f> Canvas<'f> {
     /// Draws shaped `runs` with the left end of their baseline at (x, y); the
     /// whole is one marked-content span whose /ActualText is `text`.
     pub fn text(&mut self, page: usize, x: f32, y: f32, runs: &[Run], text: &str) {
+        let size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
+        self.marks.push(Mark {
+            page,
+            kind: Kind::Text,
+            x,
+            top: y - size * 1.1,
+            width: runs.iter().map(|r| r.width).sum(),
+            height: size * 1.45,
+            text: text.to_string(),
+        });
         let mut props = BTreeMap::new();
         props.insert("ActualText".to_string(), utf16_text(text));
         let ops = &mut self.pages[page];
@@ -127,6 +203,14 @@ impl<'f> Canvas<'f> {
             },
             bezier: false,
         };
+        if let (Some(left), Some(top)) = (
+            squares.iter().map(|s| s.0).reduce(f32::min),
+            squares.iter().map(|s| s.1).reduce(f32::min),
+        ) {
+            let right = squares.iter().map(|s| s.0 + s.2).fold(left, f32::max);
+            let bottom = squares.iter().map(|s| s.1 + s.2).fold(top, f32::max);
+            self.mark(page, Kind::Qr, (left, top, right - left, bottom - top));
+        }
         let rings = squares
             .iter()
             .map(|&(x, top, side)| PolygonRing {
@@ -170,6 +254,11 @@ impl<'f> Canvas<'f> {
         let (pw, ph) = (image.width as f32, image.height as f32);
         let scale = (w / pw).min(h / ph);
         let left = x + (w - pw * scale) / 2.0;
+        self.mark(
+            page,
+            Kind::Image,
+            (left, top + h - ph * scale, pw * scale, ph * scale),
+        );
         let id = self.doc.add_image(&image);
         self.pages[page].push(Op::UseXobject {
             id,

@@ -86,6 +86,10 @@ pub fn shape(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> Vec<Run> {
                 (_, Weight::Bold) => FontKey::LatinBold,
             };
             let face = fonts.get(font);
+            let size = match script {
+                Script::Bangla => size,
+                _ => size * fonts.latin_scale(),
+            };
             let mut buffer = UnicodeBuffer::new();
             buffer.push_str(&text);
             buffer.guess_segment_properties();
@@ -197,6 +201,32 @@ mod tests {
         let ka = face.face.glyph_index('ক').unwrap().0;
         let first = runs[0].glyphs[0];
         assert_ne!(first.gid, ka, "the vowel sign comes first");
+    }
+
+    #[test]
+    fn latin_beside_an_office_bangla_font_keeps_the_shipped_proportion() {
+        assert_eq!(
+            FONTS.latin_scale(),
+            1.0,
+            "the shipped pair matches at one size"
+        );
+        let path = "/usr/share/fonts/truetype/lohit-bengali/Lohit-Bengali.ttf";
+        let lohit = std::fs::read(path).expect(
+            "Lohit Bengali, a second Bangla font (scripts/setup installs fonts-lohit-beng-bengali)",
+        );
+        let fonts = Fonts::with_bangla(Box::leak(lohit.into_boxed_slice())).unwrap();
+        // Lohit's headline stands at 500/769 em, Noto Serif Bengali's at 622/1000.
+        let expected = (500.0 / 769.0) / 0.622;
+        assert!(
+            (fonts.latin_scale() - expected).abs() < 0.002,
+            "{}",
+            fonts.latin_scale()
+        );
+        let runs = shape(&fonts, "ব ICT", Weight::Regular, 10.0);
+        assert_eq!(
+            runs.iter().map(|r| r.size).collect::<Vec<_>>(),
+            [10.0, 10.0 * fonts.latin_scale()]
+        );
     }
 
     #[test]

@@ -38,12 +38,7 @@ pub(super) fn attendance(flow: &mut Flow, m: &Minutes, w: &Words) {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join("\n");
-            vec![
-                w.number(i + 1, 2),
-                who,
-                a.office.clone(),
-                "\n\n".to_string(),
-            ]
+            vec![w.number(i + 1, 2), who, a.office.clone(), String::new()]
         })
         .collect();
     let table = Table::new(
@@ -57,6 +52,7 @@ pub(super) fn attendance(flow: &mut Flow, m: &Minutes, w: &Words) {
         ],
         rows,
         SIZE - 1.0,
-    );
+    )
+    .with_room_to_sign();
     table.draw(flow);
 }

@@ -1,7 +1,7 @@
 //! Where the next thing goes on the page: lines, paragraphs and page breaks,
 //! and the signature block.
 use super::{BOTTOM, LEADING, RIGHT, SIZE, TOP};
-use crate::memo::layout::{break_lines, pieces, positions, Line};
+use crate::memo::layout::{self, positions, Line};
 use crate::memo::pdf::Canvas;
 use crate::memo::shape::{Shaper, Weight};
 
@@ -12,6 +12,9 @@ pub(super) enum Align {
     Center,
     Right,
 }
+
+/// The lines of a paragraph kept with what follows it (`paragraph_kept`).
+const KEPT_LINES: usize = 2;
 
 /// Where the next thing goes.
 pub(super) struct Flow<'f> {
@@ -35,7 +38,7 @@ impl<'f> Flow<'f> {
     }
 
     pub(super) fn lines(&self, text: &str, weight: Weight, size: f32, width: f32) -> Vec<Line> {
-        break_lines(pieces(&self.shaper, text, weight, size), width)
+        layout::lines(&self.shaper, text, weight, size, width)
     }
 
     /// Draws one laid-out line with its top at `top`.
@@ -79,11 +82,34 @@ impl<'f> Flow<'f> {
         width: f32,
         align: Align,
     ) {
+        self.paragraph_kept(text, (weight, size), x, width, align, 0.0);
+    }
+
+    /// A paragraph whose last lines stay on one page with the `keep` points
+    /// that follow it (a signature block): if they do not fit, they move to
+    /// the next page together, so what follows never starts a page alone.
+    pub(super) fn paragraph_kept(
+        &mut self,
+        text: &str,
+        (weight, size): (Weight, f32),
+        x: f32,
+        width: f32,
+        align: Align,
+        keep: f32,
+    ) {
         let lh = size * LEADING;
-        for line in self.lines(text, weight, size, width) {
+        let lines = self.lines(text, weight, size, width);
+        let kept_from = lines.len().saturating_sub(KEPT_LINES);
+        for (i, line) in lines.iter().enumerate() {
+            if i == kept_from && keep > 0.0 {
+                self.ensure((lines.len() - i) as f32 * lh + keep);
+            }
             self.ensure(lh);
-            self.draw_line(&line, x, self.y, width, size, align);
+            self.draw_line(line, x, self.y, width, size, align);
             self.y += lh;
+        }
+        if lines.is_empty() {
+            self.ensure(keep);
         }
     }
 
@@ -92,12 +118,25 @@ impl<'f> Flow<'f> {
     }
 }
 
+const SIGNATURE_WIDTH: f32 = 200.0;
+const SIGNATURE_ROOM: f32 = SIZE * 2.5;
+
+/// The height of a signature block: the room to sign and the name's and
+/// designation's lines.
+pub(super) fn signature_height(flow: &Flow, name: &str, designation: &str) -> f32 {
+    let lines: usize = [name, designation]
+        .iter()
+        .map(|t| flow.lines(t, Weight::Regular, SIZE, SIGNATURE_WIDTH).len())
+        .sum();
+    SIGNATURE_ROOM + lines as f32 * SIZE * LEADING
+}
+
 /// A signature block at the right: the signature image (or room to sign)
-/// over the name over the designation.
+/// over the name over the designation, never split between pages.
 pub(super) fn signature(flow: &mut Flow, name: &str, designation: &str, image: Option<&[u8]>) {
-    let (x, w) = (RIGHT - 200.0, 200.0);
-    let room = SIZE * 2.5;
-    flow.ensure(room + SIZE * LEADING * 2.0);
+    let (x, w) = (RIGHT - SIGNATURE_WIDTH, SIGNATURE_WIDTH);
+    let room = SIGNATURE_ROOM;
+    flow.ensure(signature_height(flow, name, designation));
     if let Some(png) = image {
         flow.canvas
             .image(flow.page, x + 50.0, flow.y, w - 100.0, room, png);

@@ -20,15 +20,13 @@ pub(super) fn page_footers(flow: &mut Flow, w: &Words, signatures: &Signatures) 
             flow.canvas.squares(page, &squares);
             let label = format!("{} {url}", w.say("memo.verify"));
             let small = SIZE - 3.0;
-            for ln in &flow.lines(&label, Weight::Regular, small, WIDTH - side - 8.0) {
-                flow.draw_line(
-                    ln,
-                    LEFT + side + 6.0,
-                    PAGE_HEIGHT - 28.0,
-                    WIDTH,
-                    small,
-                    Align::Left,
-                );
+            let (x, width) = (LEFT + side + 6.0, WIDTH - side - 6.0);
+            // Below the page number, beside the code; a long address wraps.
+            let lines = flow.lines(&label, Weight::Regular, small, width);
+            let mut top = PAGE_HEIGHT - 30.0;
+            for ln in &lines {
+                flow.draw_line(ln, x, top, width, small, Align::Left);
+                top += small * 1.2;
             }
         }
     }
