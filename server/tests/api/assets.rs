@@ -114,3 +114,43 @@ async fn answers_are_compressed_as_the_browser_accepts() {
     assert_eq!(header(&res, "content-encoding"), "br");
     std::fs::remove_dir_all(site).unwrap();
 }
+
+#[tokio::test]
+async fn the_browsers_files_are_sent_as_compressed_once_at_brotlis_best() {
+    let app = spawn_app().await;
+    let css = (0..2000)
+        .map(|i| format!(".c{i} {{ margin: {i}px; }}\n"))
+        .collect::<String>();
+    let (router, site) = router_with_site(app.db.clone(), &css);
+    let pkg = site.join("pkg");
+    server::assets::precompress(&pkg);
+    let best = std::fs::read(pkg.join("sidhanto.css.br")).unwrap();
+    let page = String::from_utf8(bytes(raw(&router, "/login", "identity").await).await).unwrap();
+    let link = page
+        .split('"')
+        .find(|s| s.starts_with("/pkg/") && s.ends_with("/sidhanto.css"))
+        .unwrap()
+        .to_string();
+
+    let res = raw(&router, &link, "gzip, deflate, br").await;
+    assert_eq!(header(&res, "content-encoding"), "br");
+    assert_eq!(
+        header(&res, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let sent = bytes(res).await;
+    assert_eq!(
+        sent, best,
+        "the copy made once, not a compression per request"
+    );
+    let mut unpacked = Vec::new();
+    brotli::Decompressor::new(sent.as_slice(), 4096)
+        .read_to_end(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, css.as_bytes());
+
+    // A browser without brotli gets the file compressed on the fly.
+    let res = raw(&router, &link, "gzip").await;
+    assert_eq!(header(&res, "content-encoding"), "gzip");
+    std::fs::remove_dir_all(site).unwrap();
+}
