@@ -66,3 +66,90 @@ async fn overdue_work_is_counted_whatever_year_decided_it() {
     assert_eq!(old.fiscal_year, Some(2022));
     assert_eq!(counts(&old, "দিনাজপুর"), (open_after, overdue_after));
 }
+
+/// Sets an assignment verified, finished `days_after_due` days after its
+/// due date (as the review would leave it).
+async fn verify(db: &DatabaseConnection, part: &assignments::Model, days_after_due: i64) {
+    let due = part.due_on.expect("the seed's parts have deadlines");
+    let mut row: assignments::ActiveModel = part.clone().into();
+    row.status = sea_orm::Set("verified".into());
+    row.done_on = sea_orm::Set(Some(due + chrono::Duration::days(days_after_due)));
+    sea_orm::ActiveModelTrait::update(row, db).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_decision_is_implemented_when_every_office_verified_its_part() {
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let year = ""; // the newest: the seed's 2022-23
+    let before = dashboard(&app, &secretary, year).await;
+    let seed = before
+        .meetings
+        .iter()
+        .find(|m| m.1.contains("৪র্থ ত্রৈমাসিক"))
+        .unwrap()
+        .clone();
+    assert_eq!((seed.2, seed.3), (0, 7));
+    let items: Vec<Uuid> = agenda_items::Entity::find()
+        .filter(agenda_items::Column::MeetingId.eq(seed.0))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    let decisions = decisions::Entity::find()
+        .filter(decisions::Column::AgendaItemId.is_in(items))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let parts_of = |decision: Uuid| {
+        assignments::Entity::find()
+            .filter(assignments::Column::DecisionId.eq(decision))
+            .all(&app.db)
+    };
+    // The first decision: every office's part verified, the first of them late.
+    let first = parts_of(decisions[0].id).await.unwrap();
+    let second = parts_of(decisions[1].id).await.unwrap();
+    assert_eq!((first.len(), second.len()), (8, 8));
+    assert!(
+        first
+            .iter()
+            .chain(&second)
+            .all(|p| p.status != "done" && p.status != "verified"),
+        "the demo's parts of these decisions are unfinished"
+    );
+    for (i, part) in first.iter().enumerate() {
+        verify(&app.db, part, if i == 0 { 3 } else { 0 }).await;
+    }
+    // The second: all but one.
+    for part in &second[1..] {
+        verify(&app.db, part, 0).await;
+    }
+
+    let after = dashboard(&app, &secretary, year).await;
+    let counted = after.meetings.iter().find(|m| m.0 == seed.0).unwrap();
+    assert_eq!(
+        (counted.2, counted.3),
+        (1, 7),
+        "one decision of seven implemented"
+    );
+    let quarter = after
+        .quarters
+        .iter()
+        .find(|q| (q.0, q.1) == (2022, 4))
+        .unwrap();
+    assert_eq!((quarter.2, quarter.3), (1, 7));
+    // Each office finished one or two parts; one of them late.
+    let finished = |d: &Dashboard| -> (u32, u32, u32) {
+        d.offices.iter().fold((0, 0, 0), |(t, l, o), x| {
+            (t + x.on_time, l + x.late, o + x.open)
+        })
+    };
+    let (on_time, late, open) = finished(&before);
+    assert_eq!(
+        finished(&after),
+        (on_time + 14, late + 1, open - 15),
+        "15 parts finished: 14 on time, 1 late"
+    );
+}

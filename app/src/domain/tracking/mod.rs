@@ -14,7 +14,7 @@ mod progress;
 mod reports;
 
 pub use apa::{better, nothing_held, Compliance, Held, APA_TARGET_PERCENT};
-pub use dashboard::{Dashboard, DashboardLine, OfficeTally, DASHBOARD_MEETINGS};
+pub use dashboard::{AssignmentCount, Dashboard, MeetingCount, OfficeTally, DASHBOARD_MEETINGS};
 pub use evidence::{sniff, MAX_EVIDENCE};
 pub use progress::{check_report, check_step, may_move, urgency, Actor, Progress, Urgency};
 pub use reports::{csv, digest, report_line, REPORT_COLUMNS};

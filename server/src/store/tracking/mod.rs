@@ -27,7 +27,7 @@ mod lists;
 
 pub use carried::{carried, CARRIED_MEETINGS};
 pub use dashboard::DashboardCache;
-use dashboard::{dashboard_lines, fiscal_years};
+use dashboard::{dashboard_counts, fiscal_years};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
@@ -201,8 +201,8 @@ impl TrackingStore for SeaTrackingStore {
         let year = fiscal_year
             .or(years.first().copied())
             .unwrap_or(FiscalYear::of(today).0);
-        let lines = dashboard_lines(&self.db, offices, year).await?;
-        let mut d = Dashboard::tally(&lines, Some(year), today, self.window);
+        let (assignments, meetings) = dashboard_counts(&self.db, offices, year, today).await?;
+        let mut d = Dashboard::tally(&assignments, meetings, Some(year));
         d.years = years;
         self.dashboards.put(key, version, d.clone());
         Ok(d)
