@@ -64,72 +64,109 @@ impl Assets {
 
 async fn keep_for_a_year(mut res: Response) -> Response {
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
-        res.headers_mut().insert(
+        let headers = res.headers_mut();
+        headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         );
+        // The same address is brotli for one browser and plain for another:
+        // a shared cache must keep them apart (the layer that compresses on
+        // the fly says so itself, but a `.br` copy passes it by).
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     res
 }
 
-/// A `.br` copy, or one being written (`.br.<uuid>`).
+/// Names the assets' version the `.br` copies were made from.
+const COPIES_OF: &str = "precompressed-version";
+
+/// A `.br` copy, one being written, or the note of their version: not the
+/// site's files, and not part of its version.
 fn is_compressed_copy(path: &Path) -> bool {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    name.ends_with(".br") || name.contains(".br.")
+    name.ends_with(".br") || name.contains(".br.tmp-") || name == COPIES_OF
 }
 
-/// Writes `<file>.br` beside every file below `pkg_dir` that has none or an
-/// older one: brotli at level 11, which takes seconds for the wasm, so it
-/// runs once per build (and per folder per process), not per request.
-/// Written under a temporary name and renamed, so a request never finds half
-/// a file. A folder that cannot be written is left as it is: its files are
-/// still compressed on the fly.
-pub fn precompress(pkg_dir: &Path) {
-    let mut files = vec![];
-    walk(pkg_dir, &mut files);
-    for file in files.iter().filter(|f| !is_compressed_copy(f)) {
-        let copy = file.with_file_name(format!(
-            "{}.br",
-            file.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-        if modified(&copy).is_some() && modified(&copy) >= modified(file) {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(file) else {
-            continue;
-        };
-        let mut out = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            ..Default::default()
-        };
-        if brotli::BrotliCompress(&mut bytes.as_slice(), &mut out, &params).is_err() {
-            continue;
-        }
-        let tmp = copy.with_extension(format!("br.{}", uuid::Uuid::new_v4()));
-        let written = std::fs::write(&tmp, &out).and_then(|()| std::fs::rename(&tmp, &copy));
-        if let Err(e) = written {
+fn copies_made_from(pkg_dir: &Path) -> String {
+    std::fs::read_to_string(pkg_dir.join(COPIES_OF)).unwrap_or_default()
+}
+
+/// Writes `to` under a temporary name and renames it into place, so a
+/// request never finds half a file.
+fn write_aside(to: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = to.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = to.with_file_name(format!("{name}.tmp-{}", uuid::Uuid::new_v4()));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, to))
+        .inspect_err(|_| {
             std::fs::remove_file(&tmp).ok();
-            tracing::warn!(file = %copy.display(), error = %e, "no precompressed copy");
+        })
+}
+
+impl Assets {
+    /// Removes `.br` copies that were not made from this version (another
+    /// build's, whatever their files' times say), so none is sent for a
+    /// file it is not a copy of. Reads a few names: run before serving.
+    pub fn drop_stale_copies(&self, pkg_dir: &Path) {
+        if copies_made_from(pkg_dir) == self.version {
             return;
         }
+        let mut files = vec![];
+        walk(pkg_dir, &mut files);
+        for copy in files.iter().filter(|f| is_compressed_copy(f)) {
+            std::fs::remove_file(copy).ok();
+        }
     }
-}
 
-/// `precompress` in a thread of its own, once per folder per process (the
-/// tests build many routers over one site).
-pub fn precompress_in_background(pkg_dir: &Path) {
-    use std::collections::HashSet;
-    use std::sync::Mutex;
-    static STARTED: Mutex<Option<HashSet<std::path::PathBuf>>> = Mutex::new(None);
-    let mut started = STARTED.lock().unwrap_or_else(|e| e.into_inner());
-    if started
-        .get_or_insert_with(HashSet::new)
-        .insert(pkg_dir.to_path_buf())
-    {
-        let dir = pkg_dir.to_path_buf();
-        std::thread::spawn(move || precompress(&dir));
+    /// Writes `<file>.br` beside every file below `pkg_dir` (brotli level
+    /// 11: seconds for the wasm, so once per build, not per request), then
+    /// notes the version they were made from. A folder that cannot be
+    /// written is left as it is: its files are compressed on the fly.
+    pub fn precompress(&self, pkg_dir: &Path) {
+        if copies_made_from(pkg_dir) == self.version {
+            return;
+        }
+        let mut files = vec![];
+        walk(pkg_dir, &mut files);
+        for file in files.iter().filter(|f| !is_compressed_copy(f)) {
+            let Ok(bytes) = std::fs::read(file) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                ..Default::default()
+            };
+            if brotli::BrotliCompress(&mut bytes.as_slice(), &mut out, &params).is_err() {
+                continue;
+            }
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let copy = file.with_file_name(format!("{name}.br"));
+            if let Err(e) = write_aside(&copy, &out) {
+                tracing::warn!(file = %copy.display(), error = %e, "no precompressed copy");
+                return;
+            }
+        }
+        write_aside(&pkg_dir.join(COPIES_OF), self.version.as_bytes()).ok();
+    }
+
+    /// Drops stale copies now, and makes the new ones in a thread of its
+    /// own, once per folder per process (the tests build many routers over
+    /// one site). Until they are written the files go out compressed on
+    /// the fly.
+    pub fn precompress_in_background(&self, pkg_dir: &Path) {
+        use std::collections::HashSet;
+        use std::sync::Mutex;
+        static STARTED: Mutex<Option<HashSet<std::path::PathBuf>>> = Mutex::new(None);
+        let mut started = STARTED.lock().unwrap_or_else(|e| e.into_inner());
+        if started
+            .get_or_insert_with(HashSet::new)
+            .insert(pkg_dir.to_path_buf())
+        {
+            self.drop_stale_copies(pkg_dir);
+            let (assets, dir) = (self.clone(), pkg_dir.to_path_buf());
+            std::thread::spawn(move || assets.precompress(&dir));
+        }
     }
 }
 
@@ -162,15 +199,31 @@ mod tests {
         );
         assert_eq!(first.len(), 16);
         std::fs::write(dir.join("a.js"), "two").unwrap();
-        let second = Assets::read(&dir).version;
-        assert_ne!(first, second, "changed file, new version");
-        precompress(&dir);
+        let second = Assets::read(&dir);
+        assert_ne!(first, second.version, "changed file, new version");
+        second.precompress(&dir);
         assert!(dir.join("a.js.br").is_file());
         assert_eq!(
             Assets::read(&dir).version,
-            second,
+            second.version,
             "the copies are not content"
         );
+        // A new build: the old copy is dropped before anything is served,
+        // though its file is newer than the new source.
+        std::fs::write(dir.join("a.js"), "three").unwrap();
+        std::fs::File::options()
+            .append(true)
+            .open(dir.join("a.js.br"))
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
+            .unwrap();
+        let third = Assets::read(&dir);
+        third.drop_stale_copies(&dir);
+        assert!(!dir.join("a.js.br").exists(), "another build's copy");
+        third.precompress(&dir);
+        assert!(dir.join("a.js.br").is_file());
+        third.drop_stale_copies(&dir);
+        assert!(dir.join("a.js.br").is_file(), "this build's copy stays");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -158,7 +158,7 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
     let pkg_dir = args.site_root.join("pkg");
     let assets = Assets::read(&pkg_dir);
-    crate::assets::precompress_in_background(&pkg_dir);
+    assets.precompress_in_background(&pkg_dir);
     let options = leptos_options(args, &assets);
     let secure_cookies = args.secure_cookies;
     let issuing = Arc::new(Issuing {

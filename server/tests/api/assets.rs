@@ -123,7 +123,7 @@ async fn the_browsers_files_are_sent_as_compressed_once_at_brotlis_best() {
         .collect::<String>();
     let (router, site) = router_with_site(app.db.clone(), &css);
     let pkg = site.join("pkg");
-    server::assets::precompress(&pkg);
+    server::assets::Assets::read(&pkg).precompress(&pkg);
     let best = std::fs::read(pkg.join("sidhanto.css.br")).unwrap();
     let page = String::from_utf8(bytes(raw(&router, "/login", "identity").await).await).unwrap();
     let link = page
@@ -134,6 +134,11 @@ async fn the_browsers_files_are_sent_as_compressed_once_at_brotlis_best() {
 
     let res = raw(&router, &link, "gzip, deflate, br").await;
     assert_eq!(header(&res, "content-encoding"), "br");
+    assert_eq!(
+        header(&res, "vary"),
+        "accept-encoding",
+        "shared caches keep them apart"
+    );
     assert_eq!(
         header(&res, "cache-control"),
         "public, max-age=31536000, immutable"

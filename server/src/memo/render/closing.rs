@@ -30,8 +30,9 @@ pub(super) fn closing(flow: &mut Flow, m: &Minutes, signatures: &Signatures) {
 
 /// Memo number on the left; on the right the Bangla date over the
 /// Gregorian. Kept on one page with the অনুলিপি heading and its first
-/// recipient.
-pub(super) fn memo_number_and_date(flow: &mut Flow, m: &Minutes, w: &Words) {
+/// recipient, and with the issuer's signature (`issuer` points high) when
+/// that recipient is the last or there is none.
+pub(super) fn memo_number_and_date(flow: &mut Flow, m: &Minutes, w: &Words, issuer: f32) {
     let line = SIZE * LEADING;
     flow.gap(line);
     let dates = m.issued_on.map_or(0, |d| w.issue_date(d).len());
@@ -45,7 +46,12 @@ pub(super) fn memo_number_and_date(flow: &mut Flow, m: &Minutes, w: &Words) {
                     .len()
                     + 1) as f32
     };
-    flow.ensure(line * dates.max(1) as f32 + copy_to);
+    let signed_after = if m.distribution.recipients.len() <= 1 {
+        issuer
+    } else {
+        0.0
+    };
+    flow.ensure(line * dates.max(1) as f32 + copy_to + signed_after);
     let top = flow.y;
     if let Some(number) = &m.memo_number {
         let text = format!("{} {}", w.say("memo.memo_number"), w.digits(number));

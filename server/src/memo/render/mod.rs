@@ -71,8 +71,8 @@ fn draw<'f>(meeting: &Meeting, fonts: &'f Fonts, signatures: &Signatures) -> Can
     decisions::decisions(&mut flow, m, &w);
     decisions::carried(&mut flow, meeting, &w);
     closing::closing(&mut flow, m, signatures);
-    closing::memo_number_and_date(&mut flow, m, &w);
     let issuer = closing::issuer_height(&flow, m);
+    closing::memo_number_and_date(&mut flow, m, &w, issuer);
     closing::distribution(&mut flow, m, &w, issuer);
     closing::issuer(&mut flow, m, signatures);
     appendix::attendance(&mut flow, m, &w);

@@ -146,10 +146,17 @@ impl Table {
     pub(super) fn draw(&self, flow: &mut Flow) {
         let lh = self.line_height();
         let header_height = self.header_lines() as f32 * lh + 2.0 * PAD;
-        let first_row = self
-            .rows
-            .first()
-            .map_or(1, |r| rows_lines(r).min(KEEP_LINES));
+        // The header never stands alone at the foot of a page: room for the
+        // first row too, or for its first KEEP_LINES when it can be split
+        // (KEEP_LINES on each side of the break).
+        let first_row = self.rows.first().map_or(1, |r| {
+            let lines = rows_lines(r);
+            if lines < 2 * KEEP_LINES {
+                lines
+            } else {
+                KEEP_LINES
+            }
+        });
         flow.ensure(header_height + (first_row as f32 * lh + 2.0 * PAD).max(self.min_row));
         self.header_band(flow);
         for row in &self.rows {

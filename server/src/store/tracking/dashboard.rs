@@ -15,11 +15,20 @@ use uuid::Uuid;
 #[derive(Default)]
 pub struct DashboardCache {
     entries: std::sync::Mutex<HashMap<DashboardKey, (i64, Dashboard)>>,
+    /// Held while a dashboard is counted: one at a time, so that the users
+    /// of one reach asking together after a write (and the dashboard page,
+    /// which asks twice: for its counts, and for the APA view's year) wait
+    /// for the first count and find it made instead of each counting.
+    counting: tokio::sync::Mutex<()>,
 }
 
 type DashboardKey = (Vec<Uuid>, Option<i32>, chrono::NaiveDate);
 
 impl DashboardCache {
+    pub(super) async fn turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.counting.lock().await
+    }
+
     pub(super) fn get(&self, key: &DashboardKey, version: i64) -> Option<Dashboard> {
         let entries = self.entries.lock().ok()?;
         let (kept, d) = entries.get(key)?;

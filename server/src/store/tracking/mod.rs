@@ -188,6 +188,10 @@ impl TrackingStore for SeaTrackingStore {
         if let Some(d) = self.dashboards.get(&key, version) {
             return Ok(d);
         }
+        let _turn = self.dashboards.turn().await;
+        if let Some(d) = self.dashboards.get(&key, version) {
+            return Ok(d); // counted while this request waited its turn
+        }
         let offices = &key.0;
         if offices.is_empty() {
             // Reaching no office: nothing to count (and no empty IN list).

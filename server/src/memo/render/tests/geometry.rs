@@ -436,3 +436,50 @@ fn varied_memos_keep_every_rule() {
         }
     }
 }
+
+#[test]
+fn one_recipient_keeps_the_memo_line_the_copy_heading_and_the_issuer_together() {
+    for n in 30..=95 {
+        let mut m = with_lines(n);
+        m.minutes.distribution.recipients = vec!["সর্বশেষ প্রাপক".into()];
+        let marks = marks(&m, &Signatures::default());
+        let end = find(&marks, "সমাপ্ত।", 0);
+        let memo = find(&marks, "স্মারক", end);
+        let copy = find(&marks, "অনুলিপি:", memo);
+        let last = find(&marks, "সর্বশেষ", copy);
+        let issuer = find(&marks, "স্বাক্ষরকারী", last);
+        let pages = [memo, copy, last, issuer].map(|i| marks[i].page);
+        assert!(
+            pages.iter().all(|p| *p == pages[0]),
+            "n = {n}: memo line, অনুলিপি, recipient, issuer on pages {pages:?}"
+        );
+    }
+}
+
+#[test]
+fn a_tables_header_never_stands_alone_at_the_foot_of_a_page() {
+    for k in 0..=60 {
+        // The preamble's length moves the table's start down the page; its
+        // first row is three lines, too short to split.
+        let mut m = meeting("প্রথম লাইন\nদ্বিতীয় লাইন\nতৃতীয় লাইন".into());
+        m.minutes.preamble = (0..k)
+            .map(|i| format!("ভূমিকার লাইন {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let marks = marks(&m, &Signatures::default());
+        let cells: Vec<&Mark> = marks.iter().filter(|c| c.kind == Kind::Cell).collect();
+        for header in texts(&marks).filter(|t| t.text == "ক্রম") {
+            let band = cells
+                .iter()
+                .find(|c| c.page == header.page && c.top <= header.top && header.top < c.bottom())
+                .expect("the header's cell");
+            assert!(
+                cells
+                    .iter()
+                    .any(|c| c.page == band.page && (c.top - band.bottom()).abs() < 0.01),
+                "k = {k}: the header on page {} has no row under it",
+                band.page
+            );
+        }
+    }
+}
