@@ -39,7 +39,7 @@ impl Assets {
         }
         let digest = hash.finalize();
         Assets {
-            version: digest[..8].iter().map(|b| format!("{b:02x}")).collect(),
+            version: crate::keys::hex(&digest[..8]),
         }
     }
 

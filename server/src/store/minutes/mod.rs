@@ -7,7 +7,7 @@
 use super::db_error;
 use crate::db::entities::{meetings, offices};
 use app::error::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -49,13 +49,15 @@ pub async fn office_id(
 }
 
 /// The office that holds meeting `id`.
-pub async fn office_of_meeting(
-    db: &sea_orm::DatabaseConnection,
+pub async fn office_of_meeting<C: sea_orm::ConnectionTrait>(
+    db: &C,
     id: Uuid,
 ) -> Result<Option<Uuid>, AppError> {
-    Ok(meetings::Entity::find_by_id(id)
+    meetings::Entity::find_by_id(id)
+        .select_only()
+        .column(meetings::Column::OfficeId)
+        .into_tuple::<Uuid>()
         .one(db)
         .await
-        .map_err(db_error)?
-        .map(|m| m.office_id))
+        .map_err(db_error)
 }

@@ -6,6 +6,7 @@ use app::domain::tracking::{AssignmentCount, Dashboard, MeetingCount, Progress};
 use app::error::AppError;
 use sea_orm::{ConnectionTrait, Statement};
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Dashboards already counted, per user reach, year and day. Every user
@@ -15,18 +16,27 @@ use uuid::Uuid;
 #[derive(Default)]
 pub struct DashboardCache {
     entries: std::sync::Mutex<HashMap<DashboardKey, (i64, Dashboard)>>,
-    /// Held while a dashboard is counted: one at a time, so that the users
-    /// of one reach asking together after a write (and the dashboard page,
-    /// which asks twice: for its counts, and for the APA view's year) wait
-    /// for the first count and find it made instead of each counting.
-    counting: tokio::sync::Mutex<()>,
+    /// Per key, held while its dashboard is counted: the users of one reach
+    /// asking together after a write (and the dashboard page, which asks
+    /// twice: for its counts, and for the APA view's year) wait for the
+    /// first count and find it made instead of each counting; other reaches
+    /// do not wait.
+    counting: std::sync::Mutex<HashMap<DashboardKey, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 type DashboardKey = (Vec<Uuid>, Option<i32>, chrono::NaiveDate);
 
 impl DashboardCache {
-    pub(super) async fn turn(&self) -> tokio::sync::MutexGuard<'_, ()> {
-        self.counting.lock().await
+    pub(super) async fn turn(&self, key: &DashboardKey) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut counting = self.counting.lock().unwrap_or_else(|e| e.into_inner());
+            // As few as the entries; bounded the same way.
+            if counting.len() >= 1000 {
+                counting.clear();
+            }
+            counting.entry(key.clone()).or_default().clone()
+        };
+        lock.lock_owned().await
     }
 
     pub(super) fn get(&self, key: &DashboardKey, version: i64) -> Option<Dashboard> {

@@ -108,14 +108,9 @@ async fn visible<C: ConnectionTrait>(
     use assignments::Column as A;
     let condition = match meeting {
         Some(m) => {
-            let office = meetings::Entity::find_by_id(m)
-                .select_only()
-                .column(meetings::Column::OfficeId)
-                .into_tuple::<Uuid>()
-                .one(db)
-                .await
-                .map_err(db_error)?;
-            let of_meeting = A::DecisionId.in_subquery(decisions_of(meetings_in(vec![m])));
+            let office = crate::store::minutes::office_of_meeting(db, m).await?;
+            let of_meeting =
+                A::DecisionId.in_subquery(decisions_of(agenda_items::Column::MeetingId.eq(m)));
             if office.is_some_and(|o| offices.contains(&o)) {
                 sea_orm::Condition::all().add(of_meeting)
             } else {
@@ -126,7 +121,9 @@ async fn visible<C: ConnectionTrait>(
         }
         None => sea_orm::Condition::any()
             .add(A::OfficeId.is_in(offices.clone()))
-            .add(A::DecisionId.in_subquery(decisions_of(held_by(offices)))),
+            .add(A::DecisionId.in_subquery(decisions_of(
+                agenda_items::Column::MeetingId.in_subquery(held_by(offices)),
+            ))),
     };
     assignments::Entity::find()
         .filter(condition)
@@ -247,9 +244,9 @@ pub(super) async fn report(
     Ok(out)
 }
 
-/// The ids of the decisions of the meetings `meetings` selects (a
-/// subquery).
-pub(super) fn decisions_of(meetings: SelectStatement) -> SelectStatement {
+/// The ids of the decisions of the meetings `meetings` picks (a subquery;
+/// `meetings` is a condition on an agenda item's meeting id).
+pub(super) fn decisions_of(meetings: sea_orm::sea_query::SimpleExpr) -> SelectStatement {
     Query::select()
         .column(decisions::Column::Id)
         .from(decisions::Entity)
@@ -258,19 +255,10 @@ pub(super) fn decisions_of(meetings: SelectStatement) -> SelectStatement {
                 Query::select()
                     .column(agenda_items::Column::Id)
                     .from(agenda_items::Entity)
-                    .and_where(agenda_items::Column::MeetingId.in_subquery(meetings))
+                    .and_where(meetings)
                     .to_owned(),
             ),
         )
-        .to_owned()
-}
-
-/// The meetings with these ids (a subquery).
-pub(super) fn meetings_in(ids: Vec<Uuid>) -> SelectStatement {
-    Query::select()
-        .column(meetings::Column::Id)
-        .from(meetings::Entity)
-        .and_where(meetings::Column::Id.is_in(ids))
         .to_owned()
 }
 

@@ -188,7 +188,7 @@ impl TrackingStore for SeaTrackingStore {
         if let Some(d) = self.dashboards.get(&key, version) {
             return Ok(d);
         }
-        let _turn = self.dashboards.turn().await;
+        let _turn = self.dashboards.turn(&key).await;
         if let Some(d) = self.dashboards.get(&key, version) {
             return Ok(d); // counted while this request waited its turn
         }
