@@ -16,6 +16,7 @@ mod m20261130_000001_scale_indexes;
 pub mod m20261201_000001_data_version;
 mod m20261202_000001_one_correction;
 mod m20261203_000001_waiting_reports;
+mod m20261204_000001_assignment_meeting;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_data_version::Migration),
             Box::new(m20261202_000001_one_correction::Migration),
             Box::new(m20261203_000001_waiting_reports::Migration),
+            Box::new(m20261204_000001_assignment_meeting::Migration),
         ]
     }
 }

@@ -204,7 +204,13 @@ pub(super) fn meeting(
             let Some(issued_on) = issued_on else { continue };
             let due = deadline.due_on_with(issued_on, &|_| false);
             for office in owing {
-                assignment(rng, rows, decision_id, office, issued_on, due, today);
+                let owed = Owed {
+                    decision: decision_id,
+                    meeting: id,
+                    meeting_office: h.id,
+                    fiscal_year: fy.0,
+                };
+                assignment(rng, rows, &owed, office, issued_on, due, today);
             }
         }
     }
@@ -217,12 +223,20 @@ fn below_label(kind: &str) -> &'static str {
     }
 }
 
+/// The decision an assignment is of, with its meeting's facts.
+struct Owed {
+    decision: Uuid,
+    meeting: Uuid,
+    meeting_office: Uuid,
+    fiscal_year: i32,
+}
+
 /// An office's part of a decision: older work is mostly finished, newer work
 /// mostly open; each step it took is a progress event.
 fn assignment(
     rng: &mut Rng,
     rows: &mut Batch,
-    decision: Uuid,
+    owed: &Owed,
     office: Uuid,
     issued_on: NaiveDate,
     due: Option<NaiveDate>,
@@ -266,11 +280,14 @@ fn assignment(
         .map(|_| day.min(due.unwrap_or(day) + Duration::days(rng.below(20) as i64 - 5)));
     rows.assignments.push(assignments::ActiveModel {
         id: Set(id),
-        decision_id: Set(decision),
+        decision_id: Set(owed.decision),
         office_id: Set(office),
         due_on: Set(due),
         status: Set(status.into()),
         updated_at: Set(Utc.from_utc_datetime(&day.and_hms_opt(5, 0, 0).unwrap_or_default())),
         done_on: Set(done_on),
+        meeting_id: Set(owed.meeting),
+        meeting_office_id: Set(owed.meeting_office),
+        fiscal_year: Set(owed.fiscal_year),
     });
 }

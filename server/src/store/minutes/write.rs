@@ -63,6 +63,11 @@ fn expand<'o>(
     }
 }
 
+/// The stored fiscal year (its first calendar year) of the minutes.
+fn fiscal_year(m: &Minutes) -> i32 {
+    FiscalYear::parse(&m.fiscal_year).map_or(0, |f| f.0)
+}
+
 /// The meeting row of `m` (people looked up or added), version 1.
 pub(super) async fn meeting_row<C: ConnectionTrait>(
     db: &C,
@@ -85,7 +90,7 @@ pub(super) async fn meeting_row<C: ConnectionTrait>(
         office_id: Set(office.id),
         kind: Set(m.kind.code().into()),
         series: Set(m.series.clone()),
-        fiscal_year: Set(FiscalYear::parse(&m.fiscal_year).map_or(0, |f| f.0)),
+        fiscal_year: Set(fiscal_year(m)),
         quarter: Set(m.quarter as i16),
         title_bn: Set(m.title.clone()),
         chair_id: Set(chair),
@@ -234,6 +239,9 @@ async fn write_children<C: ConnectionTrait>(
                         status: Set(app::domain::tracking::Progress::NotStarted.code().into()),
                         updated_at: Set(now),
                         done_on: Set(None),
+                        meeting_id: Set(id),
+                        meeting_office_id: Set(offices[&m.office].id),
+                        fiscal_year: Set(fiscal_year(m)),
                     });
                 }
             }
