@@ -17,6 +17,7 @@ pub mod m20261201_000001_data_version;
 mod m20261202_000001_one_correction;
 mod m20261203_000001_waiting_reports;
 mod m20261204_000001_assignment_meeting;
+mod m20261205_000001_shared_versions;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_one_correction::Migration),
             Box::new(m20261203_000001_waiting_reports::Migration),
             Box::new(m20261204_000001_assignment_meeting::Migration),
+            Box::new(m20261205_000001_shared_versions::Migration),
         ]
     }
 }

@@ -67,6 +67,7 @@ fn main() {
         let store = server::store::meetings::SeaMeetingStore {
             db,
             window: server::config::DUE_SOON_DAYS,
+            shared: Default::default(),
         };
         let id = store.list().await.unwrap()[0].id;
         store.get(id).await.unwrap()

@@ -153,6 +153,7 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
             let meeting = SeaMeetingStore {
                 db: db.clone(),
                 window: crate::config::DUE_SOON_DAYS,
+                shared: Default::default(),
             }
             .get(id)
             .await

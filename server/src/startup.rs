@@ -73,6 +73,7 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
         meetings: Arc::new(SeaMeetingStore {
             db: db.clone(),
             window,
+            shared: Default::default(),
         }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
         audit: Arc::new(SeaAuditStore { db: db.clone() }),

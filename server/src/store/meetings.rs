@@ -20,6 +20,7 @@ pub struct SeaMeetingStore {
     pub db: DatabaseConnection,
     /// Days before a deadline that count as due soon (the carry-forward).
     pub window: u32,
+    pub shared: super::shared_meetings::SharedMeetings,
 }
 
 /// Minutes submitted to `chair` (a person) at these offices.
@@ -31,6 +32,22 @@ fn submitted_to(chair: Uuid, offices: Vec<Uuid>) -> sea_orm::Select<meetings::En
 }
 
 impl SeaMeetingStore {
+    /// The meeting from the database, without the carry-forward.
+    async fn read(&self, id: Uuid) -> Result<Meeting, AppError> {
+        let minutes = super::minutes::export(&self.db, id).await?;
+        let office = heading(&self.db, &minutes.office).await?;
+        let imported = minutes.status == app::domain::MeetingStatus::Issued
+            && !super::issue::issued_here(&self.db, id).await?;
+        Ok(Meeting {
+            id,
+            office,
+            minutes,
+            corrects: super::issue::corrected_number(&self.db, id).await?,
+            carried: vec![],
+            imported,
+        })
+    }
+
     /// The list's rows of these meetings, in their order.
     async fn summaries(&self, rows: Vec<meetings::Model>) -> Result<Vec<MeetingSummary>, AppError> {
         let office_names: HashMap<Uuid, String> = offices::Entity::find()
@@ -138,17 +155,8 @@ impl MeetingStore for SeaMeetingStore {
     }
 
     async fn access(&self, id: Uuid) -> Result<(Uuid, app::domain::MeetingStatus), AppError> {
-        let (office, status): (Uuid, String) = meetings::Entity::find_by_id(id)
-            .select_only()
-            .column(meetings::Column::OfficeId)
-            .column(meetings::Column::Status)
-            .into_tuple()
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        let status = app::domain::MeetingStatus::from_code(&status).ok_or(AppError::Internal)?;
-        Ok((office, status))
+        let access = self.shared.access(&self.db, id).await?;
+        Ok((access.office, access.status))
     }
 
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
@@ -223,19 +231,20 @@ impl MeetingStore for SeaMeetingStore {
             .map(|(v, _)| v)
     }
 
+    /// The minutes as every reader shares them, with the carry-forward as
+    /// it is now.
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
-        let minutes = super::minutes::export(&self.db, id).await?;
-        let office = heading(&self.db, &minutes.office).await?;
-        let imported = minutes.status == app::domain::MeetingStatus::Issued
-            && !super::issue::issued_here(&self.db, id).await?;
-        Ok(Meeting {
-            id,
-            office,
-            minutes,
-            corrects: super::issue::corrected_number(&self.db, id).await?,
-            carried: super::tracking::carried(&self.db, id, self.window).await?,
-            imported,
-        })
+        let access = self.shared.access(&self.db, id).await?;
+        let mut meeting = match self.shared.meeting(id, &access) {
+            Some(meeting) => meeting,
+            None => {
+                let meeting = self.read(id).await?;
+                self.shared.keep(id, &access, meeting.clone());
+                meeting
+            }
+        };
+        meeting.carried = super::tracking::carried(&self.db, id, self.window).await?;
+        Ok(meeting)
     }
 }
 

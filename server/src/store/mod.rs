@@ -11,6 +11,7 @@ pub mod minutes;
 pub mod reminders;
 pub mod search;
 pub mod sessions;
+pub mod shared_meetings;
 pub mod tracking;
 
 use app::error::AppError;
