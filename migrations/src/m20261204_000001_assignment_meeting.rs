@@ -39,10 +39,25 @@ impl MigrationTrait for Migration {
             .await?;
         // The dashboard's two halves: what these offices owe, and what is
         // owed to their meetings; every column it reads is in the index.
-        let counted = ["status", "fiscal_year", "due_on", "done_on", "meeting_id", "decision_id"];
+        let counted = [
+            "status",
+            "fiscal_year",
+            "due_on",
+            "done_on",
+            "meeting_id",
+            "decision_id",
+        ];
         for (name, lead, other) in [
-            ("ix_assignments_office_count", "office_id", "meeting_office_id"),
-            ("ix_assignments_meeting_office_count", "meeting_office_id", "office_id"),
+            (
+                "ix_assignments_office_count",
+                "office_id",
+                "meeting_office_id",
+            ),
+            (
+                "ix_assignments_meeting_office_count",
+                "meeting_office_id",
+                "office_id",
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table("assignments").col(lead);

@@ -1,7 +1,7 @@
 //! Change counters narrower than `data_version`'s row 1 (which still moves
 //! on every write): one per meeting (`meeting_versions`, moved by every write
 //! to the meeting's row, attendance, agenda, decisions, implementers,
-//! অনুলিপি list or issue) and one for the directory (row 2 of
+//! অনুলিপি list or issue, and by its correction) and one for the directory (row 2 of
 //! `data_version`: offices and people). A meeting read once is shared by its
 //! readers while both stand still. Triggers keep them, so no write path (a
 //! form, the command line, another instance, an operator's SQL) can forget.
@@ -21,12 +21,21 @@ const TABLES: [&str; 2] = ["offices", "people"];
 
 /// The tables of a meeting's minutes, and how a row names its meeting
 /// as `meeting_id` (`R` stands for the row: NEW, or OLD for a delete).
+/// A correction (a meeting of its own) and its issue move the meeting it
+/// corrects too: that meeting's page names its correction.
 const MINUTES: [(&str, &str); 7] = [
-    ("meetings", "SELECT R.id AS meeting_id"),
+    (
+        "meetings",
+        "SELECT R.id AS meeting_id UNION SELECT R.corrects_id",
+    ),
     ("attendees", "SELECT R.meeting_id AS meeting_id"),
     ("agenda_items", "SELECT R.meeting_id AS meeting_id"),
     ("recipients", "SELECT R.meeting_id AS meeting_id"),
-    ("memo_issues", "SELECT R.meeting_id AS meeting_id"),
+    (
+        "memo_issues",
+        "SELECT R.meeting_id AS meeting_id
+          UNION SELECT corrects_id FROM meetings WHERE id = R.meeting_id",
+    ),
     (
         "decisions",
         "SELECT meeting_id FROM agenda_items WHERE id = R.agenda_item_id",

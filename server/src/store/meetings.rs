@@ -48,6 +48,69 @@ impl SeaMeetingStore {
         })
     }
 
+    /// The workflow's facts from the database.
+    async fn read_workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
+        use crate::db::entities::{audit_events, memo_issues};
+        let row = meetings::Entity::find_by_id(id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let status = status(&row)?;
+        // The issue's code and number, not its row (which holds the PDF).
+        let issued = |id: Uuid| async move {
+            memo_issues::Entity::find_by_id(id)
+                .select_only()
+                .columns([memo_issues::Column::Code, memo_issues::Column::Number])
+                .into_tuple::<(String, String)>()
+                .one(&self.db)
+                .await
+                .map_err(db_error)
+        };
+        let code = issued(id).await?.map(|(code, _)| code);
+        let corrects = match row.corrects_id {
+            Some(c) => issued(c).await?.map(|(_, number)| (c, number)),
+            None => None,
+        };
+        let mut corrected_by = None;
+        for later in meetings::Entity::find()
+            .filter(meetings::Column::CorrectsId.eq(id))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+        {
+            let number = issued(later.id).await?.map(|(_, number)| number);
+            corrected_by = Some((later.id, number.unwrap_or_default()));
+        }
+        // The chair's words, while the returned draft is being reworked.
+        let comment = if status == MeetingStatus::Draft {
+            audit_events::Entity::find()
+                .filter(audit_events::Column::MeetingId.eq(id))
+                .filter(
+                    audit_events::Column::Action
+                        .eq(app::domain::audit::Action::MeetingReturn.code()),
+                )
+                .order_by_desc(audit_events::Column::At)
+                .one(&self.db)
+                .await
+                .map_err(db_error)?
+                .and_then(|e| e.after)
+                .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
+                .and_then(|a| a["comment"].as_str().map(str::to_owned))
+        } else {
+            None
+        };
+        Ok(WorkflowFacts {
+            office: row.office_id,
+            chair: row.chair_id,
+            status,
+            comment,
+            verify_code: code,
+            corrects,
+            corrected_by,
+        })
+    }
+
     /// The list's rows of these meetings, in their order.
     async fn summaries(&self, rows: Vec<meetings::Model>) -> Result<Vec<MeetingSummary>, AppError> {
         let office_names: HashMap<Uuid, String> = offices::Entity::find()
@@ -160,65 +223,13 @@ impl MeetingStore for SeaMeetingStore {
     }
 
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
-        use crate::db::entities::{audit_events, memo_issues};
-        let row = meetings::Entity::find_by_id(id)
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        let status = status(&row)?;
-        // The issue's code and number, not its row (which holds the PDF).
-        let issued = |id: Uuid| async move {
-            memo_issues::Entity::find_by_id(id)
-                .select_only()
-                .columns([memo_issues::Column::Code, memo_issues::Column::Number])
-                .into_tuple::<(String, String)>()
-                .one(&self.db)
-                .await
-                .map_err(db_error)
-        };
-        let code = issued(id).await?.map(|(code, _)| code);
-        let corrects = match row.corrects_id {
-            Some(c) => issued(c).await?.map(|(_, number)| (c, number)),
-            None => None,
-        };
-        let mut corrected_by = None;
-        for later in meetings::Entity::find()
-            .filter(meetings::Column::CorrectsId.eq(id))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-        {
-            let number = issued(later.id).await?.map(|(_, number)| number);
-            corrected_by = Some((later.id, number.unwrap_or_default()));
+        let access = self.shared.access(&self.db, id).await?;
+        if let Some(facts) = self.shared.workflows.get(id, &access) {
+            return Ok(facts);
         }
-        // The chair's words, while the returned draft is being reworked.
-        let comment = if status == MeetingStatus::Draft {
-            audit_events::Entity::find()
-                .filter(audit_events::Column::MeetingId.eq(id))
-                .filter(
-                    audit_events::Column::Action
-                        .eq(app::domain::audit::Action::MeetingReturn.code()),
-                )
-                .order_by_desc(audit_events::Column::At)
-                .one(&self.db)
-                .await
-                .map_err(db_error)?
-                .and_then(|e| e.after)
-                .and_then(|a| serde_json::from_str::<serde_json::Value>(&a).ok())
-                .and_then(|a| a["comment"].as_str().map(str::to_owned))
-        } else {
-            None
-        };
-        Ok(WorkflowFacts {
-            office: row.office_id,
-            chair: row.chair_id,
-            status,
-            comment,
-            verify_code: code,
-            corrects,
-            corrected_by,
-        })
+        let facts = self.read_workflow(id).await?;
+        self.shared.workflows.keep(id, &access, facts.clone());
+        Ok(facts)
     }
 
     async fn search(&self, query: String) -> Result<Vec<app::domain::search::Hit>, AppError> {
@@ -235,11 +246,11 @@ impl MeetingStore for SeaMeetingStore {
     /// it is now.
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
         let access = self.shared.access(&self.db, id).await?;
-        let mut meeting = match self.shared.meeting(id, &access) {
+        let mut meeting = match self.shared.meetings.get(id, &access) {
             Some(meeting) => meeting,
             None => {
                 let meeting = self.read(id).await?;
-                self.shared.keep(id, &access, meeting.clone());
+                self.shared.meetings.keep(id, &access, meeting.clone());
                 meeting
             }
         };

@@ -1,5 +1,5 @@
 //! Meetings read once and shared by all their readers. A meeting's minutes,
-//! its office's heading and its issue are kept while the meeting's counter
+//! its office's heading, its issue and its workflow's facts are kept while the meeting's counter
 //! (`meeting_versions`: every write to the minutes moves it) and the
 //! directory's (`data_version` row 2: offices and people) stand still; both
 //! are kept by triggers (migration m20261205). What moves while a meeting is read — reports, reviews, the
@@ -9,6 +9,7 @@
 //! read once per move of the change counter (`crate::cache`), however many
 //! of a page's server functions ask.
 use super::db_error;
+use app::domain::issue::WorkflowFacts;
 use app::domain::{Meeting, MeetingStatus};
 use app::error::AppError;
 use sea_orm::{ConnectionTrait, Statement};
@@ -28,7 +29,7 @@ pub struct Access {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stamp {
+pub struct Stamp {
     version: i64,
     directory: i64,
 }
@@ -37,7 +38,31 @@ struct Stamp {
 pub struct SharedMeetings {
     /// By meeting: the change counter it was read under, and its access.
     access: Mutex<HashMap<Uuid, (i64, Access)>>,
-    meetings: Mutex<HashMap<Uuid, (Stamp, Arc<Meeting>)>>,
+    pub meetings: Shelf<Meeting>,
+    pub workflows: Shelf<WorkflowFacts>,
+}
+
+/// What is kept of each meeting, with the version it was read at.
+pub struct Shelf<T>(Mutex<HashMap<Uuid, (Stamp, Arc<T>)>>);
+
+impl<T> Default for Shelf<T> {
+    fn default() -> Self {
+        Shelf(Mutex::default())
+    }
+}
+
+impl<T: Clone> Shelf<T> {
+    /// What is kept of the meeting for this version, if it is.
+    pub fn get(&self, id: Uuid, access: &Access) -> Option<T> {
+        let kept = lock(&self.0);
+        let (stamp, value) = kept.get(&id)?;
+        (*stamp == access.stamp).then(|| T::clone(value))
+    }
+
+    /// Keeps what was read after `access` was (so it is no older).
+    pub fn keep(&self, id: Uuid, access: &Access, value: T) {
+        keep(&self.0, id, (access.stamp, Arc::new(value)));
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -87,17 +112,5 @@ impl SharedMeetings {
         };
         keep(&self.access, id, (now, access));
         Ok(access)
-    }
-
-    /// The meeting as kept for this version, if it is.
-    pub fn meeting(&self, id: Uuid, access: &Access) -> Option<Meeting> {
-        let meetings = lock(&self.meetings);
-        let (stamp, meeting) = meetings.get(&id)?;
-        (*stamp == access.stamp).then(|| Meeting::clone(meeting))
-    }
-
-    /// Keeps the meeting as read after `access` was (so it is no older).
-    pub fn keep(&self, id: Uuid, access: &Access, meeting: Meeting) {
-        keep(&self.meetings, id, (access.stamp, Arc::new(meeting)));
     }
 }

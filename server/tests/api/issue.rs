@@ -233,7 +233,12 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
         "unchanged"
     );
 
-    // A correction: a new draft that names it, linked both ways.
+    // A correction: a new draft that names it, linked both ways (the
+    // meeting's workflow read first, so a kept copy would be stale).
+    let before = app
+        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
+        .await;
+    assert!(before.body.contains("\"corrected_by\":null"), "{}", before.body);
     let r = app.post(&at("correct"), "", Some(&secretary)).await;
     let to = r.location.unwrap();
     let correction: Uuid = to
@@ -267,6 +272,22 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
     assert!(
         text.contains("(স্মারক নং ০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০-এর সংশোধনী)"),
         "{text}"
+    );
+    let view = app
+        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
+        .await;
+    assert!(
+        view.body.contains("05.47.0000.005.12.002.17.301"),
+        "the corrected minutes name their correction's number: {}",
+        view.body
+    );
+    let view = app
+        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
+        .await;
+    assert!(
+        view.body.contains("05.47.0000.005.12.002.17.301"),
+        "the corrected minutes name their correction's number: {}",
+        view.body
     );
     let page = app.get(&format!("/verify/{}", stored.code), None).await;
     assert!(

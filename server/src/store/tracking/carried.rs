@@ -1,6 +1,6 @@
 //! The carry-forward: the unfinished decisions of a series' earlier meetings.
-use super::lists::{decisions_of, rows};
-use crate::db::entities::{agenda_items, assignments, meetings};
+use super::lists::rows;
+use crate::db::entities::{assignments, meetings};
 use crate::store::db_error;
 use app::domain::tracking::{CarriedDecision, Progress};
 use app::error::AppError;
@@ -52,10 +52,7 @@ pub async fn carried<C: ConnectionTrait>(
         .await
         .map_err(db_error)?;
     let list = assignments::Entity::find()
-        .filter(
-            assignments::Column::DecisionId
-                .in_subquery(decisions_of(agenda_items::Column::MeetingId.is_in(earlier))),
-        )
+        .filter(assignments::Column::MeetingId.is_in(earlier))
         .all(db)
         .await
         .map_err(db_error)?;

@@ -1,17 +1,27 @@
 //! The assignment rows: of a list, of what these offices see, of the
 //! implementation report.
-use super::{office_names, progress};
-use crate::db::entities::{agenda_items, assignments, decisions, meetings};
+use super::progress;
+use crate::db::entities::assignments;
 use crate::store::db_error;
 use app::domain::dates::today_in_dhaka;
 use app::domain::tracking::{urgency, AssignmentRow, Progress};
 use app::error::AppError;
-use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
+
+/// What a row shows of an assignment besides its own columns.
+struct Shown {
+    decision: i32,
+    text: String,
+    item: i32,
+    meeting_id: Uuid,
+    title: String,
+    memo_number: Option<String>,
+    office: String,
+}
 
 /// The rows of these assignments, overdue first, then by due date.
 pub(crate) async fn rows<C: ConnectionTrait>(
@@ -20,66 +30,63 @@ pub(crate) async fn rows<C: ConnectionTrait>(
     window: u32,
 ) -> Result<Vec<AssignmentRow>, AppError> {
     let today = today_in_dhaka();
-    let decision_ids: Vec<Uuid> = list.iter().map(|a| a.decision_id).collect();
-    // Only the columns a row shows: the texts of discussions and the
-    // meetings' other fields are long, and every row read costs.
-    use decisions::Column as D;
-    let decided: HashMap<Uuid, (Uuid, i32, String)> = decisions::Entity::find()
-        .select_only()
-        .columns([D::Id, D::AgendaItemId, D::Position, D::TextBn])
-        .filter(D::Id.is_in(decision_ids))
-        .into_tuple::<(Uuid, Uuid, i32, String)>()
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|(id, item, position, text)| (id, (item, position, text)))
-        .collect();
-    use agenda_items::Column as I;
-    let items: HashMap<Uuid, (Uuid, i32)> = agenda_items::Entity::find()
-        .select_only()
-        .columns([I::Id, I::MeetingId, I::Position])
-        .filter(I::Id.is_in(decided.values().map(|d| d.0)))
-        .into_tuple::<(Uuid, Uuid, i32)>()
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|(id, meeting, position)| (id, (meeting, position)))
-        .collect();
-    use meetings::Column as M;
-    let held: HashMap<Uuid, (String, Option<String>)> = meetings::Entity::find()
-        .select_only()
-        .columns([M::Id, M::TitleBn, M::MemoNumber])
-        .filter(M::Id.is_in(items.values().map(|i| i.0)))
-        .into_tuple::<(Uuid, String, Option<String>)>()
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|(id, title, number)| (id, (title, number)))
-        .collect();
-    let office_names = office_names(db, list.iter().map(|a| a.office_id)).await?;
+    // What a row shows of the assignment's decision, item, meeting and
+    // office, in one query (four before, each a hop to the database's
+    // thread); only the columns shown, as the texts are long.
+    let backend = db.get_database_backend();
+    let mut shown: HashMap<Uuid, Shown> = HashMap::new();
+    for chunk in list.chunks(10_000) {
+        let sql = format!(
+            "SELECT a.id, d.position AS decision, d.text_bn, i.position AS item,
+                    m.id AS meeting_id, m.title_bn, m.memo_number, o.name_bn, o.place_bn
+               FROM assignments a
+               JOIN decisions d ON d.id = a.decision_id
+               JOIN agenda_items i ON i.id = d.agenda_item_id
+               JOIN meetings m ON m.id = i.meeting_id
+               JOIN offices o ON o.id = a.office_id
+              WHERE a.id IN ({})",
+            super::marks(chunk.len())
+        );
+        let found = db
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                crate::store::search::placeholders(backend, &sql),
+                chunk.iter().map(|a| a.id.into()),
+            ))
+            .await
+            .map_err(db_error)?;
+        for r in found {
+            let get = |column: &str| r.try_get::<String>("", column).map_err(db_error);
+            let place = get("place_bn")?;
+            shown.insert(
+                r.try_get("", "id").map_err(db_error)?,
+                Shown {
+                    decision: r.try_get("", "decision").map_err(db_error)?,
+                    text: get("text_bn")?,
+                    item: r.try_get("", "item").map_err(db_error)?,
+                    meeting_id: r.try_get("", "meeting_id").map_err(db_error)?,
+                    title: get("title_bn")?,
+                    memo_number: r.try_get("", "memo_number").map_err(db_error)?,
+                    office: super::office_name(get("name_bn")?, &place),
+                },
+            );
+        }
+    }
     let mut out = vec![];
     for a in list {
-        let (Some(d), status) = (decided.get(&a.decision_id), progress(&a.status)?) else {
+        let Some(row) = shown.remove(&a.id) else {
             continue;
         };
-        let Some(&(meeting_id, item)) = items.get(&d.0) else {
-            continue;
-        };
-        let Some((title, memo_number)) = held.get(&meeting_id) else {
-            continue;
-        };
+        let status = progress(&a.status)?;
         out.push(AssignmentRow {
             id: a.id,
-            meeting_id,
-            meeting_title: title.clone(),
-            memo_number: memo_number.clone(),
-            item: item as usize,
-            decision: d.1 as usize,
-            decision_text: d.2.clone(),
-            office: office_names.get(&a.office_id).cloned().unwrap_or_default(),
+            meeting_id: row.meeting_id,
+            meeting_title: row.title,
+            memo_number: row.memo_number,
+            item: row.item as usize,
+            decision: row.decision as usize,
+            decision_text: row.text,
+            office: row.office,
             due_on: a.due_on,
             status,
             urgency: urgency(a.due_on, status, today, window),
@@ -97,33 +104,21 @@ pub(crate) async fn rows<C: ConnectionTrait>(
 }
 
 /// The assignments these offices see: what they owe, and what is owed to
-/// their meetings; only those of `meeting` when given. The ids are followed
-/// by the database (subqueries): reading every meeting and decision id of a
-/// division to pick one meeting's rows cost more than the rest of its page.
+/// their meetings; only those of `meeting` when given. Each assignment
+/// carries its meeting and the meeting's office (migration m20261204), so
+/// this is one query on the assignments alone.
 async fn visible<C: ConnectionTrait>(
     db: &C,
     offices: Vec<Uuid>,
     meeting: Option<Uuid>,
 ) -> Result<Vec<assignments::Model>, AppError> {
     use assignments::Column as A;
+    let seen = sea_orm::Condition::any()
+        .add(A::OfficeId.is_in(offices.clone()))
+        .add(A::MeetingOfficeId.is_in(offices));
     let condition = match meeting {
-        Some(m) => {
-            let office = crate::store::minutes::office_of_meeting(db, m).await?;
-            let of_meeting =
-                A::DecisionId.in_subquery(decisions_of(agenda_items::Column::MeetingId.eq(m)));
-            if office.is_some_and(|o| offices.contains(&o)) {
-                sea_orm::Condition::all().add(of_meeting)
-            } else {
-                sea_orm::Condition::all()
-                    .add(of_meeting)
-                    .add(A::OfficeId.is_in(offices))
-            }
-        }
-        None => sea_orm::Condition::any()
-            .add(A::OfficeId.is_in(offices.clone()))
-            .add(A::DecisionId.in_subquery(decisions_of(
-                agenda_items::Column::MeetingId.in_subquery(held_by(offices)),
-            ))),
+        Some(m) => sea_orm::Condition::all().add(A::MeetingId.eq(m)).add(seen),
+        None => seen,
     };
     assignments::Entity::find()
         .filter(condition)
@@ -182,9 +177,7 @@ async fn waiting<C: ConnectionTrait>(
     let backend = db.get_database_backend();
     let sql = format!(
         "SELECT {select} FROM assignments a
-           JOIN decisions d ON d.id = a.decision_id
-           JOIN agenda_items i ON i.id = d.agenda_item_id
-           JOIN meetings m ON m.id = i.meeting_id
+           JOIN meetings m ON m.id = a.meeting_id
           WHERE a.status = ? AND m.status = ?
             AND (m.office_id IN ({s}) OR (m.chair_id = ? AND m.office_id IN ({c})))",
         s = super::marks(secretary_of.len()),
@@ -242,31 +235,4 @@ pub(super) async fn report(
         ))
     });
     Ok(out)
-}
-
-/// The ids of the decisions of the meetings `meetings` picks (a subquery;
-/// `meetings` is a condition on an agenda item's meeting id).
-pub(super) fn decisions_of(meetings: sea_orm::sea_query::SimpleExpr) -> SelectStatement {
-    Query::select()
-        .column(decisions::Column::Id)
-        .from(decisions::Entity)
-        .and_where(
-            decisions::Column::AgendaItemId.in_subquery(
-                Query::select()
-                    .column(agenda_items::Column::Id)
-                    .from(agenda_items::Entity)
-                    .and_where(meetings)
-                    .to_owned(),
-            ),
-        )
-        .to_owned()
-}
-
-/// The meetings these offices held (a subquery).
-fn held_by(offices: Vec<Uuid>) -> SelectStatement {
-    Query::select()
-        .column(meetings::Column::Id)
-        .from(meetings::Entity)
-        .and_where(meetings::Column::OfficeId.is_in(offices))
-        .to_owned()
 }

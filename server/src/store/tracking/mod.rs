@@ -52,6 +52,16 @@ fn progress(code: &str) -> Result<Progress, AppError> {
 }
 
 /// "জেলা প্রশাসকের কার্যালয়, দিনাজপুর" for each of these offices.
+/// An office as a row names it: with its place, unless the name says it.
+fn office_name(name: String, place: &str) -> String {
+    let place = place.trim_end_matches(['।', '.', ' ']);
+    if place.is_empty() || name.contains(place) {
+        name
+    } else {
+        format!("{name}, {place}")
+    }
+}
+
 async fn office_names<C: ConnectionTrait>(
     db: &C,
     ids: impl IntoIterator<Item = Uuid>,
@@ -65,15 +75,7 @@ async fn office_names<C: ConnectionTrait>(
         .await
         .map_err(db_error)?
         .into_iter()
-        .map(|o| {
-            let place = o.place_bn.trim_end_matches(['।', '.', ' ']).to_string();
-            let name = if place.is_empty() || o.name_bn.contains(&place) {
-                o.name_bn
-            } else {
-                format!("{}, {place}", o.name_bn)
-            };
-            (o.id, name)
-        })
+        .map(|o| (o.id, office_name(o.name_bn, &o.place_bn)))
         .collect())
 }
 
