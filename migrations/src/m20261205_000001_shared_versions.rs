@@ -1,95 +1,155 @@
 //! Change counters narrower than `data_version`'s row 1 (which still moves
-//! on every write): one per meeting (`meeting_versions`, moved by every write
-//! to the meeting's row, attendance, agenda, decisions, implementers,
-//! অনুলিপি list or issue, and by its correction) and one for the directory (row 2 of
-//! `data_version`: offices and people). A meeting read once is shared by its
-//! readers while both stand still. Triggers keep them, so no write path (a
-//! form, the command line, another instance, an operator's SQL) can forget.
+//! on every write), so what many people read is kept until what it was read
+//! from changes, not until anything at all is written:
 //!
-//! On PostgreSQL the trigger is deferred to the commit and moves the counter
-//! once per transaction, as row 1's does. Every event that fires it fires
-//! row 1's trigger first (the triggers of one event run in name order, and
-//! `_changed` sorts before `_directory`), so every transaction locks row 1
-//! before row 2: no deadlock between them.
+//! - one per meeting (`meeting_versions`): every write to the meeting's row,
+//!   attendance, agenda, decisions, implementers, অনুলিপি list or issue, and
+//!   by its correction (whose page it names);
+//! - one per office (`office_versions`): every write to an assignment the
+//!   office owes or is owed (on its meetings), and to its meetings (each
+//!   move of one's counter moves its office's);
+//! - one for the directory (`data_version` row 2): offices and people.
+//!
+//! Triggers keep them, so no write path (a form, the command line, another
+//! instance, an operator's SQL) can forget.
+//!
+//! On PostgreSQL the triggers are deferred to the commit, like row 1's. Each
+//! event fires row 1's trigger first (one event's triggers run in name
+//! order, and `_changed` sorts before the others), so a writing transaction
+//! holds row 1 before it takes any of these counters' rows: writers take
+//! them one at a time, and cannot deadlock over them.
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const TABLES: [&str; 2] = ["offices", "people"];
+/// A counter: its table and key, and for each table that moves it, which
+/// keys a row moves, selected as `id` (`R` stands for the row: NEW, or OLD
+/// for a delete).
+struct Counter {
+    table: &'static str,
+    key: &'static str,
+    moved_by: &'static [(&'static str, &'static str)],
+}
 
-/// The tables of a meeting's minutes, and how a row names its meeting
-/// as `meeting_id` (`R` stands for the row: NEW, or OLD for a delete).
-/// A correction (a meeting of its own) and its issue move the meeting it
-/// corrects too: that meeting's page names its correction.
-const MINUTES: [(&str, &str); 7] = [
-    (
-        "meetings",
-        "SELECT R.id AS meeting_id UNION SELECT R.corrects_id",
-    ),
-    ("attendees", "SELECT R.meeting_id AS meeting_id"),
-    ("agenda_items", "SELECT R.meeting_id AS meeting_id"),
-    ("recipients", "SELECT R.meeting_id AS meeting_id"),
-    (
-        "memo_issues",
-        "SELECT R.meeting_id AS meeting_id
-          UNION SELECT corrects_id FROM meetings WHERE id = R.meeting_id",
-    ),
-    (
-        "decisions",
-        "SELECT meeting_id FROM agenda_items WHERE id = R.agenda_item_id",
-    ),
-    (
-        "implementers",
-        "SELECT i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id
-          WHERE d.id = R.decision_id",
-    ),
+const COUNTERS: [Counter; 2] = [
+    Counter {
+        table: "meeting_versions",
+        key: "meeting_id",
+        moved_by: &[
+            ("meetings", "SELECT R.id AS id UNION SELECT R.corrects_id"),
+            ("attendees", "SELECT R.meeting_id AS id"),
+            ("agenda_items", "SELECT R.meeting_id AS id"),
+            ("recipients", "SELECT R.meeting_id AS id"),
+            (
+                "memo_issues",
+                "SELECT R.meeting_id AS id
+                  UNION SELECT corrects_id FROM meetings WHERE id = R.meeting_id",
+            ),
+            (
+                "decisions",
+                "SELECT meeting_id AS id FROM agenda_items WHERE id = R.agenda_item_id",
+            ),
+            (
+                "implementers",
+                "SELECT i.meeting_id AS id
+                   FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id
+                  WHERE d.id = R.decision_id",
+            ),
+        ],
+    },
+    Counter {
+        table: "office_versions",
+        key: "office_id",
+        moved_by: &[
+            (
+                "assignments",
+                "SELECT R.office_id AS id UNION SELECT R.meeting_office_id",
+            ),
+            ("meetings", "SELECT R.office_id AS id"),
+            // Any change to one of its meetings' minutes.
+            (
+                "meeting_versions",
+                "SELECT office_id AS id FROM meetings WHERE id = R.meeting_id",
+            ),
+        ],
+    },
 ];
 
-/// Moves the meeting's counter (made at its first change).
-fn bump(meeting: &str) -> String {
-    format!(
-        "INSERT INTO meeting_versions (meeting_id, version)
-         SELECT meeting_id, 1 FROM ({meeting}) AS changed WHERE meeting_id IS NOT NULL
-         ON CONFLICT (meeting_id) DO UPDATE SET version = meeting_versions.version + 1"
-    )
+/// The offices and people: what row 2 of `data_version` counts.
+const DIRECTORY: [&str; 2] = ["offices", "people"];
+
+impl Counter {
+    /// Moves the counters of the keys `rows` selects (made at the first).
+    fn bump(&self, rows: &str) -> String {
+        let (table, key) = (self.table, self.key);
+        format!(
+            "INSERT INTO {table} ({key}, version)
+             SELECT id, 1 FROM ({rows}) AS changed WHERE id IS NOT NULL ORDER BY id
+             ON CONFLICT ({key}) DO UPDATE SET version = {table}.version + 1"
+        )
+    }
+
+    /// Each trigger: its name, table, operation and body.
+    fn triggers(&self) -> Vec<Trigger> {
+        let mut out = vec![];
+        for (table, rows) in self.moved_by {
+            for op in ["INSERT", "UPDATE", "DELETE"] {
+                let row = if op == "DELETE" { "OLD." } else { "NEW." };
+                out.push(Trigger {
+                    name: format!("{table}_{}_{}", op.to_lowercase(), self.table),
+                    table,
+                    op,
+                    body: self.bump(&rows.replace("R.", row)),
+                });
+            }
+        }
+        out
+    }
+}
+
+struct Trigger {
+    name: String,
+    table: &'static str,
+    op: &'static str,
+    body: String,
 }
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
+        let postgres = db.get_database_backend() == DbBackend::Postgres;
         db.execute_unprepared("INSERT INTO data_version (id, version) VALUES (2, 0)")
             .await?;
-        m.create_table(
-            Table::create()
-                .table("meeting_versions")
-                .col(ColumnDef::new("meeting_id").uuid().not_null().primary_key())
-                .col(ColumnDef::new("version").big_integer().not_null())
-                .to_owned(),
-        )
-        .await?;
-        let postgres = db.get_database_backend() == DbBackend::Postgres;
-        for (table, meeting) in MINUTES {
-            for op in ["INSERT", "UPDATE", "DELETE"] {
-                let row = if op == "DELETE" { "OLD" } else { "NEW" };
-                let bump = bump(&meeting.replace("R.", &format!("{row}.")));
-                let name = format!("{table}_{}_meeting", op.to_lowercase());
-                if postgres {
-                    db.execute_unprepared(&format!(
+        for counter in &COUNTERS {
+            m.create_table(
+                Table::create()
+                    .table(counter.table)
+                    .col(ColumnDef::new(counter.key).uuid().not_null().primary_key())
+                    .col(ColumnDef::new("version").big_integer().not_null())
+                    .to_owned(),
+            )
+            .await?;
+            for Trigger {
+                name,
+                table,
+                op,
+                body: bump,
+            } in counter.triggers()
+            {
+                db.execute_unprepared(&if postgres {
+                    format!(
                         "CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
                          BEGIN {bump}; RETURN NULL; END $$;
-                         CREATE TRIGGER {name} AFTER {op} ON {table}
-                           FOR EACH ROW EXECUTE FUNCTION {name}();"
-                    ))
-                    .await?;
+                         CREATE CONSTRAINT TRIGGER {name} AFTER {op} ON {table}
+                           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {name}();"
+                    )
                 } else {
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER {name} AFTER {op} ON {table} BEGIN {bump}; END;"
-                    ))
-                    .await?;
-                }
+                    format!("CREATE TRIGGER {name} AFTER {op} ON {table} BEGIN {bump}; END;")
+                })
+                .await?;
             }
         }
         if postgres {
@@ -104,7 +164,7 @@ impl MigrationTrait for Migration {
                  END $$;",
             )
             .await?;
-            for table in TABLES {
+            for table in DIRECTORY {
                 db.execute_unprepared(&format!(
                     "CREATE CONSTRAINT TRIGGER {table}_directory
                        AFTER INSERT OR UPDATE OR DELETE ON {table}
@@ -114,7 +174,7 @@ impl MigrationTrait for Migration {
                 .await?;
             }
         } else {
-            for table in TABLES {
+            for table in DIRECTORY {
                 for op in ["INSERT", "UPDATE", "DELETE"] {
                     let name = format!("{table}_{}_directory", op.to_lowercase());
                     db.execute_unprepared(&format!(
@@ -131,9 +191,9 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         let postgres = db.get_database_backend() == DbBackend::Postgres;
-        for (table, _) in MINUTES {
-            for op in ["insert", "update", "delete"] {
-                let name = format!("{table}_{op}_meeting");
+        // The office counter's triggers first: one is on meeting_versions.
+        for counter in COUNTERS.iter().rev() {
+            for Trigger { name, table, .. } in counter.triggers() {
                 db.execute_unprepared(&if postgres {
                     format!("DROP TRIGGER {name} ON {table}; DROP FUNCTION {name}();")
                 } else {
@@ -141,18 +201,18 @@ impl MigrationTrait for Migration {
                 })
                 .await?;
             }
+            m.drop_table(Table::drop().table(counter.table).to_owned())
+                .await?;
         }
-        m.drop_table(Table::drop().table("meeting_versions").to_owned())
-            .await?;
         if postgres {
-            for table in TABLES {
+            for table in DIRECTORY {
                 db.execute_unprepared(&format!("DROP TRIGGER {table}_directory ON {table}"))
                     .await?;
             }
             db.execute_unprepared("DROP FUNCTION sidhanto_directory_changed()")
                 .await?;
         } else {
-            for table in TABLES {
+            for table in DIRECTORY {
                 for op in ["insert", "update", "delete"] {
                     db.execute_unprepared(&format!("DROP TRIGGER {table}_{op}_directory"))
                         .await?;

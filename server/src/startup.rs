@@ -69,11 +69,12 @@ pub fn services(db: DatabaseConnection) -> Services {
 
 /// The stores, with `window` days counting as due soon.
 pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
+    let shared = Arc::new(crate::store::shared_meetings::SharedMeetings::default());
     Services {
         meetings: Arc::new(SeaMeetingStore {
             db: db.clone(),
             window,
-            shared: Default::default(),
+            shared: shared.clone(),
         }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
         audit: Arc::new(SeaAuditStore { db: db.clone() }),
@@ -82,6 +83,7 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             db,
             window,
             dashboards: Default::default(),
+            shared,
         }),
     }
 }

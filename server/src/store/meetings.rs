@@ -1,6 +1,7 @@
 use super::db_error;
 use crate::db::entities::{agenda_items, decisions, meetings, offices, people};
 use crate::memo::Signatures;
+use app::domain::dates::today_in_dhaka;
 use app::domain::editor::Draft;
 use app::domain::issue::{Verification, WorkflowFacts};
 use app::domain::{
@@ -20,7 +21,8 @@ pub struct SeaMeetingStore {
     pub db: DatabaseConnection,
     /// Days before a deadline that count as due soon (the carry-forward).
     pub window: u32,
-    pub shared: super::shared_meetings::SharedMeetings,
+    /// What every reader of a meeting shares (with the tracking store).
+    pub shared: std::sync::Arc<super::shared_meetings::SharedMeetings>,
 }
 
 /// Minutes submitted to `chair` (a person) at these offices.
@@ -224,12 +226,11 @@ impl MeetingStore for SeaMeetingStore {
 
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
         let access = self.shared.access(&self.db, id).await?;
-        if let Some(facts) = self.shared.workflows.get(id, &access) {
-            return Ok(facts);
-        }
-        let facts = self.read_workflow(id).await?;
-        self.shared.workflows.keep(id, &access, facts.clone());
-        Ok(facts)
+        let read = self.read_workflow(id);
+        self.shared
+            .workflows
+            .get_or_read(id, access.minutes(), read)
+            .await
     }
 
     async fn search(&self, query: String) -> Result<Vec<app::domain::search::Hit>, AppError> {
@@ -242,19 +243,19 @@ impl MeetingStore for SeaMeetingStore {
             .map(|(v, _)| v)
     }
 
-    /// The minutes as every reader shares them, with the carry-forward as
-    /// it is now.
+    /// The minutes and their carry-forward, as every reader shares them.
     async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
         let access = self.shared.access(&self.db, id).await?;
-        let mut meeting = match self.shared.meetings.get(id, &access) {
-            Some(meeting) => meeting,
-            None => {
-                let meeting = self.read(id).await?;
-                self.shared.meetings.keep(id, &access, meeting.clone());
-                meeting
-            }
-        };
-        meeting.carried = super::tracking::carried(&self.db, id, self.window).await?;
+        let shared = &self.shared;
+        let mut meeting = shared
+            .meetings
+            .get_or_read(id, access.minutes(), self.read(id))
+            .await?;
+        let carried = super::tracking::carried(&self.db, id, self.window);
+        meeting.carried = shared
+            .carried
+            .get_or_read(id, access.tracking(today_in_dhaka()), carried)
+            .await?;
         Ok(meeting)
     }
 }

@@ -1,67 +1,121 @@
-//! Meetings read once and shared by all their readers. A meeting's minutes,
-//! its office's heading, its issue and its workflow's facts are kept while the meeting's counter
-//! (`meeting_versions`: every write to the minutes moves it) and the
-//! directory's (`data_version` row 2: offices and people) stand still; both
-//! are kept by triggers (migration m20261205). What moves while a meeting is read — reports, reviews, the
-//! carry-forward, its history — is read fresh around it.
+//! Meetings read once and shared by all their readers. What a meeting page
+//! shows is kept while what it was read from stands still, by the counters
+//! the triggers of migration m20261205 keep:
 //!
-//! The facts that say which version is current (and who may read it) are
-//! read once per move of the change counter (`crate::cache`), however many
-//! of a page's server functions ask.
+//! - its minutes, heading, issue and workflow facts: the meeting's own
+//!   counter and the directory's;
+//! - its carry-forward and its assignments: those and its office's counter
+//!   (moved by every report, review and meeting of the office).
+//!
+//! Which counters stand where (and who may read the meeting) is read once
+//! per move of the change counter (`crate::cache`), however many of a
+//! page's server functions ask.
 use super::db_error;
 use app::domain::issue::WorkflowFacts;
+use app::domain::tracking::{AssignmentRow, CarriedDecision};
 use app::domain::{Meeting, MeetingStatus};
 use app::error::AppError;
+use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, Statement};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use uuid::Uuid;
 
-/// Meetings kept at most (a meeting with its texts is tens of kB).
+/// Meetings kept at most, per shelf (a meeting with its texts is tens of kB).
 const KEPT: usize = 256;
 
-/// Who may read a meeting, and which version of it is current.
+/// Who may read a meeting, and the counters its parts were read under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Access {
     pub office: Uuid,
     pub status: MeetingStatus,
-    stamp: Stamp,
+    minutes: Minutes,
+    office_version: i64,
 }
 
+/// The counters the minutes are kept under: the meeting's and the directory's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
+pub struct Minutes {
     version: i64,
     directory: i64,
+}
+
+/// The counters the meeting's tracking is kept under: its minutes', its
+/// office's, and the day (what is overdue changes at midnight).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tracking {
+    minutes: Minutes,
+    office: i64,
+    day: NaiveDate,
+}
+
+impl Access {
+    pub fn minutes(&self) -> Minutes {
+        self.minutes
+    }
+
+    pub fn tracking(&self, day: NaiveDate) -> Tracking {
+        Tracking {
+            minutes: self.minutes,
+            office: self.office_version,
+            day,
+        }
+    }
+}
+
+/// One assignment of the meeting as its page lists it, with the offices
+/// that decide who sees it (it owes, or is owed on its meetings).
+#[derive(Clone)]
+pub struct Owed {
+    pub office: Uuid,
+    pub meeting_office: Uuid,
+    pub row: AssignmentRow,
+    pub done_on: Option<NaiveDate>,
 }
 
 #[derive(Default)]
 pub struct SharedMeetings {
     /// By meeting: the change counter it was read under, and its access.
     access: Mutex<HashMap<Uuid, (i64, Access)>>,
-    pub meetings: Shelf<Meeting>,
-    pub workflows: Shelf<WorkflowFacts>,
+    pub meetings: Shelf<Minutes, Meeting>,
+    pub workflows: Shelf<Minutes, WorkflowFacts>,
+    pub carried: Shelf<Tracking, Vec<CarriedDecision>>,
+    pub assignments: Shelf<Tracking, Vec<Owed>>,
 }
 
-/// What is kept of each meeting, with the version it was read at.
-pub struct Shelf<T>(Mutex<HashMap<Uuid, (Stamp, Arc<T>)>>);
+/// What is kept of each meeting, with the counters it was read under.
+pub struct Shelf<K, T>(Mutex<HashMap<Uuid, (K, Arc<T>)>>);
 
-impl<T> Default for Shelf<T> {
+impl<K, T> Default for Shelf<K, T> {
     fn default() -> Self {
         Shelf(Mutex::default())
     }
 }
 
-impl<T: Clone> Shelf<T> {
-    /// What is kept of the meeting for this version, if it is.
-    pub fn get(&self, id: Uuid, access: &Access) -> Option<T> {
+impl<K: Copy + Eq, T: Clone> Shelf<K, T> {
+    /// What is kept of the meeting under these counters, if it is.
+    pub fn get(&self, id: Uuid, at: K) -> Option<T> {
         let kept = lock(&self.0);
         let (stamp, value) = kept.get(&id)?;
-        (*stamp == access.stamp).then(|| T::clone(value))
+        (*stamp == at).then(|| T::clone(value))
     }
 
-    /// Keeps what was read after `access` was (so it is no older).
-    pub fn keep(&self, id: Uuid, access: &Access, value: T) {
-        keep(&self.0, id, (access.stamp, Arc::new(value)));
+    /// Keeps what was read after the counters were (so it is no older).
+    pub fn keep(&self, id: Uuid, at: K, value: T) {
+        keep(&self.0, id, (at, Arc::new(value)));
+    }
+
+    /// What is kept under these counters, or what `read` reads, kept.
+    pub async fn get_or_read<F>(&self, id: Uuid, at: K, read: F) -> Result<T, AppError>
+    where
+        F: std::future::Future<Output = Result<T, AppError>>,
+    {
+        if let Some(value) = self.get(id, at) {
+            return Ok(value);
+        }
+        let value = read.await?;
+        self.keep(id, at, value.clone());
+        Ok(value)
     }
 }
 
@@ -79,9 +133,9 @@ fn keep<V>(map: &Mutex<HashMap<Uuid, V>>, key: Uuid, value: V) {
 }
 
 impl SharedMeetings {
-    /// The meeting's office, status and current version.
+    /// The meeting's office, status and counters.
     pub async fn access<C: ConnectionTrait>(&self, db: &C, id: Uuid) -> Result<Access, AppError> {
-        // The counter first: it vouches for what is read after it.
+        // The change counter first: it vouches for what is read after it.
         let now = crate::cache::version(db).await.map_err(db_error)?;
         if let Some((_, a)) = lock(&self.access).get(&id).filter(|(v, _)| *v == now) {
             return Ok(*a);
@@ -90,6 +144,8 @@ impl SharedMeetings {
         let sql = "SELECT m.office_id, m.status,
                           COALESCE((SELECT v.version FROM meeting_versions v
                                      WHERE v.meeting_id = m.id), 0) AS version,
+                          COALESCE((SELECT o.version FROM office_versions o
+                                     WHERE o.office_id = m.office_id), 0) AS office_version,
                           (SELECT version FROM data_version WHERE id = 2) AS directory
                      FROM meetings m WHERE m.id = ?";
         let row = db
@@ -101,14 +157,16 @@ impl SharedMeetings {
             .await
             .map_err(db_error)?
             .ok_or(AppError::NotFound)?;
+        let number = |column: &str| row.try_get::<i64>("", column).map_err(db_error);
         let status: String = row.try_get("", "status").map_err(db_error)?;
         let access = Access {
             office: row.try_get("", "office_id").map_err(db_error)?,
             status: MeetingStatus::from_code(&status).ok_or(AppError::Internal)?,
-            stamp: Stamp {
-                version: row.try_get("", "version").map_err(db_error)?,
-                directory: row.try_get("", "directory").map_err(db_error)?,
+            minutes: Minutes {
+                version: number("version")?,
+                directory: number("directory")?,
             },
+            office_version: number("office_version")?,
         };
         keep(&self.access, id, (now, access));
         Ok(access)

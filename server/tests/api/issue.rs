@@ -235,10 +235,17 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
 
     // A correction: a new draft that names it, linked both ways (the
     // meeting's workflow read first, so a kept copy would be stale).
-    let before = app
-        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
-        .await;
-    assert!(before.body.contains("\"corrected_by\":null"), "{}", before.body);
+    let workflow = |of: Uuid| {
+        let (app, secretary) = (&app, &secretary);
+        async move {
+            let args = format!("id={of}");
+            app.call("meetings/workflow", &args, Some(secretary))
+                .await
+                .body
+        }
+    };
+    let before = workflow(id).await;
+    assert!(before.contains("\"corrected_by\":null"), "{before}");
     let r = app.post(&at("correct"), "", Some(&secretary)).await;
     let to = r.location.unwrap();
     let correction: Uuid = to
@@ -246,22 +253,10 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
         .trim_end_matches("/edit")
         .parse()
         .unwrap();
-    let view = app
-        .call(
-            "meetings/workflow",
-            &format!("id={correction}"),
-            Some(&secretary),
-        )
-        .await;
-    assert!(
-        view.body.contains("05.47.0000.005.12.002.17.300"),
-        "{}",
-        view.body
-    );
-    let view = app
-        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
-        .await;
-    assert!(view.body.contains(&correction.to_string()), "{}", view.body);
+    let view = workflow(correction).await;
+    assert!(view.contains("05.47.0000.005.12.002.17.300"), "{view}");
+    let view = workflow(id).await;
+    assert!(view.contains(&correction.to_string()), "{view}");
     // Issued in its turn, the correction's memo names the memo it corrects,
     // and the old memo's public page says it was corrected.
     let at = |step: &str| format!("/meetings/{correction}/{step}");
@@ -273,21 +268,10 @@ async fn secretary_submits_chair_returns_and_approves_and_anyone_verifies() {
         text.contains("(স্মারক নং ০৫.৪৭.০০০০.০০৫.১২.০০২.১৭.৩০০-এর সংশোধনী)"),
         "{text}"
     );
-    let view = app
-        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
-        .await;
+    let view = workflow(id).await;
     assert!(
-        view.body.contains("05.47.0000.005.12.002.17.301"),
-        "the corrected minutes name their correction's number: {}",
-        view.body
-    );
-    let view = app
-        .call("meetings/workflow", &format!("id={id}"), Some(&secretary))
-        .await;
-    assert!(
-        view.body.contains("05.47.0000.005.12.002.17.301"),
-        "the corrected minutes name their correction's number: {}",
-        view.body
+        view.contains("05.47.0000.005.12.002.17.301"),
+        "the corrected minutes name their correction's number: {view}"
     );
     let page = app.get(&format!("/verify/{}", stored.code), None).await;
     assert!(

@@ -11,8 +11,9 @@ use uuid::Uuid;
 
 /// Dashboards already counted, per user reach, year and day. Every user
 /// with the same reach shares one (the page cache keeps pages per session);
-/// a copy is good while the change counter (`crate::cache`) stands still, so
-/// a write through any instance shows at the next view.
+/// a copy is good while its offices' counters stand still (`reach_version`),
+/// so a write through any instance that changes what it counts shows at the
+/// next view, and one elsewhere does not make it count again.
 #[derive(Default)]
 pub struct DashboardCache {
     entries: std::sync::Mutex<HashMap<DashboardKey, (i64, Dashboard)>>,
@@ -54,6 +55,32 @@ impl DashboardCache {
             entries.insert(key, (version, d));
         }
     }
+}
+
+/// The counters of these offices (migration m20261205: each moves with
+/// every write to an assignment the office owes or is owed, and to its
+/// meetings) added up, with the directory's (the offices' names). Each only
+/// grows, so the sum moves whenever any of them does.
+pub(super) async fn reach_version<C: ConnectionTrait>(
+    db: &C,
+    offices: &[Uuid],
+) -> Result<i64, AppError> {
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT)
+                + (SELECT version FROM data_version WHERE id = 2) AS v
+           FROM office_versions WHERE office_id IN ({})",
+        marks(offices.len())
+    );
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            crate::store::search::placeholders(backend, &sql),
+            offices.iter().map(|o| sea_orm::Value::from(*o)),
+        ))
+        .await
+        .map_err(db_error)?;
+    row.map_or(Ok(0), |r| r.try_get::<i64>("", "v").map_err(db_error))
 }
 
 /// The fiscal years with meetings these offices held or owe decisions to,

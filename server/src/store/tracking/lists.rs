@@ -3,6 +3,7 @@
 use super::progress;
 use crate::db::entities::assignments;
 use crate::store::db_error;
+use crate::store::shared_meetings::Owed;
 use app::domain::dates::today_in_dhaka;
 use app::domain::tracking::{urgency, AssignmentRow, Progress};
 use app::error::AppError;
@@ -104,24 +105,19 @@ pub(crate) async fn rows<C: ConnectionTrait>(
 }
 
 /// The assignments these offices see: what they owe, and what is owed to
-/// their meetings; only those of `meeting` when given. Each assignment
-/// carries its meeting and the meeting's office (migration m20261204), so
-/// this is one query on the assignments alone.
+/// their meetings. Each assignment carries its meeting's office (migration
+/// m20261204), so this is one query on the assignments alone.
 async fn visible<C: ConnectionTrait>(
     db: &C,
     offices: Vec<Uuid>,
-    meeting: Option<Uuid>,
 ) -> Result<Vec<assignments::Model>, AppError> {
     use assignments::Column as A;
-    let seen = sea_orm::Condition::any()
-        .add(A::OfficeId.is_in(offices.clone()))
-        .add(A::MeetingOfficeId.is_in(offices));
-    let condition = match meeting {
-        Some(m) => sea_orm::Condition::all().add(A::MeetingId.eq(m)).add(seen),
-        None => seen,
-    };
     assignments::Entity::find()
-        .filter(condition)
+        .filter(
+            sea_orm::Condition::any()
+                .add(A::OfficeId.is_in(offices.clone()))
+                .add(A::MeetingOfficeId.is_in(offices)),
+        )
         .all(db)
         .await
         .map_err(db_error)
@@ -207,32 +203,63 @@ async fn waiting<C: ConnectionTrait>(
     .map_err(db_error)
 }
 
-/// The implementation report: every assignment these offices see (of one
-/// meeting, or all), with the day it was reported done.
+/// The implementation report: every assignment these offices see, with the
+/// day it was reported done, in the minutes' order.
 pub(super) async fn report(
     db: &DatabaseConnection,
     offices: Vec<Uuid>,
-    meeting: Option<Uuid>,
     window: u32,
 ) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError> {
-    let list = visible(db, offices, meeting).await?;
-    let done: HashMap<Uuid, Option<chrono::NaiveDate>> =
-        list.iter().map(|a| (a.id, a.done_on)).collect();
-    let mut out: Vec<_> = rows(db, list, window)
+    let list = visible(db, offices).await?;
+    Ok(owed(db, list, window)
         .await?
         .into_iter()
-        .map(|r| {
-            let d = done.get(&r.id).copied().flatten();
-            (r, d)
+        .map(|o| (o.row, o.done_on))
+        .collect())
+}
+
+/// Every assignment of a meeting, in the minutes' order, with the offices
+/// that decide who sees it (what a meeting page shares among its readers).
+pub(super) async fn of_meeting(
+    db: &DatabaseConnection,
+    meeting: Uuid,
+    window: u32,
+) -> Result<Vec<Owed>, AppError> {
+    let list = assignments::Entity::find()
+        .filter(assignments::Column::MeetingId.eq(meeting))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    owed(db, list, window).await
+}
+
+/// The rows of these assignments in the minutes' order: memo, item,
+/// decision, office.
+async fn owed(
+    db: &DatabaseConnection,
+    list: Vec<assignments::Model>,
+    window: u32,
+) -> Result<Vec<Owed>, AppError> {
+    let facts: HashMap<Uuid, (Uuid, Uuid, Option<chrono::NaiveDate>)> = list
+        .iter()
+        .map(|a| (a.id, (a.office_id, a.meeting_office_id, a.done_on)))
+        .collect();
+    let mut out: Vec<Owed> = rows(db, list, window)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let (office, meeting_office, done_on) = *facts.get(&row.id)?;
+            Some(Owed {
+                office,
+                meeting_office,
+                row,
+                done_on,
+            })
         })
         .collect();
-    out.sort_by(|(a, _), (b, _)| {
-        (&a.memo_number, a.item, a.decision, &a.office).cmp(&(
-            &b.memo_number,
-            b.item,
-            b.decision,
-            &b.office,
-        ))
+    out.sort_by(|a, b| {
+        let key = |o: &Owed| (o.row.memo_number.clone(), o.row.item, o.row.decision);
+        (key(a), &a.row.office).cmp(&(key(b), &b.row.office))
     });
     Ok(out)
 }

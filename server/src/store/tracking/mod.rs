@@ -27,7 +27,7 @@ mod lists;
 
 pub use carried::{carried, CARRIED_MEETINGS};
 pub use dashboard::DashboardCache;
-use dashboard::{dashboard_counts, fiscal_years};
+use dashboard::{dashboard_counts, fiscal_years, reach_version};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
@@ -37,6 +37,8 @@ pub struct SeaTrackingStore {
     /// How many days ahead counts as due soon.
     pub window: u32,
     pub dashboards: DashboardCache,
+    /// What every reader of a meeting shares (with the meetings' store).
+    pub shared: std::sync::Arc<crate::store::shared_meetings::SharedMeetings>,
 }
 
 /// "?, ?, ?" for `n` values.
@@ -86,7 +88,23 @@ impl TrackingStore for SeaTrackingStore {
         offices: Vec<Uuid>,
         meeting: Option<Uuid>,
     ) -> Result<Vec<(AssignmentRow, Option<chrono::NaiveDate>)>, AppError> {
-        report(&self.db, offices, meeting, self.window).await
+        let Some(meeting) = meeting else {
+            return report(&self.db, offices, self.window).await;
+        };
+        // The meeting's assignments are shared by its readers; each sees
+        // those of the offices they reach.
+        let access = self.shared.access(&self.db, meeting).await?;
+        let read = lists::of_meeting(&self.db, meeting, self.window);
+        let all = self
+            .shared
+            .assignments
+            .get_or_read(meeting, access.tracking(today_in_dhaka()), read)
+            .await?;
+        Ok(all
+            .into_iter()
+            .filter(|o| offices.contains(&o.office) || offices.contains(&o.meeting_office))
+            .map(|o| (o.row, o.done_on))
+            .collect())
     }
 
     async fn to_verify(
@@ -185,7 +203,14 @@ impl TrackingStore for SeaTrackingStore {
         fiscal_year: Option<i32>,
     ) -> Result<Dashboard, AppError> {
         let today = today_in_dhaka();
-        let version = crate::cache::version(&self.db).await.map_err(db_error)?;
+        if offices.is_empty() {
+            // Reaching no office: nothing to count (and no empty IN list).
+            return Ok(Dashboard {
+                fiscal_year: Some(fiscal_year.unwrap_or(FiscalYear::of(today).0)),
+                ..Dashboard::default()
+            });
+        }
+        let version = reach_version(&self.db, &offices).await?;
         let key = (offices, fiscal_year, today);
         if let Some(d) = self.dashboards.get(&key, version) {
             return Ok(d);
@@ -195,13 +220,6 @@ impl TrackingStore for SeaTrackingStore {
             return Ok(d); // counted while this request waited its turn
         }
         let offices = &key.0;
-        if offices.is_empty() {
-            // Reaching no office: nothing to count (and no empty IN list).
-            return Ok(Dashboard {
-                fiscal_year: Some(fiscal_year.unwrap_or(FiscalYear::of(today).0)),
-                ..Dashboard::default()
-            });
-        }
         let years = fiscal_years(&self.db, offices).await?;
         // No year chosen: the newest with meetings, or this one.
         let year = fiscal_year
