@@ -3,6 +3,13 @@ use server::config::{Cli, Command, ServeArgs};
 use server::{cli, demo, startup};
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: a page's many small allocations,
+/// freed on other threads (the database's, the runtime's), cost about a
+/// sixth of the server's time in glibc (perf, bench/mix), and glibc's
+/// per-thread arenas kept the peak memory high.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
