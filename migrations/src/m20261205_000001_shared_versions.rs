@@ -8,7 +8,10 @@
 //! - one per office (`office_versions`): every write to an assignment the
 //!   office owes or is owed (on its meetings), and to its meetings (each
 //!   move of one's counter moves its office's);
-//! - one for the directory (`data_version` row 2): offices and people.
+//! - rows of `data_version` besides the first: the directory (row 2:
+//!   offices and people, what minutes print), the accounts (row 3: users,
+//!   their roles and the office tree, what a signed-in user is read from)
+//!   and the sessions (row 4: one ended, or its data changed).
 //!
 //! Triggers keep them, so no write path (a form, the command line, another
 //! instance, an operator's SQL) can forget.
@@ -77,8 +80,48 @@ const COUNTERS: [Counter; 2] = [
     },
 ];
 
-/// The offices and people: what row 2 of `data_version` counts.
-const DIRECTORY: [&str; 2] = ["offices", "people"];
+/// A row of `data_version` and the writes that move it: (table, the
+/// operations, whether an update counts only when `data` changed).
+struct Row {
+    id: i32,
+    moved_by: &'static [(&'static str, &'static [&'static str], bool)],
+}
+
+const ALL: &[&str] = &["INSERT", "UPDATE", "DELETE"];
+
+const ROWS: [Row; 3] = [
+    Row {
+        id: 2,
+        moved_by: &[("offices", ALL, false), ("people", ALL, false)],
+    },
+    Row {
+        id: 3,
+        moved_by: &[
+            ("users", ALL, false),
+            ("user_roles", ALL, false),
+            ("offices", ALL, false),
+        ],
+    },
+    Row {
+        id: 4,
+        moved_by: &[("sessions", &["UPDATE", "DELETE"], true)],
+    },
+];
+
+impl Row {
+    /// (name, table, operation, only when data changed). The names sort
+    /// after row 1's triggers (`{table}_changed`, `sessions_ended`).
+    fn triggers(&self) -> Vec<(String, &'static str, &'static str, bool)> {
+        let mut out = vec![];
+        for (table, ops, data) in self.moved_by {
+            for op in *ops {
+                let name = format!("{table}_tally_{}_{}", op.to_lowercase(), self.id);
+                out.push((name, *table, *op, *data && *op == "UPDATE"));
+            }
+        }
+        out
+    }
+}
 
 impl Counter {
     /// Moves the counters of the keys `rows` selects (made at the first).
@@ -121,8 +164,6 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         let postgres = db.get_database_backend() == DbBackend::Postgres;
-        db.execute_unprepared("INSERT INTO data_version (id, version) VALUES (2, 0)")
-            .await?;
         for counter in &COUNTERS {
             m.create_table(
                 Table::create()
@@ -152,37 +193,49 @@ impl MigrationTrait for Migration {
                 .await?;
             }
         }
-        if postgres {
-            db.execute_unprepared(
-                "CREATE FUNCTION sidhanto_directory_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                 BEGIN
-                   IF current_setting('sidhanto.directory_changed', true) IS DISTINCT FROM 'yes' THEN
-                     UPDATE data_version SET version = version + 1 WHERE id = 2;
-                     PERFORM set_config('sidhanto.directory_changed', 'yes', true);
-                   END IF;
-                   RETURN NULL;
-                 END $$;",
-            )
+        for row in &ROWS {
+            let id = row.id;
+            db.execute_unprepared(&format!(
+                "INSERT INTO data_version (id, version) VALUES ({id}, 0)"
+            ))
             .await?;
-            for table in DIRECTORY {
+            if postgres {
                 db.execute_unprepared(&format!(
-                    "CREATE CONSTRAINT TRIGGER {table}_directory
-                       AFTER INSERT OR UPDATE OR DELETE ON {table}
-                       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-                       EXECUTE FUNCTION sidhanto_directory_changed();"
+                    "CREATE FUNCTION sidhanto_changed_{id}() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN
+                       IF current_setting('sidhanto.changed_{id}', true) IS DISTINCT FROM 'yes' THEN
+                         UPDATE data_version SET version = version + 1 WHERE id = {id};
+                         PERFORM set_config('sidhanto.changed_{id}', 'yes', true);
+                       END IF;
+                       RETURN NULL;
+                     END $$;"
                 ))
                 .await?;
             }
-        } else {
-            for table in DIRECTORY {
-                for op in ["INSERT", "UPDATE", "DELETE"] {
-                    let name = format!("{table}_{}_directory", op.to_lowercase());
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER {name} AFTER {op} ON {table}
-                         BEGIN UPDATE data_version SET version = version + 1 WHERE id = 2; END;"
-                    ))
-                    .await?;
-                }
+            for (name, table, op, data) in row.triggers() {
+                db.execute_unprepared(&if postgres {
+                    let when = if data {
+                        "WHEN (OLD.data IS DISTINCT FROM NEW.data)"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "CREATE CONSTRAINT TRIGGER {name} AFTER {op} ON {table}
+                           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW {when}
+                           EXECUTE FUNCTION sidhanto_changed_{id}();"
+                    )
+                } else {
+                    let when = if data {
+                        "WHEN OLD.data IS NOT NEW.data"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "CREATE TRIGGER {name} AFTER {op} ON {table} {when}
+                         BEGIN UPDATE data_version SET version = version + 1 WHERE id = {id}; END;"
+                    )
+                })
+                .await?;
             }
         }
         Ok(())
@@ -204,22 +257,22 @@ impl MigrationTrait for Migration {
             m.drop_table(Table::drop().table(counter.table).to_owned())
                 .await?;
         }
-        if postgres {
-            for table in DIRECTORY {
-                db.execute_unprepared(&format!("DROP TRIGGER {table}_directory ON {table}"))
+        for row in &ROWS {
+            let id = row.id;
+            for (name, table, _, _) in row.triggers() {
+                db.execute_unprepared(&if postgres {
+                    format!("DROP TRIGGER {name} ON {table}")
+                } else {
+                    format!("DROP TRIGGER {name}")
+                })
+                .await?;
+            }
+            if postgres {
+                db.execute_unprepared(&format!("DROP FUNCTION sidhanto_changed_{id}()"))
                     .await?;
             }
-            db.execute_unprepared("DROP FUNCTION sidhanto_directory_changed()")
-                .await?;
-        } else {
-            for table in DIRECTORY {
-                for op in ["insert", "update", "delete"] {
-                    db.execute_unprepared(&format!("DROP TRIGGER {table}_{op}_directory"))
-                        .await?;
-                }
-            }
         }
-        db.execute_unprepared("DELETE FROM data_version WHERE id = 2")
+        db.execute_unprepared("DELETE FROM data_version WHERE id > 1")
             .await?;
         Ok(())
     }

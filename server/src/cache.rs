@@ -1,13 +1,16 @@
 //! What requests would otherwise read again and again (sessions, signed-in
 //! users with their reach, rendered pages), kept while the database's
-//! change counter stands still.
+//! change counters for them stand still.
 //!
-//! The counter (migration `m20261201_000001_data_version`) is moved by
-//! triggers on every committed write, from this instance, another one or the
-//! command line. Each request reads it once, first; everything kept under an
-//! older value is dropped. So a page is served from here only if nothing at
-//! all was written since it was rendered, on the same day, to the same
-//! session, cookies and address.
+//! The counters (`data_version`) are moved by triggers at every committed
+//! write, from this instance, another one or the command line: row 1 by
+//! every write (migration `m20261201`), row 3 by the accounts (users, their
+//! roles, the office tree) and row 4 by the sessions (migration `m20261205`).
+//! Each request reads them once, first; whatever is kept under an older
+//! value is dropped. So a page is served from here only if nothing at all
+//! was written since it was rendered, on the same day, to the same session,
+//! cookies and address; a session and a user are read again only when
+//! they, or the accounts, change.
 use app::domain::auth::CurrentUser;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
@@ -23,8 +26,16 @@ use tower_sessions::session::{Id, Record};
 use uuid::Uuid;
 
 tokio::task_local! {
-    /// The change counter as this request read it.
-    static VERSION: i64;
+    /// The change counters as this request read them.
+    static VERSION: Versions;
+}
+
+/// Rows 1, 3 and 4 of `data_version`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Versions {
+    data: i64,
+    accounts: i64,
+    sessions: i64,
 }
 
 /// Pages kept at most, in bytes of HTML; past it the pages start over.
@@ -43,7 +54,7 @@ pub struct Cache {
 
 #[derive(Default)]
 struct Entries {
-    version: i64,
+    versions: Versions,
     sessions: HashMap<Id, Record>,
     users: HashMap<Uuid, Option<CurrentUser>>,
     pages: HashMap<PageKey, Page>,
@@ -78,11 +89,12 @@ impl Cache {
         })
     }
 
-    /// Runs `f` on the entries if they are of this request's version.
-    fn with<T>(&self, f: impl FnOnce(&mut Entries) -> T) -> Option<T> {
-        let version = VERSION.try_with(|v| *v).ok()?;
+    /// Runs `f` on the entries if the counter `of` picks is the same in
+    /// them as in this request.
+    fn with<T>(&self, of: fn(&Versions) -> i64, f: impl FnOnce(&mut Entries) -> T) -> Option<T> {
+        let version = VERSION.try_with(|v| of(v)).ok()?;
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if entries.version != version {
+        if of(&entries.versions) != version {
             return None;
         }
         Some(f(&mut entries))
@@ -91,16 +103,18 @@ impl Cache {
     /// A session kept under this version that has not expired.
     pub fn session(&self, id: &Id) -> Option<Record> {
         let now = time::OffsetDateTime::now_utc();
-        self.with(|e| e.sessions.get(id).filter(|r| r.expiry_date > now).cloned())
-            .flatten()
+        self.with(sessions, |e| {
+            e.sessions.get(id).filter(|r| r.expiry_date > now).cloned()
+        })
+        .flatten()
     }
 
     pub fn keep_session(&self, record: &Record) {
-        self.with(|e| e.sessions.insert(record.id, record.clone()));
+        self.with(sessions, |e| e.sessions.insert(record.id, record.clone()));
     }
 
     pub fn forget_session(&self, id: &Id) {
-        self.with(|e| e.sessions.remove(id));
+        self.with(sessions, |e| e.sessions.remove(id));
     }
 
     /// The signed-in user (None: gone or disabled), from the entries or from
@@ -109,24 +123,53 @@ impl Cache {
     where
         F: std::future::Future<Output = Result<Option<CurrentUser>, DbErr>>,
     {
-        if let Some(user) = self.with(|e| e.users.get(&id).cloned()).flatten() {
+        if let Some(user) = self.with(accounts, |e| e.users.get(&id).cloned()).flatten() {
             return Ok(user);
         }
         let user = load.await?;
-        self.with(|e| e.users.insert(id, user.clone()));
+        self.with(accounts, |e| e.users.insert(id, user.clone()));
         Ok(user)
     }
 
     fn page(&self, key: &PageKey) -> Option<Page> {
-        self.with(|e| e.pages.get(key).cloned()).flatten()
+        self.with(data, |e| e.pages.get(key).cloned()).flatten()
     }
 
     fn keep_page(&self, key: PageKey, page: Page) {
-        self.with(|e| e.keep_page(key, page));
+        self.with(data, |e| e.keep_page(key, page));
     }
 }
 
+fn data(v: &Versions) -> i64 {
+    v.data
+}
+
+fn accounts(v: &Versions) -> i64 {
+    v.accounts
+}
+
+fn sessions(v: &Versions) -> i64 {
+    v.sessions
+}
+
 impl Entries {
+    /// Drops what newer counters outdate.
+    fn follow(&mut self, v: Versions) {
+        if v.data > self.versions.data {
+            self.versions.data = v.data;
+            self.pages.clear();
+            self.page_bytes = 0;
+        }
+        if v.accounts > self.versions.accounts {
+            self.versions.accounts = v.accounts;
+            self.users.clear();
+        }
+        if v.sessions > self.versions.sessions {
+            self.versions.sessions = v.sessions;
+            self.sessions.clear();
+        }
+    }
+
     /// Keeps a page, starting over when the pages would pass
     /// `MAX_PAGE_BYTES`.
     fn keep_page(&mut self, key: PageKey, page: Page) {
@@ -158,45 +201,53 @@ impl Page {
     }
 }
 
-/// The change counter: as this request read it first, else now. Read it
-/// before what it is to vouch for.
+/// The change counter (row 1): as this request read it first, else now.
+/// Read it before what it is to vouch for.
 pub async fn version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
-    if let Ok(version) = VERSION.try_with(|v| *v) {
-        return Ok(version);
+    if let Ok(v) = VERSION.try_with(|v| v.data) {
+        return Ok(v);
     }
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT version FROM data_version WHERE id = 1",
-        ))
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("data_version".into()))?;
-    row.try_get::<i64>("", "version")
+    Ok(versions(db).await?.data)
 }
 
-/// Reads the change counter for the request and drops what it outdates.
+async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT id, version FROM data_version WHERE id IN (1, 3, 4)",
+        ))
+        .await?;
+    let mut v = Versions::default();
+    for row in rows {
+        let version = row.try_get::<i64>("", "version")?;
+        match row.try_get::<i32>("", "id")? {
+            1 => v.data = version,
+            3 => v.accounts = version,
+            _ => v.sessions = version,
+        }
+    }
+    Ok(v)
+}
+
+/// Reads the change counters for the request and drops what they outdate.
 /// Outermost of the layers that read the database.
 pub async fn track_changes(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }
-    match version(&cache.db).await {
-        Ok(version) => {
-            {
-                let mut e = cache.entries.lock().unwrap_or_else(|p| p.into_inner());
-                if version > e.version {
-                    *e = Entries {
-                        version,
-                        ..Entries::default()
-                    };
-                }
-            }
-            VERSION.scope(version, next.run(req)).await
+    match versions(&cache.db).await {
+        Ok(versions) => {
+            cache
+                .entries
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .follow(versions);
+            VERSION.scope(versions, next.run(req)).await
         }
         Err(e) => {
             // Serve without the cache; the request's own reads report the
             // database's trouble.
-            tracing::error!(error = %e, "reading the change counter");
+            tracing::error!(error = %e, "reading the change counters");
             next.run(req).await
         }
     }
