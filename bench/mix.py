@@ -184,8 +184,12 @@ def write(base, work, rate):
     if status != 200:
         sys.exit(f"mix: the new draft was refused ({status}): {answer[:300]}")
     draft = json.loads(answer)
-    _, my = office.request("GET", "/my")
-    owed = sorted(set(re.findall(rf'href="(/assignments/{UUID})"', my)))
+    # What the office may still report progress on (done and verified work
+    # is refused, rightly: that would measure refusals).
+    open_ = ", ".join(f"'{p}'" for p in ("not_started", "in_progress", "returned"))
+    owed = [f"/assignments/{as_uuid(r[0])}" for r in sql(
+        f"SELECT {id_sql('a.id')} FROM assignments a JOIN offices o ON o.id = a.office_id "
+        f"WHERE o.code = 'dc-dinajpur' AND a.status IN ({open_}) ORDER BY a.id")]
     if not owed:
         sys.exit("mix: dc.dinajpur owes nothing to report on")
     written = refused = 0
