@@ -49,19 +49,27 @@ pub async fn reindex<C: ConnectionTrait>(
 }
 
 /// Rebuilds the whole index from the tables (after bulk writes: the
-/// benchmark data generator).
+/// benchmark data generator), in the order the app writes it: a meeting's
+/// rows together, meetings in the order they were made. The newest matches
+/// are found by walking that order back (`seq`, FTS5's rowid); rows written
+/// kind by kind put every title behind every decision, and a common phrase
+/// was then 0.5 s on PostgreSQL at 100k decisions.
 pub async fn rebuild<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     db.execute_unprepared("DELETE FROM search_index").await?;
     db.execute_unprepared(
         "INSERT INTO search_index (kind, meeting_id, ref_id, text)
-            SELECT 'meeting', id, id, title_bn FROM meetings
-            UNION ALL
-            SELECT 'subject', meeting_id, id, subject_bn FROM agenda_items
-            UNION ALL
-            SELECT 'discussion', meeting_id, id, discussion_bn FROM agenda_items
-            UNION ALL
-            SELECT 'decision', a.meeting_id, d.id, d.text_bn
-                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id",
+            SELECT r.kind, r.meeting_id, r.ref_id, r.text FROM (
+                SELECT 'meeting' AS kind, id AS meeting_id, id AS ref_id, title_bn AS text,
+                       0 AS part FROM meetings
+                UNION ALL
+                SELECT 'subject', meeting_id, id, subject_bn, 1 FROM agenda_items
+                UNION ALL
+                SELECT 'discussion', meeting_id, id, discussion_bn, 2 FROM agenda_items
+                UNION ALL
+                SELECT 'decision', a.meeting_id, d.id, d.text_bn, 3
+                    FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id
+            ) r JOIN meetings m ON m.id = r.meeting_id
+            ORDER BY m.created_at, m.id, r.part",
     )
     .await?;
     Ok(())
