@@ -16,6 +16,7 @@ use app::error::AppError;
 use app::ports::TrackingStore;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -243,10 +244,19 @@ impl TrackingStore for SeaTrackingStore {
     ) -> Result<Compliance, AppError> {
         let today = today_in_dhaka();
         let names = office_names(&self.db, offices.iter().copied()).await?;
-        let held = meetings::Entity::find()
+        // Three columns, not the rows: a division's year is hundreds of
+        // meetings, each with its long texts.
+        let held: Vec<(Uuid, i16, String)> = meetings::Entity::find()
+            .select_only()
+            .columns([
+                meetings::Column::OfficeId,
+                meetings::Column::Quarter,
+                meetings::Column::Status,
+            ])
             .filter(meetings::Column::OfficeId.is_in(offices.clone()))
             .filter(meetings::Column::FiscalYear.eq(fiscal_year))
             .filter(meetings::Column::Kind.eq("citizen_charter_quarterly"))
+            .into_tuple()
             .all(&self.db)
             .await
             .map_err(db_error)?;
@@ -257,9 +267,9 @@ impl TrackingStore for SeaTrackingStore {
                     let q = Quarter::new(i as u8 + 1).unwrap_or(Quarter::of(today));
                     nothing_held(FiscalYear(fiscal_year), q, today)
                 });
-                for m in held.iter().filter(|m| m.office_id == *o) {
-                    if let Some(q) = quarters.get_mut((m.quarter as usize).wrapping_sub(1)) {
-                        let this = if m.status == app::domain::MeetingStatus::Issued.code() {
+                for (_, quarter, status) in held.iter().filter(|m| m.0 == *o) {
+                    if let Some(q) = quarters.get_mut((*quarter as usize).wrapping_sub(1)) {
+                        let this = if status == app::domain::MeetingStatus::Issued.code() {
                             Held::Issued
                         } else {
                             Held::Held
