@@ -18,6 +18,7 @@ mod m20261202_000001_one_correction;
 mod m20261203_000001_waiting_reports;
 mod m20261204_000001_assignment_meeting;
 mod m20261205_000001_shared_versions;
+pub mod m20261206_000001_counter_fixes;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_waiting_reports::Migration),
             Box::new(m20261204_000001_assignment_meeting::Migration),
             Box::new(m20261205_000001_shared_versions::Migration),
+            Box::new(m20261206_000001_counter_fixes::Migration),
         ]
     }
 }

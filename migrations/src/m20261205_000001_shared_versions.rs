@@ -30,13 +30,13 @@ pub struct Migration;
 /// A counter: its table and key, and for each table that moves it, which
 /// keys a row moves, selected as `id` (`R` stands for the row: NEW, or OLD
 /// for a delete).
-struct Counter {
-    table: &'static str,
+pub(crate) struct Counter {
+    pub(crate) table: &'static str,
     key: &'static str,
-    moved_by: &'static [(&'static str, &'static str)],
+    pub(crate) moved_by: &'static [(&'static str, &'static str)],
 }
 
-const COUNTERS: [Counter; 2] = [
+pub(crate) const COUNTERS: [Counter; 2] = [
     Counter {
         table: "meeting_versions",
         key: "meeting_id",
@@ -125,7 +125,7 @@ impl Row {
 
 impl Counter {
     /// Moves the counters of the keys `rows` selects (made at the first).
-    fn bump(&self, rows: &str) -> String {
+    pub(crate) fn bump(&self, rows: &str) -> String {
         let (table, key) = (self.table, self.key);
         format!(
             "INSERT INTO {table} ({key}, version)

@@ -259,3 +259,156 @@ async fn shared_tracking_is_read_again_when_an_assignment_changes() {
     );
     assert_ne!(read("dashboard").await, dashboard);
 }
+
+/// `?` marks as the backend writes them.
+fn placeholders(backend: sea_orm::DbBackend, sql: &str) -> String {
+    if backend != sea_orm::DbBackend::Postgres {
+        return sql.to_string();
+    }
+    let mut n = 0;
+    sql.chars()
+        .map(|c| match c {
+            '?' => {
+                n += 1;
+                format!("${n}")
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// One number read with raw SQL (the counters have no entities).
+async fn number(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
+    let backend = db.get_database_backend();
+    let sql = placeholders(backend, sql);
+    db.query_one_raw(sea_orm::Statement::from_sql_and_values(backend, sql, values))
+        .await
+        .unwrap()
+        .map_or(0, |r| r.try_get_by_index::<i64>(0).unwrap())
+}
+
+async fn office_counter(db: &DatabaseConnection, office: Uuid) -> i64 {
+    let sql = "SELECT version FROM office_versions WHERE office_id = ?";
+    number(db, sql, vec![office.into()]).await
+}
+
+/// An assignment given to another office moves the counter of the office it
+/// left too, or that office's pages would keep showing it.
+#[tokio::test]
+async fn a_row_moved_to_another_office_moves_the_counter_of_the_one_it_left() {
+    let app = TestApp::with_demo().await;
+    let a = assignments::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let owing: Vec<Uuid> = assignments::Entity::find()
+        .filter(assignments::Column::DecisionId.eq(a.decision_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|o| o.office_id)
+        .chain([a.meeting_office_id])
+        .collect();
+    let other = offices::Entity::find()
+        .filter(offices::Column::Id.is_not_in(owing))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let (left, joined) = (
+        office_counter(&app.db, a.office_id).await,
+        office_counter(&app.db, other).await,
+    );
+    assignments::Entity::update_many()
+        .col_expr(
+            assignments::Column::OfficeId,
+            sea_orm::sea_query::Expr::value(other),
+        )
+        .filter(assignments::Column::Id.eq(a.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert!(office_counter(&app.db, a.office_id).await > left);
+    assert!(office_counter(&app.db, other).await > joined);
+}
+
+/// Issuing a memo counts its office's letter serial up: that alone leaves
+/// the directory's and the accounts' counters (everything shared and every
+/// signed-in user would be read again after each memo); any other column of
+/// an office moves them.
+#[tokio::test]
+async fn a_memo_serial_leaves_the_directory_and_the_accounts_as_they_were() {
+    let app = TestApp::with_demo().await;
+    let rows = |db: DatabaseConnection| async move {
+        let sql = "SELECT version FROM data_version WHERE id = ?";
+        (
+            number(&db, sql, vec![2.into()]).await,
+            number(&db, sql, vec![3.into()]).await,
+        )
+    };
+    let office = offices::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let before = rows(app.db.clone()).await;
+    offices::Entity::update_many()
+        .col_expr(
+            offices::Column::NextSerial,
+            sea_orm::sea_query::Expr::cust("next_serial + 1"),
+        )
+        .filter(offices::Column::Id.eq(office.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(rows(app.db.clone()).await, before);
+    offices::Entity::update_many()
+        .col_expr(
+            offices::Column::Email,
+            sea_orm::sea_query::Expr::value("dc@example.gov.bd"),
+        )
+        .filter(offices::Column::Id.eq(office.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let after = rows(app.db.clone()).await;
+    assert!(after.0 > before.0 && after.1 > before.1);
+
+    // Every column but the serial is watched, a new one too.
+    use sea_orm::{EntityName, Iterable};
+    let mut columns: Vec<String> = offices::Column::iter()
+        .map(|c| sea_orm::IdenStatic::as_str(&c).to_string())
+        .filter(|c| c != "next_serial")
+        .collect();
+    let mut watched: Vec<String> = migrations::m20261206_000001_counter_fixes::OFFICE_COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    columns.sort();
+    watched.sort();
+    assert_eq!(watched, columns, "{}", offices::Entity.table_name());
+}
+
+/// An assignment written by SQL outside the app, without its meeting, gets
+/// it from its decision, so the dashboards count it.
+#[tokio::test]
+async fn an_assignment_written_without_its_meeting_gets_it() {
+    let app = TestApp::with_demo().await;
+    let a = assignments::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let id = Uuid::new_v4();
+    let backend = app.db.get_database_backend();
+    let sql = "INSERT INTO assignments (id, decision_id, office_id, due_on, status, updated_at)
+               SELECT ?, a.decision_id, o.id, a.due_on, 'not_started', a.updated_at
+                 FROM assignments a, offices o
+                WHERE a.id = ? AND o.id NOT IN
+                      (SELECT office_id FROM assignments WHERE decision_id = a.decision_id)
+                LIMIT 1";
+    app.db
+        .execute_raw(sea_orm::Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, sql),
+            [id.into(), a.id.into()],
+        ))
+        .await
+        .unwrap();
+    let written = assignments::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(
+        (written.meeting_id, written.meeting_office_id, written.fiscal_year),
+        (a.meeting_id, a.meeting_office_id, a.fiscal_year)
+    );
+}
