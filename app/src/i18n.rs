@@ -1,7 +1,7 @@
 //! Message keys → Bangla and English text. Bangla is the default; English is
 //! a switch in the page chrome, kept in the `lang` cookie.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Bn,
@@ -344,6 +344,10 @@ const MESSAGES: &[(&str, &str, &str)] = &[
     ("tracking.wrong_type", "এই ধরনের ফাইল নেওয়া হয় না (PDF, ছবি বা অফিস ফাইল দিন)।", "This kind of file is not accepted (PDF, images or office files)."),
     ("tracking.choose_again", "আপনার লেখা মন্তব্য রাখা আছে; সঠিক ফাইলটি আবার বাছাই করুন।", "Your note is kept; choose the right file again."),
     ("tracking.bad_form", "ফরমটি পড়া যায়নি; আবার চেষ্টা করুন।", "The form could not be read; try again."),
+    ("pager.label", "পাতাসমূহ", "Pages"),
+    ("pager.showing", "মোট {total}টির মধ্যে {from}–{to}", "{from}–{to} of {total}"),
+    ("pager.previous", "← আগের পাতা", "← Previous page"),
+    ("pager.next", "পরের পাতা →", "Next page →"),
     ("tracking.carry_forward", "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি", "Progress on the previous meetings' decisions"),
     ("report.done_on", "সম্পন্নের তারিখ", "Done on"),
     ("report.yes", "হ্যাঁ", "yes"),

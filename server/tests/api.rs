@@ -78,3 +78,6 @@ mod assets;
 
 #[path = "api/dashboard.rs"]
 mod dashboard;
+
+#[path = "api/paging.rs"]
+mod paging;

@@ -4,3 +4,4 @@ pub mod data;
 pub mod error_list;
 pub mod form;
 pub mod layout;
+pub mod rendered;

@@ -71,7 +71,7 @@ impl MeetingStatus {
 }
 
 /// When a decision must be carried out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Deadline {
     /// No deadline was set.
@@ -188,7 +188,7 @@ pub struct MeetingSummary {
 }
 
 /// The issuing office as the memo's header prints it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OfficeHeading {
     pub name: String,
     pub place: String,
@@ -197,7 +197,7 @@ pub struct OfficeHeading {
 
 /// A meeting as the pages and the memo show it: its minutes and the heading
 /// of the office that held it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: Uuid,
     pub office: OfficeHeading,

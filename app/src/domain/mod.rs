@@ -12,6 +12,7 @@ pub mod kept;
 pub mod meeting;
 pub mod minutes;
 pub mod numerals;
+pub mod paging;
 pub mod search;
 pub mod tracking;
 pub mod users;

@@ -5,6 +5,7 @@
 use crate::components::data::data;
 use crate::components::error_list::ErrorList;
 use crate::components::form::FieldError;
+use crate::domain::paging::Page;
 use crate::domain::tracking::{AssignmentRow, AssignmentView, CarriedDecision, Progress, Urgency};
 use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr};
 use crate::server_fns::tracking::{
@@ -85,7 +86,7 @@ pub fn MyDecisionsPage() -> impl IntoView {
                         <h2 id="to-verify-heading">
                             {tr("tracking.to_verify")}" ("{fmt_num(rows.len() as u64, 1)}")"
                         </h2>
-                        <AssignmentTable rows/>
+                        <PagedAssignments rows param="queue"/>
                     </section>
                 })
             })}
@@ -105,9 +106,46 @@ pub fn MyDecisionsPage() -> impl IntoView {
         </Transition>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { list.await.map(|rows| view! { <AssignmentTable rows/> }) })}
+                {move || Suspend::new(async move { list.await.map(|rows| view! { <PagedAssignments rows param="page"/> }) })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// One page of a list of assignments (`?{param}=N`), with the way to the
+/// others. Each list of "/my" has its own parameter; a link keeps the other's.
+#[component]
+fn PagedAssignments(rows: Vec<AssignmentRow>, param: &'static str) -> impl IntoView {
+    let query = use_query_map().read_untracked().clone();
+    let page = Page::of(rows.len(), query.get(param).as_deref());
+    // The other list's page, kept when it is a number (nothing else typed
+    // into the address is echoed into a link).
+    let other = ["queue", "page"]
+        .into_iter()
+        .filter(|p| *p != param)
+        .filter_map(|p| Some((p, query.get(p)?.trim().parse::<usize>().ok()?)))
+        .map(|(p, n)| format!("{p}={n}&"))
+        .collect::<String>();
+    let href = move |number: usize| format!("/my?{other}{param}={number}");
+    let rows: Vec<_> = rows.into_iter().skip(page.from).take(page.to - page.from).collect();
+    view! {
+        <AssignmentTable rows/>
+        {(page.pages > 1).then(|| view! {
+            <nav class="pager" aria-label=tr("pager.label")>
+                <p>
+                    {tr("pager.showing")
+                        .replace("{from}", &fmt_num(page.from as u64 + 1, 1))
+                        .replace("{to}", &fmt_num(page.to as u64, 1))
+                        .replace("{total}", &fmt_num(page.total as u64, 1))}
+                </p>
+                {(page.number > 1).then(|| view! {
+                    <a class="button" rel="prev" href=href(page.number - 1)>{tr("pager.previous")}</a>
+                })}
+                {(page.number < page.pages).then(|| view! {
+                    <a class="button" rel="next" href=href(page.number + 1)>{tr("pager.next")}</a>
+                })}
+            </nav>
+        })}
     }
 }
 

@@ -16,7 +16,7 @@ pub use check::{LONG_TEXT, MAX_DECISIONS, MAX_ROWS, MEMBER_KINDS, SHORT_TEXT, TI
 /// The value of `format` in every file this version reads and writes.
 pub const FORMAT: &str = "sidhanto.meeting/1";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Minutes {
     pub format: String,
@@ -69,14 +69,14 @@ fn draft() -> MeetingStatus {
     MeetingStatus::Draft
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
     pub designation: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Attendee {
     #[serde(default)]
@@ -88,7 +88,7 @@ pub struct Attendee {
 }
 
 /// One agenda item: what was discussed and what was decided.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub subject: String,
@@ -98,7 +98,7 @@ pub struct AgendaItem {
     pub decisions: Vec<Decision>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub text: String,
@@ -124,7 +124,7 @@ impl AgendaItem {
 
 /// One office, or a group: every office of kind `members` directly below
 /// `office` ("জেলা প্রশাসক (সকল), রংপুর বিভাগ").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Implementer {
     pub office: String,
@@ -135,7 +135,7 @@ pub struct Implementer {
 }
 
 /// The অনুলিপি part: a heading ("সদয় অবগতির জন্য") and the recipients in order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
     pub heading: String,
@@ -145,7 +145,7 @@ pub struct Distribution {
 
 /// A rule a save broke: where (a JSON path such as `agenda[0].decisions[1].text`,
 /// which is also the editor's field name) and a message key of `i18n`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Problem {
     pub path: String,
     pub key: String,

@@ -73,7 +73,7 @@ pub struct AssignmentFacts {
 
 /// An unfinished decision of an earlier meeting of the same series, with
 /// where each of its offices stands: the carry-forward section.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CarriedDecision {
     pub meeting_id: Uuid,
     pub memo_number: Option<String>,

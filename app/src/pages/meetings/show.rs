@@ -1,6 +1,7 @@
 use super::workflow::WorkflowPanel;
 use crate::components::data::data;
 use crate::components::error_list::ErrorList;
+use crate::components::rendered::rendered;
 use crate::domain::{
     decision_marker,
     minutes::{AgendaItem, Minutes},
@@ -46,7 +47,15 @@ pub fn MeetingPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
-                    meeting.await.map(|m| view! { <MeetingView meeting=m/> })
+                    meeting.await.map(|mut m| {
+                        // Shown below, after the workflow and implementation.
+                        m.carried.clear();
+                        let title = format!("{} · {}", m.minutes.title, tr("app.name"));
+                        view! {
+                            <Title text=title/>
+                            {rendered("minutes", m, |meeting| view! { <MeetingView meeting/> })}
+                        }
+                    })
                 })}
             </ErrorBoundary>
         </Transition>
@@ -72,8 +81,8 @@ pub fn MeetingPage() -> impl IntoView {
         // The meeting came with its carried-forward decisions.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                meeting.await.ok().map(|m| m.carried).filter(|l| !l.is_empty()).map(|list| view! {
-                    <crate::pages::tracking::CarriedTable list/>
+                meeting.await.ok().map(|m| m.carried).filter(|l| !l.is_empty()).map(|list| {
+                    rendered("carried", list, |list| view! { <crate::pages::tracking::CarriedTable list/> })
                 })
             })}
         </Transition>
@@ -112,7 +121,6 @@ fn MeetingView(meeting: Meeting) -> impl IntoView {
     } = minutes.clone();
     let doc_lang = Lang::from_code(&minutes.language).unwrap_or_default();
     view! {
-        <Title text=format!("{} · {}", title, tr("app.name"))/>
         <article class="minutes">
             <header class="memo-head">
                 <p>{tr("meeting.government")}</p>

@@ -1,0 +1,111 @@
+//! Parts of a page that are the same for everyone who may see them (a
+//! meeting's minutes, its carry-forward) rendered once per content and
+//! language, and their HTML kept: a busy meeting page copies that HTML
+//! instead of building the same tens of kB again for each reader.
+//!
+//! What is kept is found by the content itself (its hash, then compared
+//! whole), so it can never be older than what the page just read: there is
+//! no version to pass along and nothing to forget to clear. Only parts that
+//! depend on nothing but their content and the page's language belong here
+//! (no signed-in user, no clock); the per-user parts are rendered around them.
+use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
+use std::hash::Hash;
+
+/// `render(content)`'s HTML, rendered once per content and language.
+pub fn rendered<T, V>(part: &'static str, content: T, render: fn(T) -> V) -> InertElement
+where
+    T: Hash + Eq + Clone + Send + Sync + 'static,
+    V: IntoView,
+{
+    #[cfg(feature = "ssr")]
+    {
+        kept::html(part, crate::i18n::use_lang(), content, render)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = part;
+        InertElement::new(render(content).to_html())
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod kept {
+    use super::*;
+    use crate::i18n::Lang;
+    use std::any::Any;
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex};
+
+    /// The HTML kept at most, in bytes (about twice that with the content
+    /// it was rendered from); past it, the shelf starts over.
+    const BUDGET: usize = 16 << 20;
+
+    type Key = (&'static str, Lang, u64);
+
+    #[derive(Default)]
+    struct Shelf {
+        bytes: usize,
+        parts: HashMap<Key, (Arc<dyn Any + Send + Sync>, Arc<str>)>,
+    }
+
+    static SHELF: LazyLock<Mutex<Shelf>> = LazyLock::new(Mutex::default);
+
+    pub(super) fn html<T, V>(part: &'static str, lang: Lang, content: T, render: fn(T) -> V) -> InertElement
+    where
+        T: Hash + Eq + Clone + Send + Sync + 'static,
+        V: IntoView,
+    {
+        let key = (part, lang, hash(&content));
+        if let Some(html) = found(&key, &content) {
+            return InertElement::new(String::from(&*html));
+        }
+        let kept: Arc<dyn Any + Send + Sync> = Arc::new(content.clone());
+        let html = render(content).to_html();
+        let mut shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
+        if shelf.bytes + html.len() > BUDGET {
+            *shelf = Shelf::default();
+        }
+        shelf.bytes += html.len();
+        shelf.parts.insert(key, (kept, Arc::from(html.as_str())));
+        InertElement::new(html)
+    }
+
+    /// The kept HTML of exactly this content, if any (a hash is only a hint).
+    fn found<T: Eq + 'static>(key: &Key, content: &T) -> Option<Arc<str>> {
+        let shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
+        let (kept, html) = shelf.parts.get(key)?;
+        (kept.downcast_ref::<T>()? == content).then(|| html.clone())
+    }
+
+    fn hash<T: Hash>(content: &T) -> u64 {
+        use std::hash::{BuildHasher, RandomState};
+        static STATE: LazyLock<RandomState> = LazyLock::new(RandomState::new);
+        STATE.hash_one(content)
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+
+    static RENDERS: AtomicUsize = AtomicUsize::new(0);
+
+    fn paragraph(text: String) -> impl IntoView {
+        RENDERS.fetch_add(1, SeqCst);
+        view! { <p>{text}</p> }
+    }
+
+    #[test]
+    fn the_same_content_is_rendered_once_and_changed_content_again() {
+        let html = |text: &str| rendered("test", text.to_string(), paragraph).to_html();
+        let first = html("সভা <১>");
+        assert!(first.starts_with("<p>সভা &lt;১&gt;"), "{first}");
+        assert_eq!(RENDERS.load(SeqCst), 1);
+        assert_eq!(html("সভা <১>"), first);
+        assert_eq!(RENDERS.load(SeqCst), 1);
+        assert!(html("সভা ২").starts_with("<p>সভা ২"));
+        assert_eq!(RENDERS.load(SeqCst), 2);
+    }
+}
