@@ -248,11 +248,11 @@ def table(work, sessions, writes, duration, pages, cache):
     print(f"{sessions} signed-in sessions, 64 connections, {duration}; pages {pages}; "
           f"writer {writes}/s (draft saves and progress reports); page cache {cache}.")
     print()
-    print("| database | decisions | req/s | p50 ms | p95 ms | p99 ms | errors | writes (refused) | static req/s | meeting alone ms | peak RSS | cache hits |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for b, s, rps, p50, p95, p99, err, w, we, static, rss, hits in rows:
+    print("| database | decisions | req/s | p50 ms | p95 ms | p99 ms | errors | writes (refused) | static req/s | meeting alone ms | peak RSS | peak anonymous RSS | cache hits |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for b, s, rps, p50, p95, p99, err, w, we, static, rss, hits, anon in rows:
         print(f"| {b} | {int(s):,} | {float(rps):,.0f} | {p50} | {p95} | {p99} | {err} | {w} ({we}) | "
-              f"{float(static or 0):,.0f} | {alone_ms.get((b, s), '-')} | {int(rss) / 1024:.0f} MB | {hits} |")
+              f"{float(static or 0):,.0f} | {alone_ms.get((b, s), '-')} | {int(rss) / 1024:.0f} MB | {int(anon or 0) / 1024:.0f} MB | {hits} |")
     by = {(r[0], r[1]): r for r in rows}
     sizes = list(dict.fromkeys(r[1] for r in rows))
     if len(sizes) > 1:

@@ -36,6 +36,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // (write transactions begin IMMEDIATE, `store::begin_write`).
         // Foreign keys are a per-connection setting in SQLite: set on each.
         // An in-memory database is one per connection: keep it to one.
+        // The file is read through a memory map, shared by the connections:
+        // at 100k decisions (800 MB) each connection's own 2 MB page cache
+        // missed on most pages, and every miss was a read() copying 4 kB.
+        // (Writes still go through the WAL file, as before.)
         let connections = if url.contains(":memory:") {
             1
         } else {
@@ -45,6 +49,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             o.journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
         });
     }
     let db = Database::connect(opts).await?;
@@ -54,6 +59,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// SQLite connections in the pool: readers in parallel (WAL), one writer at
 /// a time whatever the number.
 const SQLITE_CONNECTIONS: u32 = 4;
+/// How much of the SQLite file is read through the memory map.
+const SQLITE_MMAP_BYTES: u64 = 1 << 30;
 /// How long a SQLite writer waits for another's commit before giving up.
 const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 

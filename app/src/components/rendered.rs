@@ -34,12 +34,12 @@ mod kept {
     use super::*;
     use crate::i18n::Lang;
     use std::any::Any;
-    use std::collections::HashMap;
+    use std::collections::{HashMap, VecDeque};
     use std::sync::{Arc, LazyLock, Mutex};
 
     /// The HTML kept at most, in bytes (about twice that with the content
-    /// it was rendered from); past it, the shelf starts over.
-    const BUDGET: usize = 16 << 20;
+    /// it was rendered from); past it, the longest kept goes first.
+    const BUDGET: usize = 24 << 20;
 
     type Key = (&'static str, Lang, u64);
 
@@ -47,6 +47,8 @@ mod kept {
     struct Shelf {
         bytes: usize,
         parts: HashMap<Key, (Arc<dyn Any + Send + Sync>, Arc<str>)>,
+        /// Keys in the order they were kept.
+        order: VecDeque<Key>,
     }
 
     static SHELF: LazyLock<Mutex<Shelf>> = LazyLock::new(Mutex::default);
@@ -63,11 +65,20 @@ mod kept {
         let kept: Arc<dyn Any + Send + Sync> = Arc::new(content.clone());
         let html = render(content).to_html();
         let mut shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
-        if shelf.bytes + html.len() > BUDGET {
-            *shelf = Shelf::default();
+        if let Some((_, old)) = shelf.parts.insert(key, (kept, Arc::from(html.as_str()))) {
+            shelf.bytes -= old.len();
+        } else {
+            shelf.order.push_back(key);
         }
         shelf.bytes += html.len();
-        shelf.parts.insert(key, (kept, Arc::from(html.as_str())));
+        while shelf.bytes > BUDGET {
+            let Some(oldest) = shelf.order.pop_front() else {
+                break;
+            };
+            if let Some((_, old)) = shelf.parts.remove(&oldest) {
+                shelf.bytes -= old.len();
+            }
+        }
         InertElement::new(html)
     }
 

@@ -6,6 +6,7 @@
 use crate::components::chart::Meter;
 use crate::components::data::data;
 use crate::components::error_list::ErrorList;
+use crate::components::rendered::rendered;
 use crate::domain::dates::{FiscalYear, Quarter};
 use crate::domain::tracking::{Compliance, Dashboard, Held, APA_TARGET_PERCENT};
 use crate::i18n::{fmt_num, tr, use_lang};
@@ -25,12 +26,12 @@ pub fn DashboardPage() -> impl IntoView {
         <h1>{tr("dashboard.title")}</h1>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { data.await.map(|d| view! { <DashboardView d/> }) })}
+                {move || Suspend::new(async move { data.await.map(|d| rendered("dashboard", d, |d| view! { <DashboardView d/> })) })}
             </ErrorBoundary>
         </Transition>
         <Transition fallback=|| ()>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { compliance.await.map(|c| view! { <ComplianceView c/> }) })}
+                {move || Suspend::new(async move { compliance.await.map(|c| rendered("compliance", c, |c| view! { <ComplianceView c/> })) })}
             </ErrorBoundary>
         </Transition>
     }

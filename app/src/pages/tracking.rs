@@ -4,6 +4,7 @@
 //! plain posts, so everything works without JavaScript.
 use crate::components::data::data;
 use crate::components::error_list::ErrorList;
+use crate::components::rendered::rendered;
 use crate::components::form::FieldError;
 use crate::domain::paging::Page;
 use crate::domain::tracking::{AssignmentRow, AssignmentView, CarriedDecision, Progress, Urgency};
@@ -129,7 +130,7 @@ fn PagedAssignments(rows: Vec<AssignmentRow>, param: &'static str) -> impl IntoV
     let href = move |number: usize| format!("/my?{other}{param}={number}");
     let rows: Vec<_> = rows.into_iter().skip(page.from).take(page.to - page.from).collect();
     view! {
-        <AssignmentTable rows/>
+        {rendered("assignments", rows, |rows| view! { <AssignmentTable rows/> })}
         {(page.pages > 1).then(|| view! {
             <nav class="pager" aria-label=tr("pager.label")>
                 <p>

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const APA_TARGET_PERCENT: u32 = 90;
 
 /// Where an office stands on its quarterly citizen-charter meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Held {
     /// No meeting recorded, and the quarter is not over: nothing is missed yet.
@@ -22,7 +22,7 @@ pub enum Held {
 }
 
 /// The APA compliance view: per office, the four quarters of a fiscal year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Compliance {
     /// The fiscal year's first year (2022 for 2022-23).
     pub fiscal_year: i32,

@@ -8,7 +8,7 @@ use uuid::Uuid;
 /// One line of the dashboard by office. `open` and `overdue` count every
 /// year's unfinished work (overdue is overdue whatever year decided it);
 /// `on_time` and `late` count the chosen year's finished work.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OfficeTally {
     pub office: String,
     pub open: u32,
@@ -39,7 +39,7 @@ impl OfficeTally {
 
 /// The dashboard: per office, and per meeting the share of decisions whose
 /// every assignment is verified (the APA indicator "implemented ÷ taken").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Dashboard {
     /// The fiscal year counted (None: every year).
     pub fiscal_year: Option<i32>,

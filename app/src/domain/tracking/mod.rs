@@ -20,7 +20,7 @@ pub use progress::{check_report, check_step, may_move, urgency, Actor, Progress,
 pub use reports::{csv, digest, report_line, REPORT_COLUMNS};
 
 /// One office's part of a decision, as lists show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AssignmentRow {
     pub id: Uuid,
     pub meeting_id: Uuid,

@@ -70,11 +70,13 @@ pub fn MeetingPage() -> impl IntoView {
         // secretary and chair find the reports to verify here.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                assignments.await.ok().filter(|rows| !rows.is_empty()).map(|rows| view! {
-                    <section class="implementation" aria-labelledby="implementation-heading">
-                        <h2 id="implementation-heading">{tr("meeting.implementation")}</h2>
-                        <crate::pages::tracking::ImplementationTable rows/>
-                    </section>
+                assignments.await.ok().filter(|rows| !rows.is_empty()).map(|rows| {
+                    rendered("implementation", rows, |rows| view! {
+                        <section class="implementation" aria-labelledby="implementation-heading">
+                            <h2 id="implementation-heading">{tr("meeting.implementation")}</h2>
+                            <crate::pages::tracking::ImplementationTable rows/>
+                        </section>
+                    })
                 })
             })}
         </Transition>
