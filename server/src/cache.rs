@@ -92,7 +92,7 @@ impl Cache {
     /// Runs `f` on the entries if the counter `of` picks is the same in
     /// them as in this request.
     fn with<T>(&self, of: fn(&Versions) -> i64, f: impl FnOnce(&mut Entries) -> T) -> Option<T> {
-        let version = VERSION.try_with(|v| of(v)).ok()?;
+        let version = of(&request_versions()?);
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if of(&entries.versions) != version {
             return None;
@@ -204,10 +204,23 @@ impl Page {
 /// The change counter (row 1): as this request read it first, else now.
 /// Read it before what it is to vouch for.
 pub async fn version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
-    if let Ok(v) = VERSION.try_with(|v| v.data) {
-        return Ok(v);
+    if let Some(v) = request_versions() {
+        return Ok(v.data);
     }
     Ok(versions(db).await?.data)
+}
+
+/// The counters as this request read them first, if this runs for one: in
+/// the request's task, or in a page's resource, which Leptos runs on a task
+/// of its own (where the task-local is not) with the request's parts (a
+/// meeting page's four server functions each read the counter again).
+fn request_versions() -> Option<Versions> {
+    VERSION.try_with(|v| *v).ok().or_else(|| {
+        leptos::prelude::with_context::<axum::http::request::Parts, _>(|p| {
+            p.extensions.get::<Versions>().copied()
+        })
+        .flatten()
+    })
 }
 
 async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
@@ -231,7 +244,7 @@ async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
 
 /// Reads the change counters for the request and drops what they outdate.
 /// Outermost of the layers that read the database.
-pub async fn track_changes(State(cache): State<Arc<Cache>>, req: Request, next: Next) -> Response {
+pub async fn track_changes(State(cache): State<Arc<Cache>>, mut req: Request, next: Next) -> Response {
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }
@@ -242,6 +255,7 @@ pub async fn track_changes(State(cache): State<Arc<Cache>>, req: Request, next: 
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .follow(versions);
+            req.extensions_mut().insert(versions);
             VERSION.scope(versions, next.run(req)).await
         }
         Err(e) => {

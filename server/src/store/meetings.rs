@@ -234,7 +234,7 @@ impl MeetingStore for SeaMeetingStore {
     }
 
     async fn search(&self, query: String) -> Result<Vec<app::domain::search::Hit>, AppError> {
-        super::search::search(&self.db, &query, 50).await
+        self.shared.search(&self.db, &query).await
     }
 
     async fn verification(&self, code: String) -> Result<Verification, AppError> {

@@ -7,16 +7,20 @@
 //! - its carry-forward and its assignments: those and its office's counter
 //!   (moved by every report, review and meeting of the office).
 //!
+//! Searches are kept under the change counter (row 1), which every write of
+//! a meeting moves in the transaction that writes its search rows.
+//!
 //! Which counters stand where (and who may read the meeting) is read once
 //! per move of the change counter (`crate::cache`), however many of a
 //! page's server functions ask.
 use super::db_error;
 use app::domain::issue::WorkflowFacts;
+use app::domain::search::Hit;
 use app::domain::tracking::{AssignmentRow, CarriedDecision};
 use app::domain::{Meeting, MeetingStatus};
 use app::error::AppError;
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use uuid::Uuid;
@@ -81,6 +85,10 @@ pub struct SharedMeetings {
     pub workflows: Shelf<Minutes, WorkflowFacts>,
     pub carried: Shelf<Tracking, Vec<CarriedDecision>>,
     pub assignments: Shelf<Tracking, Vec<Owed>>,
+    /// Search hits by query, under the change counter: any write may add,
+    /// change or hide a match (a phrase common to every meeting costs
+    /// milliseconds of the index's work each time it is asked).
+    searches: Mutex<HashMap<String, (i64, Arc<Vec<Hit>>)>>,
 }
 
 /// What is kept of each meeting, with the counters it was read under.
@@ -124,7 +132,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// Keeps `value` under `key`, starting over when `KEPT` are kept.
-fn keep<V>(map: &Mutex<HashMap<Uuid, V>>, key: Uuid, value: V) {
+fn keep<K: Eq + std::hash::Hash, V>(map: &Mutex<HashMap<K, V>>, key: K, value: V) {
     let mut map = lock(map);
     if map.len() >= KEPT && !map.contains_key(&key) {
         map.clear();
@@ -133,6 +141,17 @@ fn keep<V>(map: &Mutex<HashMap<Uuid, V>>, key: Uuid, value: V) {
 }
 
 impl SharedMeetings {
+    /// The newest 50 texts containing `query` (`store::search`).
+    pub async fn search(&self, db: &DatabaseConnection, query: &str) -> Result<Vec<Hit>, AppError> {
+        let now = crate::cache::version(db).await.map_err(db_error)?;
+        if let Some((_, hits)) = lock(&self.searches).get(query).filter(|(v, _)| *v == now) {
+            return Ok(Vec::clone(hits));
+        }
+        let hits = super::search::search(db, query, 50).await?;
+        keep(&self.searches, query.to_string(), (now, Arc::new(hits.clone())));
+        Ok(hits)
+    }
+
     /// The meeting's office, status and counters.
     pub async fn access<C: ConnectionTrait>(&self, db: &C, id: Uuid) -> Result<Access, AppError> {
         // The change counter first: it vouches for what is read after it.

@@ -46,7 +46,9 @@ async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
         .await
         .iter()
         .any(|h| h.kind == "meeting"));
-    // A saved draft is found by its new words; what it no longer says is not.
+    // A saved draft is found by its new words; what it no longer says is not
+    // (a search is kept under the change counter: the same query after the
+    // write is answered afresh).
     let mut m: Minutes = serde_json::from_str(SEED).unwrap();
     m.status = MeetingStatus::Draft;
     m.memo_number = None;
