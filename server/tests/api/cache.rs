@@ -412,3 +412,31 @@ async fn an_assignment_written_without_its_meeting_gets_it() {
         (a.meeting_id, a.meeting_office_id, a.fiscal_year)
     );
 }
+
+/// The APA view is kept under its offices' counters: a meeting moved to
+/// another quarter by another process shows at the next view.
+#[tokio::test]
+async fn the_apa_view_is_counted_again_when_a_meeting_of_its_offices_changes() {
+    let app = TestApp::with_demo().await;
+    let admin = app.login("admin").await;
+    let id = app.meeting_id().await;
+    let meeting = meetings::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let form = format!(
+        "fiscal_year={}",
+        app::domain::dates::FiscalYear(meeting.fiscal_year).code()
+    );
+    let view = || async { app.call("dashboard/compliance", &form, Some(&admin)).await.body };
+    let before = view().await;
+    assert_eq!(view().await, before);
+    let other = startup::connect(&app.url).await.unwrap();
+    meetings::Entity::update_many()
+        .col_expr(
+            meetings::Column::Quarter,
+            sea_orm::sea_query::Expr::value(meeting.quarter % 4 + 1),
+        )
+        .filter(meetings::Column::Id.eq(id))
+        .exec(&other)
+        .await
+        .unwrap();
+    assert_ne!(view().await, before);
+}

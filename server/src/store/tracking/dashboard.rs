@@ -2,7 +2,7 @@
 //! dashboards kept while nothing changes.
 use super::{marks, office_names, progress};
 use crate::store::db_error;
-use app::domain::tracking::{AssignmentCount, Dashboard, MeetingCount, Progress};
+use app::domain::tracking::{AssignmentCount, Compliance, Dashboard, MeetingCount, Progress};
 use app::error::AppError;
 use sea_orm::{ConnectionTrait, Statement};
 use std::collections::HashMap;
@@ -16,7 +16,10 @@ use uuid::Uuid;
 /// next view, and one elsewhere does not make it count again.
 #[derive(Default)]
 pub struct DashboardCache {
-    entries: std::sync::Mutex<HashMap<DashboardKey, (i64, Dashboard)>>,
+    entries: Kept<Dashboard>,
+    /// The APA view's, under the same counters: its meetings move their
+    /// offices' counters, and the names are the directory's.
+    compliances: Kept<Compliance>,
     /// Per key, held while its dashboard is counted: the users of one reach
     /// asking together after a write (and the dashboard page, which asks
     /// twice: for its counts, and for the APA view's year) wait for the
@@ -41,18 +44,45 @@ impl DashboardCache {
     }
 
     pub(super) fn get(&self, key: &DashboardKey, version: i64) -> Option<Dashboard> {
-        let entries = self.entries.lock().ok()?;
-        let (kept, d) = entries.get(key)?;
-        (*kept == version).then(|| d.clone())
+        self.entries.get(key, version)
     }
 
     pub(super) fn put(&self, key: DashboardKey, version: i64, d: Dashboard) {
-        if let Ok(mut entries) = self.entries.lock() {
+        self.entries.put(key, version, d)
+    }
+
+    pub(super) fn compliance(&self, key: &DashboardKey, version: i64) -> Option<Compliance> {
+        self.compliances.get(key, version)
+    }
+
+    pub(super) fn keep_compliance(&self, key: DashboardKey, version: i64, c: Compliance) {
+        self.compliances.put(key, version, c)
+    }
+}
+
+/// Views counted per key, each with the reach's counter it was counted under.
+struct Kept<T>(std::sync::Mutex<HashMap<DashboardKey, (i64, T)>>);
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Kept(Default::default())
+    }
+}
+
+impl<T: Clone> Kept<T> {
+    fn get(&self, key: &DashboardKey, version: i64) -> Option<T> {
+        let entries = self.0.lock().ok()?;
+        let (kept, value) = entries.get(key)?;
+        (*kept == version).then(|| value.clone())
+    }
+
+    fn put(&self, key: DashboardKey, version: i64, value: T) {
+        if let Ok(mut entries) = self.0.lock() {
             // One entry per user reach and year: few. Bound it all the same.
             if entries.len() >= 1000 {
                 entries.clear();
             }
-            entries.insert(key, (version, d));
+            entries.insert(key, (version, value));
         }
     }
 }
