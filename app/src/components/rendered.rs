@@ -64,6 +64,11 @@ mod kept {
         }
         let kept: Arc<dyn Any + Send + Sync> = Arc::new(content.clone());
         let html = render(content).to_html();
+        // A part too big to share the shelf with others (a meeting near the
+        // limits of the minutes' size) is rendered each time.
+        if html.len() > BUDGET / 16 {
+            return InertElement::new(html);
+        }
         let mut shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((_, old)) = shelf.parts.insert(key, (kept, Arc::from(html.as_str()))) {
             shelf.bytes -= old.len();
@@ -84,9 +89,12 @@ mod kept {
 
     /// The kept HTML of exactly this content, if any (a hash is only a hint).
     fn found<T: Eq + 'static>(key: &Key, content: &T) -> Option<Arc<str>> {
-        let shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
-        let (kept, html) = shelf.parts.get(key)?;
-        (kept.downcast_ref::<T>()? == content).then(|| html.clone())
+        let (kept, html) = {
+            let shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
+            shelf.parts.get(key)?.clone()
+        };
+        // Compared outside the lock: the content can be tens of kB.
+        (kept.downcast_ref::<T>()? == content).then_some(html)
     }
 
     fn hash<T: Hash>(content: &T) -> u64 {

@@ -101,18 +101,10 @@ pub async fn search(
     query: &str,
     limit: u64,
 ) -> Result<Vec<Hit>, AppError> {
-    // A control character (NUL is refused by PostgreSQL's text) can be no
-    // part of a stored text; a query longer than any phrase worth finding
-    // only costs the index work.
-    let query: String = query
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(MAX_QUERY)
-        .collect();
-    let query = query.trim();
-    if query.chars().count() < MIN_QUERY {
+    let Some(query) = cleaned(query) else {
         return Ok(vec![]);
-    }
+    };
+    let query = query.as_str();
     let backend = db.get_database_backend();
     let (sql, pattern): (&str, Value) = match backend {
         // A trigram index answers a quoted phrase as a substring match.
@@ -170,6 +162,20 @@ pub async fn search(
             })
         })
         .collect()
+}
+
+/// The query as it is looked for, if it is long enough to look for: a
+/// control character (NUL is refused by PostgreSQL's text) can be no part
+/// of a stored text, and a query longer than any phrase worth finding only
+/// costs the index work.
+pub(crate) fn cleaned(query: &str) -> Option<String> {
+    let query: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_QUERY)
+        .collect();
+    let query = query.trim();
+    (query.chars().count() >= MIN_QUERY).then(|| query.to_string())
 }
 
 fn like_escape(s: &str) -> String {

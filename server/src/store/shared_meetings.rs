@@ -143,12 +143,16 @@ fn keep<K: Eq + std::hash::Hash, V>(map: &Mutex<HashMap<K, V>>, key: K, value: V
 impl SharedMeetings {
     /// The newest 50 texts containing `query` (`store::search`).
     pub async fn search(&self, db: &DatabaseConnection, query: &str) -> Result<Vec<Hit>, AppError> {
+        // Kept by the query as it is looked for (at most MAX_QUERY long).
+        let Some(query) = super::search::cleaned(query) else {
+            return Ok(vec![]);
+        };
         let now = crate::cache::version(db).await.map_err(db_error)?;
-        if let Some((_, hits)) = lock(&self.searches).get(query).filter(|(v, _)| *v == now) {
+        if let Some((_, hits)) = lock(&self.searches).get(&query).filter(|(v, _)| *v == now) {
             return Ok(Vec::clone(hits));
         }
-        let hits = super::search::search(db, query, 50).await?;
-        keep(&self.searches, query.to_string(), (now, Arc::new(hits.clone())));
+        let hits = super::search::search(db, &query, 50).await?;
+        keep(&self.searches, query, (now, Arc::new(hits.clone())));
         Ok(hits)
     }
 

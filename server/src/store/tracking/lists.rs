@@ -93,13 +93,23 @@ pub(crate) async fn rows<C: ConnectionTrait>(
             urgency: urgency(a.due_on, status, today, window),
         });
     }
+    // A total order (ties broken down to the id): `/my` shows it a page at
+    // a time, and the database returns equal rows in no set order, so a
+    // row could otherwise move between pages between two views.
     out.sort_by(|a, b| {
-        (a.urgency, a.due_on.is_none(), a.due_on, &a.office).cmp(&(
-            b.urgency,
-            b.due_on.is_none(),
-            b.due_on,
-            &b.office,
-        ))
+        let key = |r: &AssignmentRow| {
+            (
+                r.urgency,
+                r.due_on.is_none(),
+                r.due_on,
+                r.office.clone(),
+                r.memo_number.clone(),
+                r.item,
+                r.decision,
+                r.id,
+            )
+        };
+        key(a).cmp(&key(b))
     });
     Ok(out)
 }
