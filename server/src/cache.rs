@@ -244,7 +244,11 @@ async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
 
 /// Reads the change counters for the request and drops what they outdate.
 /// Outermost of the layers that read the database.
-pub async fn track_changes(State(cache): State<Arc<Cache>>, mut req: Request, next: Next) -> Response {
+pub async fn track_changes(
+    State(cache): State<Arc<Cache>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }

@@ -53,7 +53,12 @@ mod kept {
 
     static SHELF: LazyLock<Mutex<Shelf>> = LazyLock::new(Mutex::default);
 
-    pub(super) fn html<T, V>(part: &'static str, lang: Lang, content: T, render: fn(T) -> V) -> InertElement
+    pub(super) fn html<T, V>(
+        part: &'static str,
+        lang: Lang,
+        content: T,
+        render: fn(T) -> V,
+    ) -> InertElement
     where
         T: Hash + Eq + Clone + Send + Sync + 'static,
         V: IntoView,

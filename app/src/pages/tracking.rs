@@ -4,8 +4,8 @@
 //! plain posts, so everything works without JavaScript.
 use crate::components::data::data;
 use crate::components::error_list::ErrorList;
-use crate::components::rendered::rendered;
 use crate::components::form::FieldError;
+use crate::components::rendered::rendered;
 use crate::domain::paging::Page;
 use crate::domain::tracking::{AssignmentRow, AssignmentView, CarriedDecision, Progress, Urgency};
 use crate::i18n::{fmt_date, fmt_digits, fmt_num, tr};
@@ -128,7 +128,11 @@ fn PagedAssignments(rows: Vec<AssignmentRow>, param: &'static str) -> impl IntoV
         .map(|(p, n)| format!("{p}={n}&"))
         .collect::<String>();
     let href = move |number: usize| format!("/my?{other}{param}={number}");
-    let rows: Vec<_> = rows.into_iter().skip(page.from).take(page.to - page.from).collect();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .skip(page.from)
+        .take(page.to - page.from)
+        .collect();
     view! {
         {rendered("assignments", rows, |rows| view! { <AssignmentTable rows/> })}
         {(page.pages > 1).then(|| view! {

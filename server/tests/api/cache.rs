@@ -281,10 +281,12 @@ fn placeholders(backend: sea_orm::DbBackend, sql: &str) -> String {
 async fn number(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
     let backend = db.get_database_backend();
     let sql = placeholders(backend, sql);
-    db.query_one_raw(sea_orm::Statement::from_sql_and_values(backend, sql, values))
-        .await
-        .unwrap()
-        .map_or(0, |r| r.try_get_by_index::<i64>(0).unwrap())
+    db.query_one_raw(sea_orm::Statement::from_sql_and_values(
+        backend, sql, values,
+    ))
+    .await
+    .unwrap()
+    .map_or(0, |r| r.try_get_by_index::<i64>(0).unwrap())
 }
 
 async fn office_counter(db: &DatabaseConnection, office: Uuid) -> i64 {
@@ -297,7 +299,11 @@ async fn office_counter(db: &DatabaseConnection, office: Uuid) -> i64 {
 #[tokio::test]
 async fn a_row_moved_to_another_office_moves_the_counter_of_the_one_it_left() {
     let app = TestApp::with_demo().await;
-    let a = assignments::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let a = assignments::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let owing: Vec<Uuid> = assignments::Entity::find()
         .filter(assignments::Column::DecisionId.eq(a.decision_id))
         .all(&app.db)
@@ -389,7 +395,11 @@ async fn a_memo_serial_leaves_the_directory_and_the_accounts_as_they_were() {
 #[tokio::test]
 async fn an_assignment_written_without_its_meeting_gets_it() {
     let app = TestApp::with_demo().await;
-    let a = assignments::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let a = assignments::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let id = Uuid::new_v4();
     let backend = app.db.get_database_backend();
     let sql = "INSERT INTO assignments (id, decision_id, office_id, due_on, status, updated_at)
@@ -406,9 +416,17 @@ async fn an_assignment_written_without_its_meeting_gets_it() {
         ))
         .await
         .unwrap();
-    let written = assignments::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let written = assignments::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        (written.meeting_id, written.meeting_office_id, written.fiscal_year),
+        (
+            written.meeting_id,
+            written.meeting_office_id,
+            written.fiscal_year
+        ),
         (a.meeting_id, a.meeting_office_id, a.fiscal_year)
     );
 }
@@ -420,12 +438,20 @@ async fn the_apa_view_is_counted_again_when_a_meeting_of_its_offices_changes() {
     let app = TestApp::with_demo().await;
     let admin = app.login("admin").await;
     let id = app.meeting_id().await;
-    let meeting = meetings::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
+    let meeting = meetings::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let form = format!(
         "fiscal_year={}",
         app::domain::dates::FiscalYear(meeting.fiscal_year).code()
     );
-    let view = || async { app.call("dashboard/compliance", &form, Some(&admin)).await.body };
+    let view = || async {
+        app.call("dashboard/compliance", &form, Some(&admin))
+            .await
+            .body
+    };
     let before = view().await;
     assert_eq!(view().await, before);
     let other = startup::connect(&app.url).await.unwrap();
