@@ -76,7 +76,7 @@ pub async fn rebuild<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
 }
 
 /// PostgreSQL numbers its placeholders.
-pub(crate) fn placeholders(backend: DbBackend, sql: &str) -> String {
+pub fn placeholders(backend: DbBackend, sql: &str) -> String {
     if backend != DbBackend::Postgres {
         return sql.to_string();
     }

@@ -260,27 +260,10 @@ async fn shared_tracking_is_read_again_when_an_assignment_changes() {
     assert_ne!(read("dashboard").await, dashboard);
 }
 
-/// `?` marks as the backend writes them.
-fn placeholders(backend: sea_orm::DbBackend, sql: &str) -> String {
-    if backend != sea_orm::DbBackend::Postgres {
-        return sql.to_string();
-    }
-    let mut n = 0;
-    sql.chars()
-        .map(|c| match c {
-            '?' => {
-                n += 1;
-                format!("${n}")
-            }
-            c => c.to_string(),
-        })
-        .collect()
-}
-
 /// One number read with raw SQL (the counters have no entities).
 async fn number(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
     let backend = db.get_database_backend();
-    let sql = placeholders(backend, sql);
+    let sql = server::store::search::placeholders(backend, sql);
     db.query_one_raw(sea_orm::Statement::from_sql_and_values(
         backend, sql, values,
     ))
@@ -411,7 +394,7 @@ async fn an_assignment_written_without_its_meeting_gets_it() {
     app.db
         .execute_raw(sea_orm::Statement::from_sql_and_values(
             backend,
-            placeholders(backend, sql),
+            server::store::search::placeholders(backend, sql),
             [id.into(), a.id.into()],
         ))
         .await
