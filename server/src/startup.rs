@@ -90,6 +90,7 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             db,
             window,
             dashboards: Default::default(),
+            owed: Default::default(),
             shared,
         }),
     }

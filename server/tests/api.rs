@@ -81,3 +81,6 @@ mod dashboard;
 
 #[path = "api/paging.rs"]
 mod paging;
+
+#[path = "api/my_work.rs"]
+mod my_work;

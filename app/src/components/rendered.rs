@@ -103,8 +103,9 @@ mod kept {
     }
 
     fn hash<T: Hash>(content: &T) -> u64 {
-        use std::hash::{BuildHasher, RandomState};
-        static STATE: LazyLock<RandomState> = LazyLock::new(RandomState::new);
+        use std::hash::BuildHasher;
+        // Only a hint (the content is compared whole), so the fast one.
+        static STATE: LazyLock<foldhash::fast::RandomState> = LazyLock::new(Default::default);
         STATE.hash_one(content)
     }
 }

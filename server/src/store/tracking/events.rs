@@ -131,6 +131,7 @@ pub async fn evidence_file(
         db: db.clone(),
         window: 0,
         dashboards: Default::default(),
+        owed: Default::default(),
         shared: Default::default(),
     };
     let mut parties = vec![];

@@ -25,6 +25,7 @@ mod carried;
 mod dashboard;
 mod events;
 mod lists;
+mod owed;
 
 pub use carried::{carried, CARRIED_MEETINGS};
 pub use dashboard::DashboardCache;
@@ -32,12 +33,14 @@ use dashboard::{dashboard_counts, fiscal_years, reach_version};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
+pub use owed::OwedLists;
 
 pub struct SeaTrackingStore {
     pub db: DatabaseConnection,
     /// How many days ahead counts as due soon.
     pub window: u32,
     pub dashboards: DashboardCache,
+    pub owed: OwedLists,
     /// What every reader of a meeting shares (with the meetings' store).
     pub shared: std::sync::Arc<crate::store::shared_meetings::SharedMeetings>,
 }
@@ -127,12 +130,21 @@ impl TrackingStore for SeaTrackingStore {
     }
 
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
-        let list = assignments::Entity::find()
-            .filter(assignments::Column::OfficeId.is_in(offices))
-            .all(&self.db)
+        if offices.is_empty() {
+            return Ok(vec![]);
+        }
+        let read = async {
+            let list = assignments::Entity::find()
+                .filter(assignments::Column::OfficeId.is_in(offices.clone()))
+                .all(&self.db)
+                .await
+                .map_err(db_error)?;
+            let meeting_offices = list.iter().map(|a| a.meeting_office_id).collect();
+            Ok((rows(&self.db, list, self.window).await?, meeting_offices))
+        };
+        self.owed
+            .get_or_read(&self.db, offices.clone(), today_in_dhaka(), read)
             .await
-            .map_err(db_error)?;
-        rows(&self.db, list, self.window).await
     }
 
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError> {

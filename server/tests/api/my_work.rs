@@ -1,0 +1,68 @@
+//! "/my" is read once per office and shared by its users: it is read again
+//! when anything a row shows changes, whoever wrote it and however.
+use super::*;
+
+/// Another process's SQL (as another instance, or an operator) changes the
+/// meeting a row belongs to (held by another office than the one that owes
+/// it), the row's decision, and the owing office's name: each shows at the
+/// next view.
+#[tokio::test]
+async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_changes() {
+    let app = TestApp::with_demo().await;
+    let dc = app.login("dc.dinajpur").await;
+    let first = app.get("/my", Some(&dc)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let dinajpur = offices::Entity::find()
+        .filter(offices::Column::Code.eq("dc-dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let owed = assignments::Entity::find()
+        .filter(assignments::Column::OfficeId.eq(dinajpur.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("Dinajpur owes its part of the seed's decisions");
+    assert_ne!(
+        owed.meeting_office_id, dinajpur.id,
+        "a meeting of another office"
+    );
+    let meeting = meetings::Entity::find_by_id(owed.meeting_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(first.body.contains(&meeting.title_bn));
+
+    let other = startup::connect(&app.url).await.unwrap();
+    let backend = other.get_database_backend();
+    for (sql, id, text) in [
+        (
+            "UPDATE meetings SET title_bn = ? WHERE id = ?",
+            meeting.id,
+            "অন্য কার্যালয়ের সভার নতুন শিরোনাম",
+        ),
+        (
+            "UPDATE decisions SET text_bn = ? WHERE id = ?",
+            owed.decision_id,
+            "দিনাজপুরের দায়িত্বের নতুন ভাষ্য",
+        ),
+        (
+            "UPDATE offices SET name_bn = ? WHERE id = ?",
+            dinajpur.id,
+            "নতুন নামের জেলা কার্যালয়",
+        ),
+    ] {
+        other
+            .execute_raw(sea_orm::Statement::from_sql_and_values(
+                backend,
+                server::store::search::placeholders(backend, sql),
+                [text.into(), id.into()],
+            ))
+            .await
+            .unwrap();
+        let seen = app.get("/my", Some(&dc)).await.body;
+        assert!(seen.contains(text), "after {sql}");
+    }
+}
