@@ -210,6 +210,14 @@ pub async fn version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
     Ok(versions(db).await?.data)
 }
 
+/// The accounts' counter (row 3) as this request read it, or now.
+pub async fn accounts_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
+    if let Some(v) = request_versions() {
+        return Ok(v.accounts);
+    }
+    Ok(versions(db).await?.accounts)
+}
+
 /// The counters as this request read them first, if this runs for one: in
 /// the request's task, or in a page's resource, which Leptos runs on a task
 /// of its own (where the task-local is not) with the request's parts (a

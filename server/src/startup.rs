@@ -84,7 +84,10 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             shared: shared.clone(),
         }),
         accounts: Arc::new(SeaAccountStore { db: db.clone() }),
-        audit: Arc::new(SeaAuditStore { db: db.clone() }),
+        audit: Arc::new(SeaAuditStore {
+            db: db.clone(),
+            shared: shared.clone(),
+        }),
         directory: Arc::new(SeaDirectoryStore { db: db.clone() }),
         tracking: Arc::new(crate::store::tracking::SeaTrackingStore {
             db,

@@ -84,3 +84,6 @@ mod paging;
 
 #[path = "api/my_work.rs"]
 mod my_work;
+
+#[path = "api/history.rs"]
+mod history;

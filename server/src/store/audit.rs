@@ -9,6 +9,8 @@ use uuid::Uuid;
 
 pub struct SeaAuditStore {
     pub db: DatabaseConnection,
+    /// A meeting's history is shared by its readers (with the meetings').
+    pub shared: std::sync::Arc<crate::store::shared_meetings::SharedMeetings>,
 }
 
 impl SeaAuditStore {
@@ -133,12 +135,25 @@ impl AuditStore for SeaAuditStore {
     }
 
     async fn for_meeting(&self, meeting: Uuid) -> Result<Vec<AuditEntry>, AppError> {
-        let rows = audit_events::Entity::find()
-            .filter(audit_events::Column::MeetingId.eq(meeting))
-            .order_by_asc(audit_events::Column::At)
-            .all(&self.db)
+        // Every event of a meeting is written with a change to its rows, in
+        // one transaction, so its counter moves with the history; the names
+        // are the accounts'.
+        let access = self.shared.access(&self.db, meeting).await?;
+        let accounts = crate::cache::accounts_version(&self.db)
             .await
             .map_err(db_error)?;
-        self.entries(rows).await
+        let read = async {
+            let rows = audit_events::Entity::find()
+                .filter(audit_events::Column::MeetingId.eq(meeting))
+                .order_by_asc(audit_events::Column::At)
+                .all(&self.db)
+                .await
+                .map_err(db_error)?;
+            self.entries(rows).await
+        };
+        self.shared
+            .histories
+            .get_or_read(meeting, (access.minutes(), accounts), read)
+            .await
     }
 }

@@ -4,6 +4,8 @@
 //!
 //! - its minutes, heading, issue and workflow facts: the meeting's own
 //!   counter and the directory's;
+//! - its history: the same and the accounts' (every event of a meeting is
+//!   written with a change to the meeting);
 //! - its carry-forward and its assignments: those and its office's counter
 //!   (moved by every report, review and meeting of the office).
 //!
@@ -14,6 +16,7 @@
 //! per move of the change counter (`crate::cache`), however many of a
 //! page's server functions ask.
 use super::db_error;
+use app::domain::audit::AuditEntry;
 use app::domain::issue::WorkflowFacts;
 use app::domain::search::Hit;
 use app::domain::tracking::{AssignmentRow, CarriedDecision};
@@ -85,6 +88,9 @@ pub struct SharedMeetings {
     pub workflows: Shelf<Minutes, WorkflowFacts>,
     pub carried: Shelf<Tracking, Vec<CarriedDecision>>,
     pub assignments: Shelf<Tracking, Vec<Owed>>,
+    /// Its history, under its minutes' counters and the accounts' (the
+    /// names of who did what).
+    pub histories: Shelf<(Minutes, i64), Vec<AuditEntry>>,
     /// Search hits by query, under the change counter: any write may add,
     /// change or hide a match (a phrase common to every meeting costs
     /// milliseconds of the index's work each time it is asked).

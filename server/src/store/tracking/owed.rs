@@ -16,8 +16,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
-/// Lists kept at most (one per implementing office: few).
-const KEPT: usize = 1000;
+/// Lists kept at most: one per implementing office in use, each up to a few
+/// hundred rows of ~1 kB (a district's is 200–300), so about 30 MB at most.
+const KEPT: usize = 128;
 
 type Key = (Vec<Uuid>, NaiveDate);
 
