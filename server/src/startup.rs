@@ -94,6 +94,8 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             window,
             dashboards: Default::default(),
             owed: Default::default(),
+            to_verify: Default::default(),
+            to_verify_count: Default::default(),
             shared,
         }),
     }

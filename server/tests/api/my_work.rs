@@ -66,3 +66,39 @@ async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_chang
         assert!(seen.contains(text), "after {sql}");
     }
 }
+
+/// A secretary's queue of reports to verify, and the header's count of it,
+/// are shared too: a report another process writes shows in both at once.
+#[tokio::test]
+async fn a_report_written_elsewhere_joins_the_secretarys_queue_at_once() {
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let count = || async {
+        let r = app.call("my/waiting", "", Some(&secretary)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        r.body.trim().parse::<u32>().unwrap()
+    };
+    let before = count().await;
+    let queue = app.get("/my", Some(&secretary)).await.body;
+    let owed = assignments::Entity::find()
+        .filter(assignments::Column::Status.eq("not_started"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the seed's meeting owes work not started");
+    assert!(!queue.contains(&owed.id.to_string()));
+
+    let other = startup::connect(&app.url).await.unwrap();
+    assignments::Entity::update_many()
+        .col_expr(
+            assignments::Column::Status,
+            sea_orm::sea_query::Expr::value("done"),
+        )
+        .filter(assignments::Column::Id.eq(owed.id))
+        .exec(&other)
+        .await
+        .unwrap();
+    assert_eq!(count().await, before + 1);
+    let queue = app.get("/my", Some(&secretary)).await.body;
+    assert!(queue.contains(&owed.id.to_string()));
+}

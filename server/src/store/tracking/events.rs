@@ -132,6 +132,8 @@ pub async fn evidence_file(
         window: 0,
         dashboards: Default::default(),
         owed: Default::default(),
+        to_verify: Default::default(),
+        to_verify_count: Default::default(),
         shared: Default::default(),
     };
     let mut parties = vec![];

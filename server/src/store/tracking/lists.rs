@@ -137,12 +137,12 @@ async fn visible<C: ConnectionTrait>(
 /// and on those `chair` chairs at `chair_of`.
 pub(super) async fn to_verify<C: ConnectionTrait>(
     db: &C,
-    secretary_of: Vec<Uuid>,
+    secretary_of: &[Uuid],
     chair: Option<Uuid>,
-    chair_of: Vec<Uuid>,
+    chair_of: &[Uuid],
     window: u32,
 ) -> Result<Vec<AssignmentRow>, AppError> {
-    let ids: Vec<Uuid> = waiting(db, "a.id", &secretary_of, chair, &chair_of)
+    let ids: Vec<Uuid> = waiting(db, "a.id", secretary_of, chair, chair_of)
         .await?
         .iter()
         .map(|r| r.try_get("", "id").map_err(db_error))
@@ -158,11 +158,11 @@ pub(super) async fn to_verify<C: ConnectionTrait>(
 /// How many reports wait for this verifier (the header's count).
 pub(super) async fn count_to_verify<C: ConnectionTrait>(
     db: &C,
-    secretary_of: Vec<Uuid>,
+    secretary_of: &[Uuid],
     chair: Option<Uuid>,
-    chair_of: Vec<Uuid>,
+    chair_of: &[Uuid],
 ) -> Result<u32, AppError> {
-    let rows = waiting(db, "COUNT(*) AS n", &secretary_of, chair, &chair_of).await?;
+    let rows = waiting(db, "COUNT(*) AS n", secretary_of, chair, chair_of).await?;
     let n: i64 = match rows.first() {
         Some(r) => r.try_get("", "n").map_err(db_error)?,
         None => 0,

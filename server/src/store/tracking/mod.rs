@@ -33,16 +33,39 @@ use dashboard::{dashboard_counts, fiscal_years, reach_version};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
-pub use owed::OwedLists;
+pub use owed::KeptByOffices;
+
+/// Who verifies: the offices they are secretary of, the person they are,
+/// the offices they chair at.
+type Verifier = (Vec<Uuid>, Option<Uuid>, Vec<Uuid>);
 
 pub struct SeaTrackingStore {
     pub db: DatabaseConnection,
     /// How many days ahead counts as due soon.
     pub window: u32,
     pub dashboards: DashboardCache,
-    pub owed: OwedLists,
+    /// `/my`'s list per set of implementing offices.
+    pub owed: KeptByOffices<Vec<Uuid>, Vec<AssignmentRow>>,
+    /// A verifier's queue and its count, per (secretary of, person, chair of).
+    pub to_verify: KeptByOffices<Verifier, Vec<AssignmentRow>>,
+    pub to_verify_count: KeptByOffices<Verifier, u32>,
     /// What every reader of a meeting shares (with the meetings' store).
     pub shared: std::sync::Arc<crate::store::shared_meetings::SharedMeetings>,
+}
+
+/// A verifier's key, and the offices whose counters vouch for their queue:
+/// every row in it is of a meeting of those offices.
+fn verifier(
+    secretary_of: &[Uuid],
+    chair: Option<Uuid>,
+    chair_of: &[Uuid],
+) -> (Verifier, Vec<Uuid>) {
+    let key = (
+        owed::sorted(secretary_of.to_vec()),
+        chair,
+        owed::sorted(chair_of.to_vec()),
+    );
+    (key, [secretary_of, chair_of].concat())
 }
 
 /// "?, ?, ?" for `n` values.
@@ -117,7 +140,14 @@ impl TrackingStore for SeaTrackingStore {
         chair: Option<Uuid>,
         chair_of: Vec<Uuid>,
     ) -> Result<Vec<AssignmentRow>, AppError> {
-        lists::to_verify(&self.db, secretary_of, chair, chair_of, self.window).await
+        let (key, offices) = verifier(&secretary_of, chair, &chair_of);
+        let read = async {
+            let rows = lists::to_verify(&self.db, &secretary_of, chair, &chair_of, self.window);
+            Ok((rows.await?, vec![]))
+        };
+        self.to_verify
+            .get_or_read(&self.db, key, &offices, today_in_dhaka(), read)
+            .await
     }
 
     async fn count_to_verify(
@@ -126,7 +156,14 @@ impl TrackingStore for SeaTrackingStore {
         chair: Option<Uuid>,
         chair_of: Vec<Uuid>,
     ) -> Result<u32, AppError> {
-        lists::count_to_verify(&self.db, secretary_of, chair, chair_of).await
+        let (key, offices) = verifier(&secretary_of, chair, &chair_of);
+        let read = async {
+            let n = lists::count_to_verify(&self.db, &secretary_of, chair, &chair_of);
+            Ok((n.await?, vec![]))
+        };
+        self.to_verify_count
+            .get_or_read(&self.db, key, &offices, today_in_dhaka(), read)
+            .await
     }
 
     async fn owed_by(&self, offices: Vec<Uuid>) -> Result<Vec<AssignmentRow>, AppError> {
@@ -142,8 +179,9 @@ impl TrackingStore for SeaTrackingStore {
             let meeting_offices = list.iter().map(|a| a.meeting_office_id).collect();
             Ok((rows(&self.db, list, self.window).await?, meeting_offices))
         };
+        let key = owed::sorted(offices.clone());
         self.owed
-            .get_or_read(&self.db, offices.clone(), today_in_dhaka(), read)
+            .get_or_read(&self.db, key, &offices, today_in_dhaka(), read)
             .await
     }
 
