@@ -51,8 +51,15 @@ async fn hashing<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> O
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         tokio::sync::Semaphore::new(cores)
     });
-    let _turn = AT_ONCE.acquire().await.ok()?;
-    tokio::task::spawn_blocking(f).await.ok()
+    let turn = AT_ONCE.acquire().await.ok()?;
+    // The hash holds the turn, not the request: a sign-in whose client
+    // hangs up leaves its hash running, and still counted.
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        f()
+    })
+    .await
+    .ok()
 }
 
 /// A hash to verify against when the user does not exist, so that an unknown
