@@ -93,6 +93,7 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             db,
             window,
             dashboards: Default::default(),
+            compliances: Default::default(),
             owed: Default::default(),
             to_verify: Default::default(),
             to_verify_count: Default::default(),

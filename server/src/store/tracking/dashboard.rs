@@ -1,91 +1,12 @@
-//! The dashboard's counts: which year, which assignments, and the counted
-//! dashboards kept while nothing changes.
+//! The dashboard's counts (which year, which assignments) and the counters
+//! they are kept under (`KeptByOffices`, shared by every user with the same
+//! reach).
 use super::{marks, office_names, progress};
 use crate::store::db_error;
-use app::domain::tracking::{AssignmentCount, Compliance, Dashboard, MeetingCount, Progress};
+use app::domain::tracking::{AssignmentCount, MeetingCount, Progress};
 use app::error::AppError;
 use sea_orm::{ConnectionTrait, Statement};
-use std::collections::HashMap;
-use std::sync::Arc;
 use uuid::Uuid;
-
-/// Dashboards already counted, per user reach, year and day. Every user
-/// with the same reach shares one (the page cache keeps pages per session);
-/// a copy is good while its offices' counters stand still (`reach_version`),
-/// so a write through any instance that changes what it counts shows at the
-/// next view, and one elsewhere does not make it count again.
-#[derive(Default)]
-pub struct DashboardCache {
-    entries: Kept<Dashboard>,
-    /// The APA view's, under the same counters: its meetings move their
-    /// offices' counters, and the names are the directory's.
-    compliances: Kept<Compliance>,
-    /// Per key, held while its dashboard is counted: the users of one reach
-    /// asking together after a write (and the dashboard page, which asks
-    /// twice: for its counts, and for the APA view's year) wait for the
-    /// first count and find it made instead of each counting; other reaches
-    /// do not wait.
-    counting: std::sync::Mutex<HashMap<DashboardKey, Arc<tokio::sync::Mutex<()>>>>,
-}
-
-type DashboardKey = (Vec<Uuid>, Option<i32>, chrono::NaiveDate);
-
-impl DashboardCache {
-    pub(super) async fn turn(&self, key: &DashboardKey) -> tokio::sync::OwnedMutexGuard<()> {
-        let lock = {
-            let mut counting = self.counting.lock().unwrap_or_else(|e| e.into_inner());
-            // As few as the entries; bounded the same way.
-            if counting.len() >= 1000 {
-                counting.clear();
-            }
-            counting.entry(key.clone()).or_default().clone()
-        };
-        lock.lock_owned().await
-    }
-
-    pub(super) fn get(&self, key: &DashboardKey, version: i64) -> Option<Dashboard> {
-        self.entries.get(key, version)
-    }
-
-    pub(super) fn put(&self, key: DashboardKey, version: i64, d: Dashboard) {
-        self.entries.put(key, version, d)
-    }
-
-    pub(super) fn compliance(&self, key: &DashboardKey, version: i64) -> Option<Compliance> {
-        self.compliances.get(key, version)
-    }
-
-    pub(super) fn keep_compliance(&self, key: DashboardKey, version: i64, c: Compliance) {
-        self.compliances.put(key, version, c)
-    }
-}
-
-/// Views counted per key, each with the reach's counter it was counted under.
-struct Kept<T>(std::sync::Mutex<HashMap<DashboardKey, (i64, T)>>);
-
-impl<T> Default for Kept<T> {
-    fn default() -> Self {
-        Kept(Default::default())
-    }
-}
-
-impl<T: Clone> Kept<T> {
-    fn get(&self, key: &DashboardKey, version: i64) -> Option<T> {
-        let entries = self.0.lock().ok()?;
-        let (kept, value) = entries.get(key)?;
-        (*kept == version).then(|| value.clone())
-    }
-
-    fn put(&self, key: DashboardKey, version: i64, value: T) {
-        if let Ok(mut entries) = self.0.lock() {
-            // One entry per user reach and year: few. Bound it all the same.
-            if entries.len() >= 1000 {
-                entries.clear();
-            }
-            entries.insert(key, (version, value));
-        }
-    }
-}
 
 /// The counters of these offices (migration m20261205: each moves with
 /// every write to an assignment the office owes or is owed, and to its

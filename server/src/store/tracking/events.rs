@@ -131,6 +131,7 @@ pub async fn evidence_file(
         db: db.clone(),
         window: 0,
         dashboards: Default::default(),
+        compliances: Default::default(),
         owed: Default::default(),
         to_verify: Default::default(),
         to_verify_count: Default::default(),

@@ -28,8 +28,7 @@ mod lists;
 mod owed;
 
 pub use carried::{carried, CARRIED_MEETINGS};
-pub use dashboard::DashboardCache;
-use dashboard::{dashboard_counts, fiscal_years, reach_version};
+use dashboard::{dashboard_counts, fiscal_years};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
@@ -43,7 +42,10 @@ pub struct SeaTrackingStore {
     pub db: DatabaseConnection,
     /// How many days ahead counts as due soon.
     pub window: u32,
-    pub dashboards: DashboardCache,
+    /// The dashboard per reach and year asked for (None: the newest).
+    pub dashboards: KeptByOffices<(Vec<Uuid>, Option<i32>), Dashboard>,
+    /// The APA view per reach and year.
+    pub compliances: KeptByOffices<(Vec<Uuid>, i32), Compliance>,
     /// `/my`'s list per set of implementing offices.
     pub owed: KeptByOffices<Vec<Uuid>, Vec<AssignmentRow>>,
     /// A verifier's queue and its count, per (secretary of, person, chair of).
@@ -264,26 +266,23 @@ impl TrackingStore for SeaTrackingStore {
                 ..Dashboard::default()
             });
         }
-        let version = reach_version(&self.db, &offices).await?;
-        let key = (offices, fiscal_year, today);
-        if let Some(d) = self.dashboards.get(&key, version) {
-            return Ok(d);
-        }
-        let _turn = self.dashboards.turn(&key).await;
-        if let Some(d) = self.dashboards.get(&key, version) {
-            return Ok(d); // counted while this request waited its turn
-        }
-        let offices = &key.0;
-        let years = fiscal_years(&self.db, offices).await?;
-        // No year chosen: the newest with meetings, or this one.
-        let year = fiscal_year
-            .or(years.first().copied())
-            .unwrap_or(FiscalYear::of(today).0);
-        let (assignments, meetings) = dashboard_counts(&self.db, offices, year, today).await?;
-        let mut d = Dashboard::tally(&assignments, meetings, Some(year));
-        d.years = years;
-        self.dashboards.put(key, version, d.clone());
-        Ok(d)
+        // Counted by the database from the assignments these offices owe or
+        // are owed (their own counters), with the offices' names.
+        let read = async {
+            let years = fiscal_years(&self.db, &offices).await?;
+            // No year chosen: the newest with meetings, or this one.
+            let year = fiscal_year
+                .or(years.first().copied())
+                .unwrap_or(FiscalYear::of(today).0);
+            let (assignments, meetings) = dashboard_counts(&self.db, &offices, year, today).await?;
+            let mut d = Dashboard::tally(&assignments, meetings, Some(year));
+            d.years = years;
+            Ok((d, vec![]))
+        };
+        let key = (owed::sorted(offices.clone()), fiscal_year);
+        self.dashboards
+            .get_or_read(&self.db, key, &offices, today, read)
+            .await
     }
 
     async fn reminders(&self, offices: Vec<Uuid>) -> Result<Vec<(Uuid, Urgency)>, AppError> {
@@ -302,12 +301,28 @@ impl TrackingStore for SeaTrackingStore {
                 offices: vec![],
             });
         }
-        let version = reach_version(&self.db, &offices).await?;
-        let key = (offices, Some(fiscal_year), today);
-        if let Some(c) = self.dashboards.compliance(&key, version) {
-            return Ok(c);
-        }
-        let offices = key.0.clone();
+        let key = (owed::sorted(offices.clone()), fiscal_year);
+        let read = self.count_compliance(offices.clone(), fiscal_year, today);
+        self.compliances
+            .get_or_read(&self.db, key, &offices, today, read)
+            .await
+    }
+
+    async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
+        carried(&self.db, meeting, self.window).await
+    }
+}
+
+impl SeaTrackingStore {
+    /// Which quarters' meetings each office held and issued in the year (the
+    /// APA view), under the offices' counters (their meetings move them)
+    /// with their names (the directory's).
+    async fn count_compliance(
+        &self,
+        offices: Vec<Uuid>,
+        fiscal_year: i32,
+        today: chrono::NaiveDate,
+    ) -> Result<(Compliance, Vec<Uuid>), AppError> {
         let names = office_names(&self.db, offices.iter().copied()).await?;
         // Three columns, not the rows: a division's year is hundreds of
         // meetings, each with its long texts.
@@ -350,11 +365,6 @@ impl TrackingStore for SeaTrackingStore {
             fiscal_year,
             offices: rows,
         };
-        self.dashboards.keep_compliance(key, version, c.clone());
-        Ok(c)
-    }
-
-    async fn carry_forward(&self, meeting: Uuid) -> Result<Vec<CarriedDecision>, AppError> {
-        carried(&self.db, meeting, self.window).await
+        Ok((c, vec![]))
     }
 }

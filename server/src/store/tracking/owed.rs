@@ -1,8 +1,9 @@
-//! Lists of assignment rows read once and shared by every user who asks
-//! with the same offices: `/my`'s list per set of implementing offices (each
-//! view had read every owed row, 200–300 for a district office, with their
-//! decisions, items and meetings), and a verifier's queue and its count
-//! (every page's header asks the count of a secretary's or a chair's).
+//! What is read once and shared by every user who asks with the same
+//! offices: `/my`'s list per set of implementing offices (each view had read
+//! every owed row, 200–300 for a district office, with their decisions,
+//! items and meetings), a verifier's queue and its count (every page's
+//! header asks the count of a secretary's or a chair's), and the dashboard
+//! and APA view per reach and year.
 //!
 //! A row shows its assignment (moves its office's counter and its meeting's
 //! office's), its meeting's title, memo number, item and decision (move the
@@ -19,16 +20,27 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
-/// Lists kept at most: one per set of offices in use, each up to a few
-/// hundred rows of ~1 kB (a district's is 200–300), so about 30 MB at most.
+/// Values kept at most: one per set of offices in use, each up to a few
+/// hundred rows of ~1 kB (a district's list is 200–300), so about 30 MB at
+/// most.
 const KEPT: usize = 128;
 
 /// Values of type `T` asked for by `K`, kept under the counters of offices.
-pub struct KeptByOffices<K, T>(Mutex<HashMap<(K, NaiveDate), Kept<T>>>);
+pub struct KeptByOffices<K, T> {
+    kept: Mutex<HashMap<(K, NaiveDate), Kept<T>>>,
+    /// Per key, held while its value is read: the users of one office
+    /// asking together after a write wait for the first read and find it
+    /// made instead of each reading (a division's dashboard counts tens of
+    /// thousands of assignments); other keys do not wait.
+    reading: Mutex<HashMap<(K, NaiveDate), Arc<tokio::sync::Mutex<()>>>>,
+}
 
 impl<K, T> Default for KeptByOffices<K, T> {
     fn default() -> Self {
-        KeptByOffices(Mutex::default())
+        KeptByOffices {
+            kept: Mutex::default(),
+            reading: Mutex::default(),
+        }
     }
 }
 
@@ -57,18 +69,25 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         F: std::future::Future<Output = Result<(T, Vec<Uuid>), AppError>>,
     {
         let key = (key, today);
-        let vouching = self
-            .with(|kept| kept.get(&key).map(|k| k.offices.clone()))
+        let vouching = lock(&self.kept)
+            .get(&key)
+            .map(|k| k.offices.clone())
             .unwrap_or_else(|| sorted(offices.to_vec()));
         // Read before the value, so what is kept under it is no older.
         let version = reach_version(db, &vouching).await?;
-        let hit = self.with(|kept| {
-            kept.get(&key)
-                .filter(|k| k.offices == vouching && k.version == Some(version))
-                .map(|k| k.value.clone())
-        });
-        if let Some(value) = hit {
+        if let Some(value) = self.kept(&key, &vouching, version) {
             return Ok(T::clone(&value));
+        }
+        let turn = {
+            let mut reading = lock(&self.reading);
+            if reading.len() >= KEPT && !reading.contains_key(&key) {
+                reading.clear();
+            }
+            reading.entry(key.clone()).or_default().clone()
+        };
+        let _turn = turn.lock().await;
+        if let Some(value) = self.kept(&key, &vouching, version) {
+            return Ok(T::clone(&value)); // read while this one waited its turn
         }
         let (value, meeting_offices) = read.await?;
         let needed = sorted(offices.iter().copied().chain(meeting_offices).collect());
@@ -80,18 +99,25 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
             version,
             value: value.clone(),
         };
-        self.with(|all| {
-            if all.len() >= KEPT && !all.contains_key(&key) {
-                all.clear();
-            }
-            all.insert(key, kept);
-        });
+        let mut all = lock(&self.kept);
+        if all.len() >= KEPT && !all.contains_key(&key) {
+            all.clear();
+        }
+        all.insert(key, kept);
         Ok(T::clone(&value))
     }
 
-    fn with<R>(&self, f: impl FnOnce(&mut HashMap<(K, NaiveDate), Kept<T>>) -> R) -> R {
-        f(&mut self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    /// The value kept for `key` under these offices' counters at `version`.
+    fn kept(&self, key: &(K, NaiveDate), vouching: &[Uuid], version: i64) -> Option<Arc<T>> {
+        lock(&self.kept)
+            .get(key)
+            .filter(|k| k.offices == vouching && k.version == Some(version))
+            .map(|k| k.value.clone())
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 pub(super) fn sorted(mut offices: Vec<Uuid>) -> Vec<Uuid> {
