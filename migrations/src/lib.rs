@@ -19,6 +19,7 @@ mod m20261203_000001_waiting_reports;
 mod m20261204_000001_assignment_meeting;
 mod m20261205_000001_shared_versions;
 pub mod m20261206_000001_counter_fixes;
+mod m20261207_000001_minutes_counter;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_assignment_meeting::Migration),
             Box::new(m20261205_000001_shared_versions::Migration),
             Box::new(m20261206_000001_counter_fixes::Migration),
+            Box::new(m20261207_000001_minutes_counter::Migration),
         ]
     }
 }

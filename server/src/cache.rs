@@ -5,7 +5,8 @@
 //! The counters (`data_version`) are moved by triggers at every committed
 //! write, from this instance, another one or the command line: row 1 by
 //! every write (migration `m20261201`), row 3 by the accounts (users, their
-//! roles, the office tree) and row 4 by the sessions (migration `m20261205`).
+//! roles, the office tree) and row 4 by the sessions (migration `m20261205`);
+//! row 5 by any meeting's minutes (`m20261207`, what searches are kept under).
 //! Each request reads them once, first; whatever is kept under an older
 //! value is dropped. So a page is served from here only if nothing at all
 //! was written since it was rendered, on the same day, to the same session,
@@ -30,12 +31,13 @@ tokio::task_local! {
     static VERSION: Versions;
 }
 
-/// Rows 1, 3 and 4 of `data_version`.
+/// Rows 1, 3, 4 and 5 of `data_version`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Versions {
     data: i64,
     accounts: i64,
     sessions: i64,
+    minutes: i64,
 }
 
 /// Pages kept at most, in bytes of HTML; past it the pages start over.
@@ -218,6 +220,15 @@ pub async fn accounts_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> 
     Ok(versions(db).await?.accounts)
 }
 
+/// The minutes' counter (row 5: any meeting's, migration m20261207) as this
+/// request read it, or now.
+pub async fn minutes_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
+    if let Some(v) = request_versions() {
+        return Ok(v.minutes);
+    }
+    Ok(versions(db).await?.minutes)
+}
+
 /// The counters as this request read them first, if this runs for one: in
 /// the request's task, or in a page's resource, which Leptos runs on a task
 /// of its own (where the task-local is not) with the request's parts (a
@@ -235,7 +246,7 @@ async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
     let rows = db
         .query_all_raw(Statement::from_string(
             db.get_database_backend(),
-            "SELECT id, version FROM data_version WHERE id IN (1, 3, 4)",
+            "SELECT id, version FROM data_version WHERE id IN (1, 3, 4, 5)",
         ))
         .await?;
     let mut v = Versions::default();
@@ -244,7 +255,8 @@ async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
         match row.try_get::<i32>("", "id")? {
             1 => v.data = version,
             3 => v.accounts = version,
-            _ => v.sessions = version,
+            4 => v.sessions = version,
+            _ => v.minutes = version,
         }
     }
     Ok(v)

@@ -64,6 +64,20 @@ async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
         .unwrap();
     assert!(find("নদীভাঙন").await.is_empty());
     assert_eq!(find("বাঁধ মেরামত").await.len(), 1);
+    // A title changed outside the app (an operator's SQL, another instance)
+    // shows in the next answer: the meeting's counter moves the minutes'.
+    let backend = app.db.get_database_backend();
+    let sql = "UPDATE meetings SET title_bn = 'চরাঞ্চলের সভা' WHERE id = ?";
+    app.db
+        .execute_raw(sea_orm::Statement::from_sql_and_values(
+            backend,
+            server::store::search::placeholders(backend, sql),
+            [id.into()],
+        ))
+        .await
+        .unwrap();
+    let hits = find("বাঁধ মেরামত").await;
+    assert_eq!(hits[0].meeting_title, "চরাঞ্চলের সভা", "{hits:?}");
     // Short, odd and hostile queries are answered, not errors.
     assert!(find("স").await.is_empty(), "too short");
     assert!(find("100%").await.is_empty());
