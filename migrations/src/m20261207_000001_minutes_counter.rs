@@ -6,11 +6,13 @@
 //! Searches are kept under it. They were kept under row 1, which every
 //! write moves: a progress report, a sign-in or a reminder sent dropped
 //! every kept search, and a phrase common to every meeting costs the index
-//! milliseconds each time. The search rows themselves are written in the
-//! transaction that writes their meeting (SQLite allows no trigger on the
-//! index's virtual table), so this counter moves with them.
+//! milliseconds each time. The app writes a meeting's search rows in the
+//! transaction that writes the meeting, and the rebuild of the whole index
+//! (`store::search::rebuild`) moves this row itself; on PostgreSQL a write
+//! to the index moves it too (SQLite allows no trigger on the index's
+//! virtual table).
 //!
-//! On PostgreSQL the trigger is deferred to the commit and moves the row
+//! On PostgreSQL the triggers are deferred to the commit and move the row
 //! once per transaction, like the other rows' (m20261205).
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
@@ -20,8 +22,18 @@ pub struct Migration;
 
 const OPS: [&str; 3] = ["INSERT", "UPDATE", "DELETE"];
 
-fn name(op: &str) -> String {
-    format!("meeting_versions_tally_{}_5", op.to_lowercase())
+/// The tables whose writes move row 5 (on SQLite only the first).
+const TABLES: [&str; 2] = ["meeting_versions", "search_index"];
+
+/// Each trigger: (name, table, operation).
+fn triggers(postgres: bool) -> Vec<(String, &'static str, &'static str)> {
+    let tables = if postgres { &TABLES[..] } else { &TABLES[..1] };
+    tables
+        .iter()
+        .flat_map(|table| {
+            OPS.map(|op| (format!("{table}_tally_{}_5", op.to_lowercase()), *table, op))
+        })
+        .collect()
 }
 
 #[async_trait::async_trait]
@@ -44,17 +56,16 @@ impl MigrationTrait for Migration {
             )
             .await?;
         }
-        for op in OPS {
-            let name = name(op);
+        for (name, table, op) in triggers(postgres) {
             db.execute_unprepared(&if postgres {
                 format!(
-                    "CREATE CONSTRAINT TRIGGER {name} AFTER {op} ON meeting_versions
+                    "CREATE CONSTRAINT TRIGGER {name} AFTER {op} ON {table}
                        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
                        EXECUTE FUNCTION sidhanto_changed_5();"
                 )
             } else {
                 format!(
-                    "CREATE TRIGGER {name} AFTER {op} ON meeting_versions
+                    "CREATE TRIGGER {name} AFTER {op} ON {table}
                      BEGIN UPDATE data_version SET version = version + 1 WHERE id = 5; END;"
                 )
             })
@@ -66,10 +77,9 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         let postgres = db.get_database_backend() == DbBackend::Postgres;
-        for op in OPS {
-            let name = name(op);
+        for (name, table, _) in triggers(postgres) {
             db.execute_unprepared(&if postgres {
-                format!("DROP TRIGGER {name} ON meeting_versions")
+                format!("DROP TRIGGER {name} ON {table}")
             } else {
                 format!("DROP TRIGGER {name}")
             })

@@ -156,3 +156,51 @@ async fn a_decision_is_implemented_when_every_office_verified_its_part() {
         "15 parts finished: 14 on time, 1 late"
     );
 }
+
+/// A meeting of another office that this office owes work to is listed
+/// with its title as it is now: renamed by another process, it shows
+/// renamed at the next view (its office's counter vouches for it).
+#[tokio::test]
+async fn a_meeting_owed_to_elsewhere_is_listed_with_its_title_as_it_is_now() {
+    let app = TestApp::with_demo().await;
+    let dinajpur = app.login("dc.dinajpur").await;
+    let before = dashboard(&app, &dinajpur, "").await;
+    let (id, _, _, _) = before
+        .meetings
+        .first()
+        .cloned()
+        .expect("a meeting it owes to");
+    let held_by = meetings::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .office_id;
+    let own = offices::Entity::find()
+        .filter(offices::Column::Code.eq("dc-dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert_ne!(held_by, own, "another office's meeting");
+    let other = startup::connect(&app.url).await.unwrap();
+    meetings::Entity::update_many()
+        .col_expr(
+            meetings::Column::TitleBn,
+            sea_orm::sea_query::Expr::value("নতুন নামের সভা"),
+        )
+        .filter(meetings::Column::Id.eq(id))
+        .exec(&other)
+        .await
+        .unwrap();
+    let after = dashboard(&app, &dinajpur, "").await;
+    assert!(
+        after
+            .meetings
+            .iter()
+            .any(|m| m.0 == id && m.1 == "নতুন নামের সভা"),
+        "{:?}",
+        after.meetings
+    );
+}

@@ -66,15 +66,16 @@ pub(super) async fn fiscal_years<C: ConnectionTrait>(
 /// these offices see (owed by them, or owed to their meetings) of one fiscal
 /// year's meetings and the unfinished ones of every other year, as
 /// (per office and kind) counts, and the counted year's meetings with their
-/// decisions taken and implemented. A division sees tens of thousands of
-/// assignments at 100k decisions: handing each row to the app took most of
-/// a second, the sums are a few hundred rows.
+/// decisions taken and implemented, with the offices that held those
+/// meetings (whose counters vouch for their titles). A division sees tens
+/// of thousands of assignments at 100k decisions: handing each row to the
+/// app took most of a second, the sums are a few hundred rows.
 pub(super) async fn dashboard_counts<C: ConnectionTrait>(
     db: &C,
     offices: &[Uuid],
     fiscal_year: i32,
     today: chrono::NaiveDate,
-) -> Result<(Vec<AssignmentCount>, Vec<MeetingCount>), AppError> {
+) -> Result<(Vec<AssignmentCount>, Vec<MeetingCount>, Vec<Uuid>), AppError> {
     let backend = db.get_database_backend();
     // Two halves, each read from its covering index (migration
     // m20261204): what is owed to these offices' meetings, and what these
@@ -128,12 +129,12 @@ pub(super) async fn dashboard_counts<C: ConnectionTrait>(
         .map_err(db_error)?;
     // Per meeting of the year, its decisions, and those whose every
     // assignment here is verified: implemented.
-    let meetings = db
+    let meetings_rows = db
         .query_all_raw(query(
             format!(
                 "{lines}
-                 SELECT m.id AS meeting_id, m.title_bn, m.held_on, m.fiscal_year, m.quarter,
-                        c.taken, c.implemented
+                 SELECT m.id AS meeting_id, m.office_id, m.title_bn, m.held_on, m.fiscal_year,
+                        m.quarter, c.taken, c.implemented
                    FROM (SELECT meeting_id, COUNT(*) AS taken, SUM(implemented) AS implemented
                            FROM (SELECT meeting_id,
                                         MIN(CASE WHEN status = '{verified}' THEN 1 ELSE 0 END) AS implemented
@@ -173,7 +174,7 @@ pub(super) async fn dashboard_counts<C: ConnectionTrait>(
             })
         })
         .collect::<Result<_, AppError>>()?;
-    let meetings = meetings
+    let meetings = meetings_rows
         .iter()
         .map(|r| {
             let quarter: i16 = r.try_get("", "quarter").map_err(db_error)?;
@@ -188,5 +189,10 @@ pub(super) async fn dashboard_counts<C: ConnectionTrait>(
             })
         })
         .collect::<Result<_, AppError>>()?;
-    Ok((assignments, meetings))
+    // Meetings of other offices are listed too (those these offices owe to).
+    let held_by = meetings_rows
+        .iter()
+        .map(|r| r.try_get::<Uuid>("", "office_id").map_err(db_error))
+        .collect::<Result<_, AppError>>()?;
+    Ok((assignments, meetings, held_by))
 }

@@ -267,17 +267,19 @@ impl TrackingStore for SeaTrackingStore {
             });
         }
         // Counted by the database from the assignments these offices owe or
-        // are owed (their own counters), with the offices' names.
+        // are owed (their own counters), with the offices' names and the
+        // titles of the meetings listed (their offices' counters).
         let read = async {
             let years = fiscal_years(&self.db, &offices).await?;
             // No year chosen: the newest with meetings, or this one.
             let year = fiscal_year
                 .or(years.first().copied())
                 .unwrap_or(FiscalYear::of(today).0);
-            let (assignments, meetings) = dashboard_counts(&self.db, &offices, year, today).await?;
+            let (assignments, meetings, held_by) =
+                dashboard_counts(&self.db, &offices, year, today).await?;
             let mut d = Dashboard::tally(&assignments, meetings, Some(year));
             d.years = years;
-            Ok((d, vec![]))
+            Ok((d, held_by))
         };
         let key = (owed::sorted(offices.clone()), fiscal_year);
         self.dashboards

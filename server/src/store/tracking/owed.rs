@@ -69,12 +69,9 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         F: std::future::Future<Output = Result<(T, Vec<Uuid>), AppError>>,
     {
         let key = (key, today);
-        let vouching = lock(&self.kept)
-            .get(&key)
-            .map(|k| k.offices.clone())
-            .unwrap_or_else(|| sorted(offices.to_vec()));
+        let mut vouching = self.vouching(&key, offices);
         // Read before the value, so what is kept under it is no older.
-        let version = reach_version(db, &vouching).await?;
+        let mut version = reach_version(db, &vouching).await?;
         if let Some(value) = self.kept(&key, &vouching, version) {
             return Ok(T::clone(&value));
         }
@@ -86,6 +83,12 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
             reading.entry(key.clone()).or_default().clone()
         };
         let _turn = turn.lock().await;
+        // The read before this one may have found more offices to vouch.
+        let now_vouching = self.vouching(&key, offices);
+        if now_vouching != vouching {
+            vouching = now_vouching;
+            version = reach_version(db, &vouching).await?;
+        }
         if let Some(value) = self.kept(&key, &vouching, version) {
             return Ok(T::clone(&value)); // read while this one waited its turn
         }
@@ -105,6 +108,15 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         }
         all.insert(key, kept);
         Ok(T::clone(&value))
+    }
+
+    /// The offices whose counters vouch for `key`'s value: those its kept
+    /// value needed, else those it is asked for.
+    fn vouching(&self, key: &(K, NaiveDate), offices: &[Uuid]) -> Vec<Uuid> {
+        lock(&self.kept)
+            .get(key)
+            .map(|k| k.offices.clone())
+            .unwrap_or_else(|| sorted(offices.to_vec()))
     }
 
     /// The value kept for `key` under these offices' counters at `version`.
