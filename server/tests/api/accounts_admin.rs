@@ -297,13 +297,7 @@ async fn the_audit_trail_is_filtered_by_office_person_and_days() {
         .is_empty());
     // One office: the ICT directorate is not the admin's, so it is ignored;
     // Dinajpur's holds the password change (the user's office).
-    let dinajpur = offices::Entity::find()
-        .filter(offices::Column::Code.eq("dc-dinajpur"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let dinajpur = app.office_id("dc-dinajpur").await;
     let there = trail(&format!("office={dinajpur}&person=&from=&to=")).await;
     assert!(there.iter().any(|e| e.action == "user.password_change"));
     assert!(

@@ -15,13 +15,7 @@ async fn authorization_matrix() {
         .unwrap()
         .id;
 
-    let dinajpur = offices::Entity::find()
-        .filter(offices::Column::Code.eq("dc-dinajpur"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let dinajpur = app.office_id("dc-dinajpur").await;
     let dinajpur_part = assignments::Entity::find()
         .filter(assignments::Column::OfficeId.eq(dinajpur))
         .one(&app.db)

@@ -176,13 +176,7 @@ async fn a_meeting_owed_to_elsewhere_is_listed_with_its_title_as_it_is_now() {
         .unwrap()
         .unwrap()
         .office_id;
-    let own = offices::Entity::find()
-        .filter(offices::Column::Code.eq("dc-dinajpur"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let own = app.office_id("dc-dinajpur").await;
     assert_ne!(held_by, own, "another office's meeting");
     let other = startup::connect(&app.url).await.unwrap();
     meetings::Entity::update_many()

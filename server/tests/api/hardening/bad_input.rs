@@ -25,13 +25,7 @@ async fn the_bad_input_tour_changes_nothing_and_never_answers_a_server_error() {
     let app = TestApp::with_demo().await;
     add_other_admin(&app).await;
     let meeting = app.meeting_id().await;
-    let dinajpur = offices::Entity::find()
-        .filter(offices::Column::Code.eq("dc-dinajpur"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let dinajpur = app.office_id("dc-dinajpur").await;
     let part = assignments::Entity::find()
         .filter(assignments::Column::OfficeId.eq(dinajpur))
         .one(&app.db)

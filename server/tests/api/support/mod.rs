@@ -162,6 +162,17 @@ impl TestApp {
         }
     }
 
+    /// The id of the office with this code.
+    pub(crate) async fn office_id(&self, code: &str) -> Uuid {
+        offices::Entity::find()
+            .filter(offices::Column::Code.eq(code))
+            .one(&self.db)
+            .await
+            .unwrap()
+            .expect("an office with this code")
+            .id
+    }
+
     pub(crate) async fn meeting_id(&self) -> Uuid {
         meetings::Entity::find()
             .one(&self.db)
