@@ -20,6 +20,7 @@ mod m20261204_000001_assignment_meeting;
 mod m20261205_000001_shared_versions;
 pub mod m20261206_000001_counter_fixes;
 mod m20261207_000001_minutes_counter;
+mod m20261208_000001_search_rows;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_shared_versions::Migration),
             Box::new(m20261206_000001_counter_fixes::Migration),
             Box::new(m20261207_000001_minutes_counter::Migration),
+            Box::new(m20261208_000001_search_rows::Migration),
         ]
     }
 }

@@ -17,12 +17,26 @@ pub async fn reindex<C: ConnectionTrait>(
     decisions: &[Uuid],
 ) -> Result<(), DbErr> {
     let backend = db.get_database_backend();
-    db.execute_raw(Statement::from_sql_and_values(
-        backend,
-        placeholders(backend, "DELETE FROM search_index WHERE meeting_id = ?"),
-        [meeting.into()],
-    ))
-    .await?;
+    let sqlite = backend == DbBackend::Sqlite;
+    // SQLite's index is found by rowid only: its rows are looked up in
+    // `search_index_rows` (migration m20261208), not by a scan of them all.
+    let delete: &[&str] = if sqlite {
+        &[
+            "DELETE FROM search_index WHERE rowid IN
+                (SELECT seq FROM search_index_rows WHERE meeting_id = ?)",
+            "DELETE FROM search_index_rows WHERE meeting_id = ?",
+        ]
+    } else {
+        &["DELETE FROM search_index WHERE meeting_id = ?"]
+    };
+    for sql in delete {
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, sql),
+            [meeting.into()],
+        ))
+        .await?;
+    }
     let mut rows: Vec<(&str, Uuid, &str)> = vec![("meeting", meeting, &m.title)];
     let mut next_decision = decisions.iter();
     for (item, id) in m.agenda.iter().zip(items) {
@@ -35,13 +49,31 @@ pub async fn reindex<C: ConnectionTrait>(
         }
     }
     for (kind, id, text) in rows.into_iter().filter(|(_, _, t)| !t.is_empty()) {
+        let mut columns = "kind, meeting_id, ref_id, text";
+        let mut values = vec![kind.into(), meeting.into(), id.into(), text.into()];
+        if sqlite {
+            // The row's rowid comes from the map, so both name the same row
+            // whichever connection runs each statement.
+            let seq: i64 = db
+                .query_one_raw(Statement::from_sql_and_values(
+                    backend,
+                    "INSERT INTO search_index_rows (meeting_id) VALUES (?) RETURNING seq",
+                    [meeting.into()],
+                ))
+                .await?
+                .ok_or_else(|| DbErr::Custom("no seq returned".into()))?
+                .try_get("", "seq")?;
+            columns = "rowid, kind, meeting_id, ref_id, text";
+            values.insert(0, seq.into());
+        }
+        let marks = vec!["?"; values.len()].join(", ");
         db.execute_raw(Statement::from_sql_and_values(
             backend,
             placeholders(
                 backend,
-                "INSERT INTO search_index (kind, meeting_id, ref_id, text) VALUES (?, ?, ?, ?)",
+                &format!("INSERT INTO search_index ({columns}) VALUES ({marks})"),
             ),
-            [kind.into(), meeting.into(), id.into(), text.into()],
+            values,
         ))
         .await?;
     }
@@ -55,7 +87,12 @@ pub async fn reindex<C: ConnectionTrait>(
 /// kind by kind put every title behind every decision, and a common phrase
 /// was then 0.5 s on PostgreSQL at 100k decisions.
 pub async fn rebuild<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    let sqlite = db.get_database_backend() == DbBackend::Sqlite;
     db.execute_unprepared("DELETE FROM search_index").await?;
+    if sqlite {
+        db.execute_unprepared("DELETE FROM search_index_rows")
+            .await?;
+    }
     db.execute_unprepared(
         "INSERT INTO search_index (kind, meeting_id, ref_id, text)
             SELECT r.kind, r.meeting_id, r.ref_id, r.text FROM (
@@ -72,6 +109,13 @@ pub async fn rebuild<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
             ORDER BY m.created_at, m.id, r.part",
     )
     .await?;
+    if sqlite {
+        db.execute_unprepared(
+            "INSERT INTO search_index_rows (seq, meeting_id)
+                SELECT rowid, meeting_id FROM search_index",
+        )
+        .await?;
+    }
     // What searches are kept under (migration m20261207): SQLite's index
     // takes no trigger, and these rows are written without their meetings.
     db.execute_unprepared("UPDATE data_version SET version = version + 1 WHERE id = 5")

@@ -64,6 +64,33 @@ async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
         .unwrap();
     assert!(find("নদীভাঙন").await.is_empty());
     assert_eq!(find("বাঁধ মেরামত").await.len(), 1);
+    // SQLite finds a meeting's rows of the index through their rowids
+    // (migration m20261208): the map holds each row, and only those.
+    if app.db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        let count = |sql: &'static str| {
+            let db = app.db.clone();
+            async move {
+                let row = db
+                    .query_one_raw(sea_orm::Statement::from_string(
+                        sea_orm::DbBackend::Sqlite,
+                        sql,
+                    ))
+                    .await
+                    .unwrap()
+                    .unwrap();
+                row.try_get::<i64>("", "n").unwrap()
+            }
+        };
+        let mapped = "SELECT count(*) AS n FROM search_index s
+                        JOIN search_index_rows r ON r.seq = s.rowid AND r.meeting_id = s.meeting_id";
+        let index = count("SELECT count(*) AS n FROM search_index").await;
+        assert!(index > 0);
+        assert_eq!(count(mapped).await, index);
+        assert_eq!(
+            count("SELECT count(*) AS n FROM search_index_rows").await,
+            index
+        );
+    }
     // A title changed outside the app (an operator's SQL, another instance)
     // shows in the next answer: the meeting's counter moves the minutes'.
     let backend = app.db.get_database_backend();
