@@ -14,7 +14,7 @@
 //!
 //! Which counters stand where (and who may read the meeting) is read once
 //! per move of the change counter (`crate::cache`), however many of a
-//! page's server functions ask.
+//! page's server functions ask, and for all the meetings kept in one query.
 use super::db_error;
 use app::domain::audit::AuditEntry;
 use app::domain::issue::WorkflowFacts;
@@ -82,8 +82,10 @@ pub struct Owed {
 
 #[derive(Default)]
 pub struct SharedMeetings {
-    /// By meeting: the change counter it was read under, and its access.
-    access: Mutex<HashMap<Uuid, (i64, Access)>>,
+    /// Who may read each meeting kept, as of one move of the change counter.
+    access: Mutex<Accesses>,
+    /// One request at a time reads the kept meetings' access again.
+    refreshing: tokio::sync::Mutex<()>,
     pub meetings: Shelf<Minutes, Meeting>,
     pub workflows: Shelf<Minutes, WorkflowFacts>,
     pub carried: Shelf<Tracking, Vec<CarriedDecision>>,
@@ -95,6 +97,14 @@ pub struct SharedMeetings {
     /// meeting may add, change or hide a match (a phrase common to every
     /// meeting costs milliseconds of the index's work each time it is asked).
     searches: Mutex<HashMap<String, (i64, Arc<Vec<Hit>>)>>,
+}
+
+/// The access of the meetings asked for lately, all read after the change
+/// counter stood at `checked`.
+#[derive(Default)]
+struct Accesses {
+    checked: i64,
+    by_meeting: HashMap<Uuid, Access>,
 }
 
 /// What is kept of each meeting, with the counters it was read under.
@@ -163,41 +173,99 @@ impl SharedMeetings {
     }
 
     /// The meeting's office, status and counters.
+    ///
+    /// Any write moves the change counter, and then every kept access is
+    /// read again, in one query for all of them: at a few writes a second,
+    /// one query each for 150 busy meetings had been most of what a write
+    /// cost the readers.
     pub async fn access<C: ConnectionTrait>(&self, db: &C, id: Uuid) -> Result<Access, AppError> {
         // The change counter first: it vouches for what is read after it.
         let now = crate::cache::version(db).await.map_err(db_error)?;
-        if let Some((_, a)) = lock(&self.access).get(&id).filter(|(v, _)| *v == now) {
-            return Ok(*a);
+        if let Some(a) = self.kept_access(id, now) {
+            return Ok(a);
         }
-        let backend = db.get_database_backend();
-        let sql = "SELECT m.office_id, m.status,
-                          COALESCE((SELECT v.version FROM meeting_versions v
-                                     WHERE v.meeting_id = m.id), 0) AS version,
-                          COALESCE((SELECT o.version FROM office_versions o
-                                     WHERE o.office_id = m.office_id), 0) AS office_version,
-                          (SELECT version FROM data_version WHERE id = 2) AS directory
-                     FROM meetings m WHERE m.id = ?";
-        let row = db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                super::search::placeholders(backend, sql),
-                [id.into()],
-            ))
-            .await
-            .map_err(db_error)?
+        if lock(&self.access).checked < now {
+            let _turn = self.refreshing.lock().await;
+            let ids: Vec<Uuid> = {
+                let kept = lock(&self.access);
+                (kept.checked < now).then(|| kept.by_meeting.keys().copied().collect())
+            }
+            .unwrap_or_default();
+            if !ids.is_empty() || lock(&self.access).checked < now {
+                let fresh = read_access(db, &ids).await?;
+                let mut kept = lock(&self.access);
+                if kept.checked < now {
+                    *kept = Accesses {
+                        checked: now,
+                        by_meeting: fresh,
+                    };
+                }
+            }
+            if let Some(a) = self.kept_access(id, now) {
+                return Ok(a);
+            }
+        }
+        let access = *read_access(db, &[id])
+            .await?
+            .get(&id)
             .ok_or(AppError::NotFound)?;
-        let number = |column: &str| row.try_get::<i64>("", column).map_err(db_error);
-        let status: String = row.try_get("", "status").map_err(db_error)?;
-        let access = Access {
-            office: row.try_get("", "office_id").map_err(db_error)?,
-            status: MeetingStatus::from_code(&status).ok_or(AppError::Internal)?,
-            minutes: Minutes {
-                version: number("version")?,
-                directory: number("directory")?,
-            },
-            office_version: number("office_version")?,
-        };
-        keep(&self.access, id, (now, access));
+        let mut kept = lock(&self.access);
+        if kept.checked == now {
+            if kept.by_meeting.len() >= KEPT {
+                kept.by_meeting.clear();
+            }
+            kept.by_meeting.insert(id, access);
+        }
         Ok(access)
     }
+
+    fn kept_access(&self, id: Uuid, now: i64) -> Option<Access> {
+        let kept = lock(&self.access);
+        (kept.checked == now).then(|| kept.by_meeting.get(&id).copied())?
+    }
+}
+
+/// The access of these meetings, as they stand (gone ones are left out).
+async fn read_access<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, Access>, AppError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "SELECT m.id, m.office_id, m.status,
+                COALESCE((SELECT v.version FROM meeting_versions v
+                           WHERE v.meeting_id = m.id), 0) AS version,
+                COALESCE((SELECT o.version FROM office_versions o
+                           WHERE o.office_id = m.office_id), 0) AS office_version,
+                (SELECT version FROM data_version WHERE id = 2) AS directory
+           FROM meetings m WHERE m.id IN ({})",
+        vec!["?"; ids.len()].join(", ")
+    );
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            super::search::placeholders(backend, &sql),
+            ids.iter().map(|id| (*id).into()),
+        ))
+        .await
+        .map_err(db_error)?;
+    rows.iter()
+        .map(|row| {
+            let number = |column: &str| row.try_get::<i64>("", column).map_err(db_error);
+            let status: String = row.try_get("", "status").map_err(db_error)?;
+            let access = Access {
+                office: row.try_get("", "office_id").map_err(db_error)?,
+                status: MeetingStatus::from_code(&status).ok_or(AppError::Internal)?,
+                minutes: Minutes {
+                    version: number("version")?,
+                    directory: number("directory")?,
+                },
+                office_version: number("office_version")?,
+            };
+            Ok((row.try_get("", "id").map_err(db_error)?, access))
+        })
+        .collect()
 }
