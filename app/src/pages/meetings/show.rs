@@ -17,6 +17,7 @@ use crate::server_fns::workflow::meeting_workflow;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// "/meetings/:id" — the minutes laid out as the memo reads.
@@ -29,8 +30,12 @@ pub fn MeetingPage() -> impl IntoView {
             .get("id")
             .and_then(|s| Uuid::parse_str(&s).ok())
     };
+    // Shared, not copied: each `.await` of a resource hands out a clone,
+    // and a meeting is tens of kB of text.
     let meeting = Resource::new(id, |id| async move {
-        get_meeting(id.ok_or(AppError::NotFound)?).await
+        get_meeting(id.ok_or(AppError::NotFound)?)
+            .await
+            .map(Arc::new)
     });
     let history = Resource::new(id, |id| async move {
         meeting_audit(id.ok_or(AppError::NotFound)?).await
@@ -47,13 +52,16 @@ pub fn MeetingPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
-                    meeting.await.map(|mut m| {
-                        // Shown below, after the workflow and implementation.
-                        m.carried.clear();
+                    meeting.await.map(|m| {
                         let title = format!("{} · {}", m.minutes.title, tr("app.name"));
                         view! {
                             <Title text=title/>
-                            {rendered("minutes", m, |meeting| view! { <MeetingView meeting/> })}
+                            {rendered("minutes", m, |meeting| {
+                                let mut meeting = Arc::unwrap_or_clone(meeting);
+                                // Shown below, after the workflow and implementation.
+                                meeting.carried.clear();
+                                view! { <MeetingView meeting/> }
+                            })}
                         }
                     })
                 })}
@@ -83,7 +91,7 @@ pub fn MeetingPage() -> impl IntoView {
         // The meeting came with its carried-forward decisions.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                meeting.await.ok().map(|m| m.carried).filter(|l| !l.is_empty()).map(|list| {
+                meeting.await.ok().map(|m| m.carried.clone()).filter(|l| !l.is_empty()).map(|list| {
                     rendered("carried", list, |list| view! { <crate::pages::tracking::CarriedTable list/> })
                 })
             })}
