@@ -52,12 +52,18 @@ pub async fn reindex<C: ConnectionTrait>(
         let mut columns = "kind, meeting_id, ref_id, text";
         let mut values = vec![kind.into(), meeting.into(), id.into(), text.into()];
         if sqlite {
-            // The row's rowid comes from the map, so both name the same row
-            // whichever connection runs each statement.
+            // The map's row first (RETURNING works on no virtual table),
+            // and the index's row under the same rowid: past every rowid of
+            // either, so a row written without the map (an operator's SQL)
+            // is never taken for another.
             let seq: i64 = db
                 .query_one_raw(Statement::from_sql_and_values(
                     backend,
-                    "INSERT INTO search_index_rows (meeting_id) VALUES (?) RETURNING seq",
+                    "INSERT INTO search_index_rows (seq, meeting_id) VALUES (
+                        max(COALESCE((SELECT max(seq) FROM search_index_rows), 0),
+                            COALESCE((SELECT rowid FROM search_index
+                                       ORDER BY rowid DESC LIMIT 1), 0)) + 1, ?)
+                     RETURNING seq",
                     [meeting.into()],
                 ))
                 .await?

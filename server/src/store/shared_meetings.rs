@@ -174,10 +174,10 @@ impl SharedMeetings {
 
     /// The meeting's office, status and counters.
     ///
-    /// Any write moves the change counter, and then every kept access is
-    /// read again, in one query for all of them: at a few writes a second,
-    /// one query each for 150 busy meetings had been most of what a write
-    /// cost the readers.
+    /// Any write moves the change counter; the first request that sees it
+    /// moved reads the access of every kept meeting again, in one query:
+    /// at a few writes a second, one query each for 150 busy meetings had
+    /// been most of what a write cost the readers.
     pub async fn access<C: ConnectionTrait>(&self, db: &C, id: Uuid) -> Result<Access, AppError> {
         // The change counter first: it vouches for what is read after it.
         let now = crate::cache::version(db).await.map_err(db_error)?;
@@ -186,32 +186,33 @@ impl SharedMeetings {
         }
         if lock(&self.access).checked < now {
             let _turn = self.refreshing.lock().await;
-            let ids: Vec<Uuid> = {
+            let stale: Option<Vec<Uuid>> = {
                 let kept = lock(&self.access);
                 (kept.checked < now).then(|| kept.by_meeting.keys().copied().collect())
-            }
-            .unwrap_or_default();
-            if !ids.is_empty() || lock(&self.access).checked < now {
+            };
+            if let Some(ids) = stale {
+                // A row that cannot be read is left out: its meeting's own
+                // read below reports it, and the others stay served.
                 let fresh = read_access(db, &ids).await?;
-                let mut kept = lock(&self.access);
-                if kept.checked < now {
-                    *kept = Accesses {
-                        checked: now,
-                        by_meeting: fresh,
-                    };
-                }
+                *lock(&self.access) = Accesses {
+                    checked: now,
+                    by_meeting: fresh
+                        .into_iter()
+                        .filter_map(|(id, a)| Some((id, a.ok()?)))
+                        .collect(),
+                };
             }
             if let Some(a) = self.kept_access(id, now) {
                 return Ok(a);
             }
         }
-        let access = *read_access(db, &[id])
+        let access = read_access(db, &[id])
             .await?
-            .get(&id)
-            .ok_or(AppError::NotFound)?;
+            .remove(&id)
+            .ok_or(AppError::NotFound)??;
         let mut kept = lock(&self.access);
         if kept.checked == now {
-            if kept.by_meeting.len() >= KEPT {
+            if kept.by_meeting.len() >= KEPT && !kept.by_meeting.contains_key(&id) {
                 kept.by_meeting.clear();
             }
             kept.by_meeting.insert(id, access);
@@ -225,11 +226,12 @@ impl SharedMeetings {
     }
 }
 
-/// The access of these meetings, as they stand (gone ones are left out).
+/// The access of these meetings, as they stand (gone ones are left out),
+/// each row read on its own.
 async fn read_access<C: ConnectionTrait>(
     db: &C,
     ids: &[Uuid],
-) -> Result<HashMap<Uuid, Access>, AppError> {
+) -> Result<HashMap<Uuid, Result<Access, AppError>>, AppError> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -254,18 +256,22 @@ async fn read_access<C: ConnectionTrait>(
         .map_err(db_error)?;
     rows.iter()
         .map(|row| {
-            let number = |column: &str| row.try_get::<i64>("", column).map_err(db_error);
-            let status: String = row.try_get("", "status").map_err(db_error)?;
-            let access = Access {
-                office: row.try_get("", "office_id").map_err(db_error)?,
-                status: MeetingStatus::from_code(&status).ok_or(AppError::Internal)?,
-                minutes: Minutes {
-                    version: number("version")?,
-                    directory: number("directory")?,
-                },
-                office_version: number("office_version")?,
-            };
-            Ok((row.try_get("", "id").map_err(db_error)?, access))
+            let id: Uuid = row.try_get("", "id").map_err(db_error)?;
+            Ok((id, access_of(row)))
         })
         .collect()
+}
+
+fn access_of(row: &sea_orm::QueryResult) -> Result<Access, AppError> {
+    let number = |column: &str| row.try_get::<i64>("", column).map_err(db_error);
+    let status: String = row.try_get("", "status").map_err(db_error)?;
+    Ok(Access {
+        office: row.try_get("", "office_id").map_err(db_error)?,
+        status: MeetingStatus::from_code(&status).ok_or(AppError::Internal)?,
+        minutes: Minutes {
+            version: number("version")?,
+            directory: number("directory")?,
+        },
+        office_version: number("office_version")?,
+    })
 }

@@ -31,11 +31,13 @@ pub fn MeetingPage() -> impl IntoView {
             .and_then(|s| Uuid::parse_str(&s).ok())
     };
     // Shared, not copied: each `.await` of a resource hands out a clone,
-    // and a meeting is tens of kB of text.
+    // and a meeting is tens of kB of text. Its carry-forward is shown apart
+    // (below the workflow and implementation), and kept apart, so a report
+    // on an earlier meeting leaves the minutes' kept HTML as it is.
     let meeting = Resource::new(id, |id| async move {
-        get_meeting(id.ok_or(AppError::NotFound)?)
-            .await
-            .map(Arc::new)
+        let mut m = get_meeting(id.ok_or(AppError::NotFound)?).await?;
+        let carried = std::mem::take(&mut m.carried);
+        Ok::<_, AppError>((Arc::new(m), Arc::new(carried)))
     });
     let history = Resource::new(id, |id| async move {
         meeting_audit(id.ok_or(AppError::NotFound)?).await
@@ -52,16 +54,11 @@ pub fn MeetingPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
                 {move || Suspend::new(async move {
-                    meeting.await.map(|m| {
+                    meeting.await.map(|(m, _)| {
                         let title = format!("{} · {}", m.minutes.title, tr("app.name"));
                         view! {
                             <Title text=title/>
-                            {rendered("minutes", m, |meeting| {
-                                let mut meeting = Arc::unwrap_or_clone(meeting);
-                                // Shown below, after the workflow and implementation.
-                                meeting.carried.clear();
-                                view! { <MeetingView meeting/> }
-                            })}
+                            {rendered("minutes", m, |m| view! { <MeetingView meeting=Arc::unwrap_or_clone(m)/> })}
                         }
                     })
                 })}
@@ -91,8 +88,10 @@ pub fn MeetingPage() -> impl IntoView {
         // The meeting came with its carried-forward decisions.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                meeting.await.ok().map(|m| m.carried.clone()).filter(|l| !l.is_empty()).map(|list| {
-                    rendered("carried", list, |list| view! { <crate::pages::tracking::CarriedTable list/> })
+                meeting.await.ok().map(|(_, list)| list).filter(|l| !l.is_empty()).map(|list| {
+                    rendered("carried", list, |list| view! {
+                        <crate::pages::tracking::CarriedTable list=Arc::unwrap_or_clone(list)/>
+                    })
                 })
             })}
         </Transition>
