@@ -16,7 +16,19 @@ use uuid::Uuid;
 pub trait MeetingStore: Send + Sync {
     /// Every meeting, newest first.
     async fn list(&self) -> Result<Vec<MeetingSummary>, AppError>;
-    async fn get(&self, id: Uuid) -> Result<Meeting, AppError>;
+    /// The minutes as kept and shared by every reader, without their
+    /// carry-forward (`carried` is empty: it is kept apart, under other
+    /// counters).
+    async fn get(&self, id: Uuid) -> Result<Arc<Meeting>, AppError>;
+    /// The decisions of earlier meetings carried forward to this one.
+    async fn carried(&self, id: Uuid) -> Result<Arc<Vec<CarriedDecision>>, AppError>;
+    /// The meeting as its memo prints it: the minutes with their
+    /// carry-forward, a copy of its own.
+    async fn for_memo(&self, id: Uuid) -> Result<Meeting, AppError> {
+        let mut meeting = Meeting::clone(&*self.get(id).await?);
+        meeting.carried = Vec::clone(&*self.carried(id).await?);
+        Ok(meeting)
+    }
     /// The minutes as the editor opens them, with their version and office.
     async fn draft(&self, id: Uuid) -> Result<Draft, AppError>;
     /// The meeting's office and status: what the read rule needs (one row).

@@ -155,7 +155,7 @@ pub async fn render_memo(db: &DatabaseConnection, source: &str, out: &Path) -> C
                 window: crate::config::DUE_SOON_DAYS,
                 shared: Default::default(),
             }
-            .get(id)
+            .for_memo(id)
             .await
             .map_err(|e| format!("meeting {id}: {}", describe(&e)))?;
             (meeting, Some(id))

@@ -23,3 +23,15 @@ pub fn ErrorList(errors: ArcRwSignal<Errors>) -> impl IntoView {
         </div>
     }
 }
+
+/// A part of a page, or why it could not be read, said in its place: for a
+/// page that reads its parts in one resource (one boundary for them all),
+/// where one part failing should not hide the others.
+pub fn or_error<V: IntoView>(read: Result<V, AppError>) -> impl IntoView {
+    match read {
+        Ok(view) => leptos::either::Either::Left(view),
+        Err(e) => leptos::either::Either::Right(view! {
+            <div class="error" role="alert"><p>{tr(e.message_key())}</p></div>
+        }),
+    }
+}

@@ -10,8 +10,20 @@ use leptos_router::hooks::use_location;
 /// language switch, and the content.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    let user = Resource::new(|| (), |_| me());
-    let waiting = Resource::new(|| (), |_| count_waiting());
+    // One resource for the header: each costs the render a task and a
+    // boundary of its own, on every page.
+    let header = Resource::new(
+        || (),
+        |_| async {
+            let user = me().await.ok().flatten();
+            let waiting = if user.is_some() {
+                count_waiting().await.unwrap_or(0)
+            } else {
+                0
+            };
+            (user, waiting)
+        },
+    );
     view! {
         // Keyboard users skip the header's links.
         <a class="skip" href="#main">{tr("nav.skip")}</a>
@@ -23,8 +35,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav aria-label=tr("nav.meetings")>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
-                        let user = user.await.ok().flatten();
-                        let waiting = if user.is_some() { waiting.await.unwrap_or(0) } else { 0 };
+                        let (user, waiting) = header.await;
                         view! { <NavLinks user waiting/> }
                     })}
                 </Transition>

@@ -29,6 +29,30 @@ where
     }
 }
 
+/// Content known by its allocation: the minutes and carry-forward a page
+/// gets are the `Arc`s the shared meetings keep, the same one for every
+/// reader until the meeting changes. Comparing the pointer instead of tens
+/// of kB of text is as sure: the shelf holds the `Arc` while it keeps the
+/// HTML, so its allocation cannot be reused for other content meanwhile,
+/// and nothing in it changes behind the `Arc`. A copy made elsewhere is
+/// only a miss, rendered again.
+#[derive(Clone)]
+pub struct Same<T>(pub std::sync::Arc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Same<T> {}
+
+impl<T> Hash for Same<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::sync::Arc::as_ptr(&self.0).hash(state)
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod kept {
     use super::*;
@@ -132,5 +156,30 @@ mod tests {
         assert_eq!(RENDERS.load(SeqCst), 1);
         assert!(html("সভা ২").starts_with("<p>সভা ২"));
         assert_eq!(RENDERS.load(SeqCst), 2);
+    }
+
+    static SAME_RENDERS: AtomicUsize = AtomicUsize::new(0);
+
+    fn shared(text: Same<String>) -> impl IntoView {
+        SAME_RENDERS.fetch_add(1, SeqCst);
+        view! { <p>{text.0.to_string()}</p> }
+    }
+
+    #[test]
+    fn shared_content_is_known_by_its_allocation() {
+        let kept = std::sync::Arc::new("সভা".to_string());
+        let html =
+            |text: &std::sync::Arc<String>| rendered("same", Same(text.clone()), shared).to_html();
+        let first = html(&kept);
+        assert!(first.starts_with("<p>সভা<"), "{first}");
+        assert_eq!(html(&kept), first);
+        assert_eq!(SAME_RENDERS.load(SeqCst), 1);
+        // Another allocation, even of the same text, is rendered again.
+        let copy = std::sync::Arc::new(String::clone(&kept));
+        assert_eq!(html(&copy), first);
+        assert_eq!(SAME_RENDERS.load(SeqCst), 2);
+        let changed = std::sync::Arc::new("সভা ২".to_string());
+        assert!(html(&changed).starts_with("<p>সভা ২<"));
+        assert_eq!(SAME_RENDERS.load(SeqCst), 3);
     }
 }

@@ -5,7 +5,7 @@
 //! chooses the year, so it works without JavaScript.
 use crate::components::chart::Meter;
 use crate::components::data::data;
-use crate::components::error_list::ErrorList;
+use crate::components::error_list::or_error;
 use crate::components::rendered::rendered;
 use crate::domain::dates::{FiscalYear, Quarter};
 use crate::domain::tracking::{Compliance, Dashboard, Held, APA_TARGET_PERCENT};
@@ -19,20 +19,23 @@ use leptos_router::hooks::use_query_map;
 pub fn DashboardPage() -> impl IntoView {
     let q = use_query_map();
     let fy = Memo::new(move |_| q.read().get("fy").unwrap_or_default());
-    let data = Resource::new(move || fy.get(), load_dashboard);
-    let compliance = Resource::new(move || fy.get(), apa_compliance);
+    // One resource and one boundary for the page (each costs the render a
+    // task and a buffer of its own); each part says its own error.
+    let parts = Resource::new(
+        move || fy.get(),
+        |fy| async move { (load_dashboard(fy.clone()).await, apa_compliance(fy).await) },
+    );
     view! {
         <Title text=format!("{} · {}", tr("dashboard.title"), tr("app.name"))/>
         <h1>{tr("dashboard.title")}</h1>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { data.await.map(|d| rendered("dashboard", d, |d| view! { <DashboardView d/> })) })}
-            </ErrorBoundary>
-        </Transition>
-        <Transition fallback=|| ()>
-            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { compliance.await.map(|c| rendered("compliance", c, |c| view! { <ComplianceView c/> })) })}
-            </ErrorBoundary>
+            {move || Suspend::new(async move {
+                let (data, compliance) = parts.await;
+                view! {
+                    {or_error(data.map(|d| rendered("dashboard", d, |d| view! { <DashboardView d/> })))}
+                    {or_error(compliance.map(|c| rendered("compliance", c, |c| view! { <ComplianceView c/> })))}
+                }
+            })}
         </Transition>
     }
 }

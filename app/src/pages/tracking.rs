@@ -52,64 +52,82 @@ fn decision_no(row: &AssignmentRow) -> String {
 /// chair), then what their office owes.
 #[component]
 pub fn MyDecisionsPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| my_assignments());
-    let reminders = Resource::new(|| (), |_| my_reminders());
-    let waiting = Resource::new(|| (), |_| to_verify());
-    let approvals = Resource::new(|| (), |_| to_approve());
+    // One resource and one boundary for the page (each costs the render a
+    // task and a buffer of its own).
+    let work = Resource::new(|| (), |_| MyWork::read());
     view! {
         <Title text=format!("{} · {}", tr("tracking.my_work"), tr("app.name"))/>
         <h1>{tr("tracking.my_work")}</h1>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let list = approvals.await.unwrap_or_default();
-                (!list.is_empty()).then(|| view! {
-                    <section class="to-approve" aria-labelledby="to-approve-heading">
-                        <h2 id="to-approve-heading">
-                            {tr("tracking.to_approve")}" ("{fmt_num(list.len() as u64, 1)}")"
-                        </h2>
-                        <ul class="plain">
-                            {list.into_iter().map(|m| view! {
-                                <li>
-                                    <a href=format!("/meetings/{}#workflow", m.id)>{data(m.title)}</a>
-                                    " · "{fmt_date(m.held_on)}" · "{data(m.office_name)}
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
-            })}
-        </Transition>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let rows = waiting.await.unwrap_or_default();
-                (!rows.is_empty()).then(|| view! {
-                    <section class="to-verify" aria-labelledby="to-verify-heading">
-                        <h2 id="to-verify-heading">
-                            {tr("tracking.to_verify")}" ("{fmt_num(rows.len() as u64, 1)}")"
-                        </h2>
-                        <PagedAssignments rows param="queue"/>
-                    </section>
-                })
-            })}
-        </Transition>
-        <h2>{tr("tracking.mine")}</h2>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let list = reminders.await.unwrap_or_default();
-                let count = |u: Urgency| list.iter().filter(|(_, kind)| *kind == u).count() as u64;
-                (!list.is_empty()).then(|| view! {
-                    <p class="notice reminders" role="status">
-                        <strong>{tr("tracking.reminders")}</strong>" "
-                        {format!("{} {}, {} {}", tr("tracking.overdue"), fmt_num(count(Urgency::Overdue), 1), tr("tracking.due_soon"), fmt_num(count(Urgency::DueSoon), 1))}
-                    </p>
-                })
-            })}
-        </Transition>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { list.await.map(|rows| view! { <PagedAssignments rows param="page"/> }) })}
+                {move || Suspend::new(async move { work.await.map(MyWork::view) })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// What "/my" shows. Its own list is needed; the others are shown when
+/// there is something in them.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct MyWork {
+    approvals: Vec<crate::domain::MeetingSummary>,
+    waiting: Vec<AssignmentRow>,
+    reminders: Vec<(Uuid, Urgency)>,
+    list: Vec<AssignmentRow>,
+}
+
+impl MyWork {
+    async fn read() -> Result<MyWork, crate::error::AppError> {
+        Ok(MyWork {
+            approvals: to_approve().await.unwrap_or_default(),
+            waiting: to_verify().await.unwrap_or_default(),
+            reminders: my_reminders().await.unwrap_or_default(),
+            list: my_assignments().await?,
+        })
+    }
+
+    fn view(self) -> impl IntoView {
+        let MyWork {
+            approvals,
+            waiting,
+            reminders,
+            list,
+        } = self;
+        let count = |u: Urgency| reminders.iter().filter(|(_, kind)| *kind == u).count() as u64;
+        let reminded = (!reminders.is_empty()).then(|| view! {
+            <p class="notice reminders" role="status">
+                <strong>{tr("tracking.reminders")}</strong>" "
+                {format!("{} {}, {} {}", tr("tracking.overdue"), fmt_num(count(Urgency::Overdue), 1), tr("tracking.due_soon"), fmt_num(count(Urgency::DueSoon), 1))}
+            </p>
+        });
+        view! {
+            {(!approvals.is_empty()).then(|| view! {
+                <section class="to-approve" aria-labelledby="to-approve-heading">
+                    <h2 id="to-approve-heading">
+                        {tr("tracking.to_approve")}" ("{fmt_num(approvals.len() as u64, 1)}")"
+                    </h2>
+                    <ul class="plain">
+                        {approvals.into_iter().map(|m| view! {
+                            <li>
+                                <a href=format!("/meetings/{}#workflow", m.id)>{data(m.title)}</a>
+                                " · "{fmt_date(m.held_on)}" · "{data(m.office_name)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!waiting.is_empty()).then(|| view! {
+                <section class="to-verify" aria-labelledby="to-verify-heading">
+                    <h2 id="to-verify-heading">
+                        {tr("tracking.to_verify")}" ("{fmt_num(waiting.len() as u64, 1)}")"
+                    </h2>
+                    <PagedAssignments rows=waiting param="queue"/>
+                </section>
+            })}
+            <h2>{tr("tracking.mine")}</h2>
+            {reminded}
+            <PagedAssignments rows=list param="page"/>
+        }
     }
 }
 

@@ -1,6 +1,8 @@
+use crate::domain::tracking::CarriedDecision;
 use crate::domain::{Meeting, MeetingSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[server(prefix = "/api", endpoint = "meetings/list")]
@@ -30,12 +32,12 @@ pub async fn search(query: String) -> Result<Vec<crate::domain::search::Hit>, Ap
     Ok(hits)
 }
 
+/// The minutes and, apart, their carry-forward: both as every reader shares
+/// them (the page renders each once per content: `components::rendered`).
 #[server(prefix = "/api", endpoint = "meetings/get")]
-pub async fn get_meeting(id: Uuid) -> Result<Meeting, AppError> {
+pub async fn get_meeting(id: Uuid) -> Result<(Arc<Meeting>, Arc<Vec<CarriedDecision>>), AppError> {
     let (_, services) = super::require_minutes(id).await?;
-    services
-        .meetings
-        .get(id)
-        .await
-        .map_err(crate::error::respond)
+    let meetings = &services.meetings;
+    let read = async { Ok((meetings.get(id).await?, meetings.carried(id).await?)) };
+    read.await.map_err(crate::error::respond)
 }

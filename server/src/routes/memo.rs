@@ -51,7 +51,7 @@ pub async fn memo_pdf(
     }
     let _slot = slots.take().await.ok_or(Refusal::busy(caller.lang))?;
     let loaded = async {
-        let meeting = services.meetings.get(id).await?;
+        let meeting = services.meetings.for_memo(id).await?;
         let assets = memo_assets(&db, Some(id), &meeting.minutes.office).await?;
         Ok::<_, app::error::AppError>((meeting, assets))
     };

@@ -151,9 +151,10 @@ impl AuditStore for SeaAuditStore {
                 .map_err(db_error)?;
             self.entries(rows).await
         };
-        self.shared
+        let kept = self
+            .shared
             .histories
-            .get_or_read(meeting, (access.minutes(), accounts), read)
-            .await
+            .get_or_read(meeting, (access.minutes(), accounts), read);
+        Ok(Vec::clone(&*kept.await?))
     }
 }

@@ -4,6 +4,7 @@ use crate::memo::Signatures;
 use app::domain::dates::today_in_dhaka;
 use app::domain::editor::Draft;
 use app::domain::issue::{Verification, WorkflowFacts};
+use app::domain::tracking::CarriedDecision;
 use app::domain::{
     dates::{FiscalYear, Quarter},
     Deadline, Meeting, MeetingStatus, MeetingSummary, OfficeHeading,
@@ -15,6 +16,7 @@ use sea_orm::{
     QueryTrait, RelationTrait,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 pub struct SeaMeetingStore {
@@ -227,10 +229,11 @@ impl MeetingStore for SeaMeetingStore {
     async fn workflow(&self, id: Uuid) -> Result<WorkflowFacts, AppError> {
         let access = self.shared.access(&self.db, id).await?;
         let read = self.read_workflow(id);
-        self.shared
+        let facts = self
+            .shared
             .workflows
-            .get_or_read(id, access.minutes(), read)
-            .await
+            .get_or_read(id, access.minutes(), read);
+        Ok(WorkflowFacts::clone(&*facts.await?))
     }
 
     async fn search(&self, query: String) -> Result<Vec<app::domain::search::Hit>, AppError> {
@@ -243,20 +246,23 @@ impl MeetingStore for SeaMeetingStore {
             .map(|(v, _)| v)
     }
 
-    /// The minutes and their carry-forward, as every reader shares them.
-    async fn get(&self, id: Uuid) -> Result<Meeting, AppError> {
+    /// The minutes as every reader shares them (`carried` empty).
+    async fn get(&self, id: Uuid) -> Result<Arc<Meeting>, AppError> {
         let access = self.shared.access(&self.db, id).await?;
-        let shared = &self.shared;
-        let mut meeting = shared
+        self.shared
             .meetings
             .get_or_read(id, access.minutes(), self.read(id))
-            .await?;
+            .await
+    }
+
+    /// The carry-forward, kept under the meeting's tracking counters.
+    async fn carried(&self, id: Uuid) -> Result<Arc<Vec<CarriedDecision>>, AppError> {
+        let access = self.shared.access(&self.db, id).await?;
         let carried = super::tracking::carried(&self.db, id, self.window);
-        meeting.carried = shared
+        self.shared
             .carried
             .get_or_read(id, access.tracking(today_in_dhaka()), carried)
-            .await?;
-        Ok(meeting)
+            .await
     }
 }
 

@@ -116,29 +116,27 @@ impl<K, T> Default for Shelf<K, T> {
     }
 }
 
-impl<K: Copy + Eq, T: Clone> Shelf<K, T> {
-    /// What is kept of the meeting under these counters, if it is.
-    pub fn get(&self, id: Uuid, at: K) -> Option<T> {
+impl<K: Copy + Eq, T> Shelf<K, T> {
+    /// What is kept of the meeting under these counters, if it is: shared,
+    /// not copied (a page that renders it keeps the same `Arc` as a sign of
+    /// the same content: `components::rendered::Same`).
+    pub fn get(&self, id: Uuid, at: K) -> Option<Arc<T>> {
         let kept = lock(&self.0);
         let (stamp, value) = kept.get(&id)?;
-        (*stamp == at).then(|| T::clone(value))
+        (*stamp == at).then(|| value.clone())
     }
 
-    /// Keeps what was read after the counters were (so it is no older).
-    pub fn keep(&self, id: Uuid, at: K, value: T) {
-        keep(&self.0, id, (at, Arc::new(value)));
-    }
-
-    /// What is kept under these counters, or what `read` reads, kept.
-    pub async fn get_or_read<F>(&self, id: Uuid, at: K, read: F) -> Result<T, AppError>
+    /// What is kept under these counters, or what `read` reads, kept (read
+    /// after the counters were, so it is no older).
+    pub async fn get_or_read<F>(&self, id: Uuid, at: K, read: F) -> Result<Arc<T>, AppError>
     where
         F: std::future::Future<Output = Result<T, AppError>>,
     {
         if let Some(value) = self.get(id, at) {
             return Ok(value);
         }
-        let value = read.await?;
-        self.keep(id, at, value.clone());
+        let value = Arc::new(read.await?);
+        keep(&self.0, id, (at, value.clone()));
         Ok(value)
     }
 }

@@ -115,7 +115,7 @@ async fn the_seed_memo_pdf_carries_every_word_of_every_field() {
     let id = app.meeting_id().await;
     let meeting = startup::services(app.db.clone())
         .meetings
-        .get(id)
+        .for_memo(id)
         .await
         .unwrap();
     let session = app.login("viewer").await;

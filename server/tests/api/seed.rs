@@ -105,8 +105,14 @@ async fn server_functions_answer_over_http() {
 
     let r = app.call("meetings/get", &format!("id={id}"), s).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let meeting: app::domain::Meeting = serde_json::from_str(&r.body).expect("meeting JSON");
+    // The minutes, and apart their carry-forward (the demo's one meeting
+    // has none).
+    let (meeting, carried): (
+        app::domain::Meeting,
+        Vec<app::domain::tracking::CarriedDecision>,
+    ) = serde_json::from_str(&r.body).expect("meeting JSON");
     assert_eq!(meeting.minutes.agenda.len(), 5);
+    assert!(carried.is_empty());
 
     let r = app
         .call("meetings/get", &format!("id={}", Uuid::new_v4()), s)

@@ -1,7 +1,7 @@
 use super::workflow::WorkflowPanel;
 use crate::components::data::data;
-use crate::components::error_list::ErrorList;
-use crate::components::rendered::rendered;
+use crate::components::error_list::{or_error, ErrorList};
+use crate::components::rendered::{rendered, Same};
 use crate::domain::{
     decision_marker,
     minutes::{AgendaItem, Minutes},
@@ -30,79 +30,90 @@ pub fn MeetingPage() -> impl IntoView {
             .get("id")
             .and_then(|s| Uuid::parse_str(&s).ok())
     };
-    // Shared, not copied: each `.await` of a resource hands out a clone,
-    // and a meeting is tens of kB of text. Its carry-forward is shown apart
-    // (below the workflow and implementation), and kept apart, so a report
-    // on an earlier meeting leaves the minutes' kept HTML as it is.
-    let meeting = Resource::new(id, |id| async move {
-        let mut m = get_meeting(id.ok_or(AppError::NotFound)?).await?;
-        let carried = std::mem::take(&mut m.carried);
-        Ok::<_, AppError>((Arc::new(m), Arc::new(carried)))
-    });
-    let history = Resource::new(id, |id| async move {
-        meeting_audit(id.ok_or(AppError::NotFound)?).await
-    });
-    let assignments = Resource::new(id, |id| async move {
-        meeting_assignments(id.ok_or(AppError::NotFound)?).await
-    });
-    let workflow = Resource::new(id, |id| async move {
+    // One resource and one boundary for the whole page: each resource and
+    // each suspense costs the render its own owner, task and buffer, and
+    // the parts are read from what is kept, so reading them one after the
+    // other costs no more than reading them side by side.
+    let page = Resource::new(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
-        meeting_workflow(id).await.map(|w| (id, w))
+        Ok::<_, AppError>(Parts::read(id).await?)
     });
     view! {
         <p class="back"><a href="/">{tr("meeting.back")}</a></p>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move {
-                    meeting.await.map(|(m, _)| {
-                        let title = format!("{} · {}", m.minutes.title, tr("app.name"));
-                        view! {
-                            <Title text=title/>
-                            {rendered("minutes", m, |m| view! { <MeetingView meeting=Arc::unwrap_or_clone(m)/> })}
-                        }
-                    })
-                })}
+                {move || Suspend::new(async move { page.await.map(Parts::view) })}
             </ErrorBoundary>
         </Transition>
-        <Transition fallback=|| ()>
-            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move {
-                    workflow.await.map(|(id, view)| view! { <WorkflowPanel id view/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
-        // Each office's part of each decision, for whoever may open it: the
-        // secretary and chair find the reports to verify here.
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                assignments.await.ok().filter(|rows| !rows.is_empty()).map(|rows| {
-                    rendered("implementation", rows, |rows| view! {
-                        <section class="implementation" aria-labelledby="implementation-heading">
-                            <h2 id="implementation-heading">{tr("meeting.implementation")}</h2>
-                            <crate::pages::tracking::ImplementationTable rows/>
-                        </section>
-                    })
+    }
+}
+
+/// What a meeting page shows. The minutes are needed (without them there is
+/// no page); each other part shows its own error in its place.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct Parts {
+    id: Uuid,
+    // Shared, not copied: a meeting is tens of kB of text, rendered once
+    // per kept `Arc`. Its carry-forward is shown apart (below the workflow
+    // and implementation), and kept apart, so a report on an earlier
+    // meeting leaves the minutes' kept HTML as it is.
+    meeting: Arc<Meeting>,
+    carried: Arc<Vec<crate::domain::tracking::CarriedDecision>>,
+    workflow: Result<crate::domain::issue::WorkflowView, AppError>,
+    assignments: Result<Vec<crate::domain::tracking::AssignmentRow>, AppError>,
+    history: Result<Vec<crate::domain::audit::AuditEntry>, AppError>,
+}
+
+impl Parts {
+    async fn read(id: Uuid) -> Result<Parts, AppError> {
+        let (meeting, carried) = get_meeting(id).await?;
+        Ok(Parts {
+            id,
+            meeting,
+            carried,
+            workflow: meeting_workflow(id).await,
+            assignments: meeting_assignments(id).await,
+            history: meeting_audit(id).await,
+        })
+    }
+
+    fn view(self) -> impl IntoView {
+        let Parts {
+            id,
+            meeting,
+            carried,
+            workflow,
+            assignments,
+            history,
+        } = self;
+        let title = format!("{} · {}", meeting.minutes.title, tr("app.name"));
+        let assignments =
+            assignments.map(|rows| {
+                (!rows.is_empty()).then(|| {
+                rendered("implementation", rows, |rows| view! {
+                    <section class="implementation" aria-labelledby="implementation-heading">
+                        <h2 id="implementation-heading">{tr("meeting.implementation")}</h2>
+                        <crate::pages::tracking::ImplementationTable rows/>
+                    </section>
                 })
-            })}
-        </Transition>
-        // The meeting came with its carried-forward decisions.
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                meeting.await.ok().map(|(_, list)| list).filter(|l| !l.is_empty()).map(|list| {
-                    rendered("carried", list, |list| view! {
-                        <crate::pages::tracking::CarriedTable list=Arc::unwrap_or_clone(list)/>
-                    })
-                })
-            })}
-        </Transition>
-        <section class="history" aria-labelledby="history-heading">
-            <h2 id="history-heading">{tr("audit.title")}</h2>
-            <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
-                <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                    {move || Suspend::new(async move { history.await.map(|list| view! { <AuditTable list/> }) })}
-                </ErrorBoundary>
-            </Transition>
-        </section>
+            })
+            });
+        view! {
+            <Title text=title/>
+            {rendered("minutes", Same(meeting), |Same(m)| view! { <MeetingView meeting=Arc::unwrap_or_clone(m)/> })}
+            {or_error(workflow.map(|view| view! { <WorkflowPanel id view/> }))}
+            // Each office's part of each decision, for whoever may open it:
+            // the secretary and chair find the reports to verify here.
+            {or_error(assignments)}
+            // The meeting came with its carried-forward decisions.
+            {(!carried.is_empty()).then(|| rendered("carried", Same(carried), |Same(list)| view! {
+                <crate::pages::tracking::CarriedTable list=Arc::unwrap_or_clone(list)/>
+            }))}
+            <section class="history" aria-labelledby="history-heading">
+                <h2 id="history-heading">{tr("audit.title")}</h2>
+                {or_error(history.map(|list| view! { <AuditTable list/> }))}
+            </section>
+        }
     }
 }
 

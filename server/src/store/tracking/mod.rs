@@ -133,9 +133,9 @@ impl TrackingStore for SeaTrackingStore {
             .get_or_read(meeting, access.tracking(today_in_dhaka()), read)
             .await?;
         Ok(all
-            .into_iter()
+            .iter()
             .filter(|o| offices.contains(&o.office) || offices.contains(&o.meeting_office))
-            .map(|o| (o.row, o.done_on))
+            .map(|o| (o.row.clone(), o.done_on))
             .collect())
     }
 
