@@ -50,6 +50,13 @@ struct Kept<T> {
     /// Their counters' sum when the value was read; None when the value
     /// brought offices the sum read before it did not cover.
     version: Option<i64>,
+    /// The change counter as the last request that found the value good
+    /// read it. That counter moves with every write, so while a request
+    /// reads the same, no office's counter can have moved either, and the
+    /// sum is not asked for again: at a few writes a second, most requests
+    /// (the header's count is on every page of a secretary or chair) read
+    /// no office counter at all.
+    checked: Option<i64>,
     value: Arc<T>,
 }
 
@@ -69,10 +76,14 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         F: std::future::Future<Output = Result<(T, Vec<Uuid>), AppError>>,
     {
         let key = (key, today);
+        let changes = crate::cache::version(db).await.map_err(super::db_error)?;
+        if let Some(value) = self.unchanged(&key, changes) {
+            return Ok(T::clone(&value));
+        }
         let mut vouching = self.vouching(&key, offices);
         // Read before the value, so what is kept under it is no older.
         let mut version = reach_version(db, &vouching).await?;
-        if let Some(value) = self.kept(&key, &vouching, version) {
+        if let Some(value) = self.kept(&key, &vouching, version, changes) {
             return Ok(T::clone(&value));
         }
         let turn = {
@@ -89,7 +100,7 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
             vouching = now_vouching;
             version = reach_version(db, &vouching).await?;
         }
-        if let Some(value) = self.kept(&key, &vouching, version) {
+        if let Some(value) = self.kept(&key, &vouching, version, changes) {
             return Ok(T::clone(&value)); // read while this one waited its turn
         }
         let (value, meeting_offices) = read.await?;
@@ -100,6 +111,7 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         let kept = Kept {
             offices: needed,
             version,
+            checked: version.map(|_| changes),
             value: value.clone(),
         };
         let mut all = lock(&self.kept);
@@ -119,11 +131,28 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
             .unwrap_or_else(|| sorted(offices.to_vec()))
     }
 
-    /// The value kept for `key` under these offices' counters at `version`.
-    fn kept(&self, key: &(K, NaiveDate), vouching: &[Uuid], version: i64) -> Option<Arc<T>> {
+    /// The value kept for `key` under these offices' counters at `version`,
+    /// marked good as of the change counter at `changes`.
+    fn kept(
+        &self,
+        key: &(K, NaiveDate),
+        vouching: &[Uuid],
+        version: i64,
+        changes: i64,
+    ) -> Option<Arc<T>> {
+        let mut all = lock(&self.kept);
+        let kept = all
+            .get_mut(key)
+            .filter(|k| k.offices == vouching && k.version == Some(version))?;
+        kept.checked = Some(changes);
+        Some(kept.value.clone())
+    }
+
+    /// The value kept for `key` if it was found good at this change counter.
+    fn unchanged(&self, key: &(K, NaiveDate), changes: i64) -> Option<Arc<T>> {
         lock(&self.kept)
             .get(key)
-            .filter(|k| k.offices == vouching && k.version == Some(version))
+            .filter(|k| k.checked == Some(changes))
             .map(|k| k.value.clone())
     }
 }
