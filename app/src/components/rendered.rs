@@ -4,7 +4,8 @@
 //! instead of building the same tens of kB again for each reader.
 //!
 //! What is kept is found by the content itself (its hash, then compared
-//! whole), so it can never be older than what the page just read: there is
+//! whole; or, for the `Arc`s the shared meetings keep, by their allocation:
+//! `Same`), so it can never be older than what the page just read: there is
 //! no version to pass along and nothing to forget to clear. Only parts that
 //! depend on nothing but their content and the page's language belong here
 //! (no signed-in user, no clock); the per-user parts are rendered around them.
@@ -36,8 +37,13 @@ where
 /// HTML, so its allocation cannot be reused for other content meanwhile,
 /// and nothing in it changes behind the `Arc`. A copy made elsewhere is
 /// only a miss, rendered again.
-#[derive(Clone)]
 pub struct Same<T>(pub std::sync::Arc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
 
 impl<T> PartialEq for Same<T> {
     fn eq(&self, other: &Self) -> bool {

@@ -3,7 +3,7 @@
 //! form), and the meeting page's tables of its decisions' state. Forms are
 //! plain posts, so everything works without JavaScript.
 use crate::components::data::data;
-use crate::components::error_list::ErrorList;
+use crate::components::error_list::{or_error, ErrorList};
 use crate::components::form::FieldError;
 use crate::components::rendered::rendered;
 use crate::domain::paging::Page;
@@ -59,31 +59,29 @@ pub fn MyDecisionsPage() -> impl IntoView {
         <Title text=format!("{} · {}", tr("tracking.my_work"), tr("app.name"))/>
         <h1>{tr("tracking.my_work")}</h1>
         <Transition fallback=|| view! { <p>{tr("loading")}</p> }>
-            <ErrorBoundary fallback=|errors| view! { <ErrorList errors/> }>
-                {move || Suspend::new(async move { work.await.map(MyWork::view) })}
-            </ErrorBoundary>
+            {move || Suspend::new(async move { work.await.view() })}
         </Transition>
     }
 }
 
-/// What "/my" shows. Its own list is needed; the others are shown when
-/// there is something in them.
+/// What "/my" shows: the others are shown when there is something in them;
+/// the office's own list, or why it could not be read, always.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct MyWork {
     approvals: Vec<crate::domain::MeetingSummary>,
     waiting: Vec<AssignmentRow>,
     reminders: Vec<(Uuid, Urgency)>,
-    list: Vec<AssignmentRow>,
+    list: Result<Vec<AssignmentRow>, crate::error::AppError>,
 }
 
 impl MyWork {
-    async fn read() -> Result<MyWork, crate::error::AppError> {
-        Ok(MyWork {
+    async fn read() -> MyWork {
+        MyWork {
             approvals: to_approve().await.unwrap_or_default(),
             waiting: to_verify().await.unwrap_or_default(),
             reminders: my_reminders().await.unwrap_or_default(),
-            list: my_assignments().await?,
-        })
+            list: my_assignments().await,
+        }
     }
 
     fn view(self) -> impl IntoView {
@@ -126,7 +124,7 @@ impl MyWork {
             })}
             <h2>{tr("tracking.mine")}</h2>
             {reminded}
-            <PagedAssignments rows=list param="page"/>
+            {or_error(list.map(|rows| view! { <PagedAssignments rows param="page"/> }))}
         }
     }
 }

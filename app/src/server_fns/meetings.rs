@@ -33,7 +33,7 @@ pub async fn search(query: String) -> Result<Vec<crate::domain::search::Hit>, Ap
 }
 
 /// The minutes and, apart, their carry-forward: both as every reader shares
-/// them (the page renders each once per content: `components::rendered`).
+/// them (the page renders each once per kept `Arc`: `rendered::Same`).
 #[server(prefix = "/api", endpoint = "meetings/get")]
 pub async fn get_meeting(id: Uuid) -> Result<(Arc<Meeting>, Arc<Vec<CarriedDecision>>), AppError> {
     let (_, services) = super::require_minutes(id).await?;

@@ -55,8 +55,8 @@ pub async fn to_approve() -> Result<Vec<crate::domain::MeetingSummary>, AppError
 #[server(prefix = "/api", endpoint = "my/waiting")]
 pub async fn count_waiting() -> Result<u32, AppError> {
     use crate::domain::auth::Permission;
-    // Asked by the header of every page, public ones too: no one signed in
-    // waits for nothing (and the page's status stays its own).
+    // Asked by the header of every signed-in page (and open to anyone: no
+    // one signed in waits for nothing, and a page's status stays its own).
     let (user, services) = super::require(Permission::Public)?;
     let (secretary_of, chair, chair_of) = verifier(user.as_ref());
     if secretary_of.is_empty() && chair_of.is_empty() {

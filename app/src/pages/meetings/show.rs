@@ -31,9 +31,10 @@ pub fn MeetingPage() -> impl IntoView {
             .and_then(|s| Uuid::parse_str(&s).ok())
     };
     // One resource and one boundary for the whole page: each resource and
-    // each suspense costs the render its own owner, task and buffer, and
-    // the parts are read from what is kept, so reading them one after the
-    // other costs no more than reading them side by side.
+    // each suspense costs the render its own owner, task and buffer. The
+    // parts are read one after the other: usually from what is kept, where
+    // that costs nothing; after a write to the meeting, each waits for the
+    // one before it (the sum of their reads, not the longest).
     let page = Resource::new(id, |id| async move {
         let id = id.ok_or(AppError::NotFound)?;
         Ok::<_, AppError>(Parts::read(id).await?)

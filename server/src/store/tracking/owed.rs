@@ -55,7 +55,9 @@ struct Kept<T> {
     /// reads the same, no office's counter can have moved either, and the
     /// sum is not asked for again: at a few writes a second, most requests
     /// (the header's count is on every page of a secretary or chair) read
-    /// no office counter at all.
+    /// no office counter at all. The value is then as fresh as the request's
+    /// start, not its call: no request writes and then reads through here
+    /// (a write is a form post answered with a redirect).
     checked: Option<i64>,
     value: Arc<T>,
 }
@@ -144,7 +146,9 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         let kept = all
             .get_mut(key)
             .filter(|k| k.offices == vouching && k.version == Some(version))?;
-        kept.checked = Some(changes);
+        // A slower request that began before a later one found the value
+        // good does not take the later counter back.
+        kept.checked = kept.checked.max(Some(changes));
         Some(kept.value.clone())
     }
 
