@@ -28,7 +28,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         }
     }
     let mut opts = ConnectOptions::new(url.to_owned());
-    opts.sqlx_logging(false);
+    // Every statement at debug (`RUST_LOG=sqlx::query=debug` shows what a
+    // page asks), one slower than a second as a warning.
+    opts.sqlx_logging(true)
+        .sqlx_logging_level(log::LevelFilter::Debug)
+        .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, SLOW_STATEMENT);
     if url.starts_with("sqlite") {
         use sea_orm::sqlx::sqlite::SqliteJournalMode;
         // WAL lets readers work while one writer writes; a writer waits up
@@ -55,6 +59,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = Database::connect(opts).await?;
     Ok(db)
 }
+
+/// A statement taking longer is logged as a warning.
+const SLOW_STATEMENT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// SQLite connections in the pool: readers in parallel (WAL), one writer at
 /// a time whatever the number.
@@ -97,6 +104,7 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             owed: Default::default(),
             to_verify: Default::default(),
             to_verify_count: Default::default(),
+            assignments: Default::default(),
             shared,
         }),
     }

@@ -169,6 +169,11 @@ pub async fn today_for(
     offices: Vec<Uuid>,
     today: NaiveDate,
 ) -> Result<Vec<(Uuid, Urgency)>, AppError> {
+    // Most people implement for no office (/my asks for everyone's): no
+    // query to learn that nothing is owed.
+    if offices.is_empty() {
+        return Ok(vec![]);
+    }
     Ok(notifications::Entity::find()
         .filter(notifications::Column::OfficeId.is_in(offices))
         .filter(notifications::Column::Day.eq(today))

@@ -2,16 +2,8 @@
 //! when anything a row shows changes, whoever wrote it and however.
 use super::*;
 
-/// Another process's SQL (as another instance, or an operator) changes the
-/// meeting a row belongs to (held by another office than the one that owes
-/// it), the row's decision, and the owing office's name: each shows at the
-/// next view.
-#[tokio::test]
-async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_changes() {
-    let app = TestApp::with_demo().await;
-    let dc = app.login("dc.dinajpur").await;
-    let first = app.get("/my", Some(&dc)).await;
-    assert_eq!(first.status, StatusCode::OK);
+/// The Dinajpur DC office, and one assignment it owes.
+async fn dinajpur_owes(app: &TestApp) -> (offices::Model, assignments::Model) {
     let dinajpur = offices::Entity::find()
         .filter(offices::Column::Code.eq("dc-dinajpur"))
         .one(&app.db)
@@ -24,6 +16,34 @@ async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_chang
         .await
         .unwrap()
         .expect("Dinajpur owes its part of the seed's decisions");
+    (dinajpur, owed)
+}
+
+/// Runs `sql` (`... SET column = ? WHERE id = ?`) with `text` and `id` on
+/// another process's pool, as another instance or an operator would.
+async fn set(other: &DatabaseConnection, sql: &str, id: Uuid, text: &str) {
+    let backend = other.get_database_backend();
+    other
+        .execute_raw(sea_orm::Statement::from_sql_and_values(
+            backend,
+            server::store::search::placeholders(backend, sql),
+            [text.into(), id.into()],
+        ))
+        .await
+        .unwrap();
+}
+
+/// Another process's SQL (as another instance, or an operator) changes the
+/// meeting a row belongs to (held by another office than the one that owes
+/// it), the row's decision, and the owing office's name: each shows at the
+/// next view.
+#[tokio::test]
+async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_changes() {
+    let app = TestApp::with_demo().await;
+    let dc = app.login("dc.dinajpur").await;
+    let first = app.get("/my", Some(&dc)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let (dinajpur, owed) = dinajpur_owes(&app).await;
     assert_ne!(
         owed.meeting_office_id, dinajpur.id,
         "a meeting of another office"
@@ -36,7 +56,6 @@ async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_chang
     assert!(first.body.contains(&meeting.title_bn));
 
     let other = startup::connect(&app.url).await.unwrap();
-    let backend = other.get_database_backend();
     for (sql, id, text) in [
         (
             "UPDATE meetings SET title_bn = ? WHERE id = ?",
@@ -54,14 +73,7 @@ async fn my_work_is_read_again_when_its_meeting_its_decision_or_its_office_chang
             "নতুন নামের জেলা কার্যালয়",
         ),
     ] {
-        other
-            .execute_raw(sea_orm::Statement::from_sql_and_values(
-                backend,
-                server::store::search::placeholders(backend, sql),
-                [text.into(), id.into()],
-            ))
-            .await
-            .unwrap();
+        set(&other, sql, id, text).await;
         let seen = app.get("/my", Some(&dc)).await.body;
         assert!(seen.contains(text), "after {sql}");
     }
@@ -101,4 +113,64 @@ async fn a_report_written_elsewhere_joins_the_secretarys_queue_at_once() {
     assert_eq!(count().await, before + 1);
     let queue = app.get("/my", Some(&secretary)).await.body;
     assert!(queue.contains(&owed.id.to_string()));
+}
+
+/// An assignment's page is read once and shared by its readers: a report
+/// through the app, and another process's SQL that renames the reporter,
+/// the decision and the meeting, each show at the next view.
+#[tokio::test]
+async fn an_assignments_page_is_read_again_when_anything_it_shows_changes() {
+    let app = TestApp::with_demo().await;
+    let dc = app.login("dc.dinajpur").await;
+    let (_, owed) = dinajpur_owes(&app).await;
+    let path = format!("/assignments/{}", owed.id);
+    // Read by the meeting's secretary: the page's history names the
+    // reporter, not the header.
+    let secretary = app.login("secretary").await;
+    let first = app.get(&path, Some(&secretary)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(app.get(&path, Some(&secretary)).await.body, first.body);
+
+    let note = "মাঠ পর্যায়ে কাজ শুরু হয়েছে";
+    let r = app
+        .request(super::tracking::multipart(
+            &format!("{path}/progress"),
+            &[
+                ("status", None, b"in_progress"),
+                ("note", None, note.as_bytes()),
+            ],
+            &dc,
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(app.get(&path, Some(&secretary)).await.body.contains(note));
+
+    let other = startup::connect(&app.url).await.unwrap();
+    let reporter = users::Entity::find()
+        .filter(users::Column::Username.eq("dc.dinajpur"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for (sql, id, text) in [
+        (
+            "UPDATE users SET display_name = ? WHERE id = ?",
+            reporter.id,
+            "দিনাজপুরের নতুন নামের প্রতিবেদক",
+        ),
+        (
+            "UPDATE decisions SET text_bn = ? WHERE id = ?",
+            owed.decision_id,
+            "দিনাজপুরের দায়িত্বের নতুন ভাষ্য",
+        ),
+        (
+            "UPDATE meetings SET title_bn = ? WHERE id = ?",
+            owed.meeting_id,
+            "সভার নতুন শিরোনাম",
+        ),
+    ] {
+        set(&other, sql, id, text).await;
+        let seen = app.get(&path, Some(&secretary)).await.body;
+        assert!(seen.contains(text), "after {sql}");
+    }
 }

@@ -17,12 +17,18 @@ pub(super) async fn reach_version<C: ConnectionTrait>(
     offices: &[Uuid],
 ) -> Result<i64, AppError> {
     let backend = db.get_database_backend();
-    let sql = format!(
-        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT)
-                + (SELECT version FROM data_version WHERE id = 2) AS v
-           FROM office_versions WHERE office_id IN ({})",
-        marks(offices.len())
-    );
+    // No office yet (a value read for the first time learns its offices as
+    // it is read): the directory's counter alone, and no empty IN list.
+    let sql = if offices.is_empty() {
+        "SELECT version AS v FROM data_version WHERE id = 2".to_string()
+    } else {
+        format!(
+            "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT)
+                    + (SELECT version FROM data_version WHERE id = 2) AS v
+               FROM office_versions WHERE office_id IN ({})",
+            marks(offices.len())
+        )
+    };
     let row = db
         .query_one_raw(Statement::from_sql_and_values(
             backend,

@@ -135,6 +135,7 @@ pub async fn evidence_file(
         owed: Default::default(),
         to_verify: Default::default(),
         to_verify_count: Default::default(),
+        assignments: Default::default(),
         shared: Default::default(),
     };
     let mut parties = vec![];

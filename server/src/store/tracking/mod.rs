@@ -51,6 +51,9 @@ pub struct SeaTrackingStore {
     /// A verifier's queue and its count, per (secretary of, person, chair of).
     pub to_verify: KeptByOffices<Verifier, Vec<AssignmentRow>>,
     pub to_verify_count: KeptByOffices<Verifier, u32>,
+    /// One assignment's page, per (assignment, accounts' counter): a
+    /// district office opens its tens of assignments, so more are kept.
+    pub assignments: KeptByOffices<(Uuid, i64), AssignmentFacts, 2048>,
     /// What every reader of a meeting shares (with the meetings' store).
     pub shared: std::sync::Arc<crate::store::shared_meetings::SharedMeetings>,
 }
@@ -191,66 +194,21 @@ impl TrackingStore for SeaTrackingStore {
     }
 
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError> {
-        let a = assignments::Entity::find_by_id(id)
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        let office = a.office_id;
-        let row = rows(&self.db, vec![a], self.window)
-            .await?
-            .pop()
-            .ok_or(AppError::NotFound)?;
-        let meeting = meetings::Entity::find_by_id(row.meeting_id)
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-            .ok_or(AppError::NotFound)?;
-        let events = progress_events::Entity::find()
-            .filter(progress_events::Column::AssignmentId.eq(id))
-            .order_by_asc(progress_events::Column::CreatedAt)
-            .all(&self.db)
+        // Kept under the counters of the office that owes it and of its
+        // meeting's (every report, review and edit of the meeting moves
+        // them), the directory's (the office's name) and, in the key, the
+        // accounts' (who reported is a user's name).
+        let accounts = crate::cache::accounts_version(&self.db)
             .await
             .map_err(db_error)?;
-        let files: Vec<evidence::Model> = evidence::Entity::find()
-            .filter(evidence::Column::EventId.is_in(events.iter().map(|e| e.id)))
-            .all(&self.db)
+        let read = async {
+            let facts = read_assignment(&self.db, id, self.window).await?;
+            let offices = vec![facts.office, facts.meeting_office];
+            Ok((facts, offices))
+        };
+        self.assignments
+            .get_or_read(&self.db, (id, accounts), &[], today_in_dhaka(), read)
             .await
-            .map_err(db_error)?;
-        let names: HashMap<Uuid, String> = users::Entity::find()
-            .filter(users::Column::Id.is_in(events.iter().filter_map(|e| e.actor_user_id)))
-            .all(&self.db)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .map(|u| (u.id, u.display_name))
-            .collect();
-        let events = events
-            .into_iter()
-            .map(|e| {
-                Ok(ProgressEvent {
-                    at: e.created_at,
-                    who: e
-                        .actor_user_id
-                        .and_then(|u| names.get(&u).cloned())
-                        .unwrap_or_default(),
-                    status: progress(&e.status)?,
-                    evidence: files
-                        .iter()
-                        .filter(|f| f.event_id == e.id)
-                        .map(|f| (f.sha256.clone(), f.name.clone(), f.size))
-                        .collect(),
-                    note: e.note,
-                })
-            })
-            .collect::<Result<_, AppError>>()?;
-        Ok(AssignmentFacts {
-            row,
-            events,
-            office,
-            meeting_office: meeting.office_id,
-            chair: meeting.chair_id,
-        })
     }
 
     async fn dashboard(
@@ -369,4 +327,72 @@ impl SeaTrackingStore {
         };
         Ok((c, vec![]))
     }
+}
+
+/// One assignment's row, history and evidence, and who may see and verify it.
+async fn read_assignment(
+    db: &DatabaseConnection,
+    id: Uuid,
+    window: u32,
+) -> Result<AssignmentFacts, AppError> {
+    let a = assignments::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let office = a.office_id;
+    let row = rows(db, vec![a], window)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let meeting = meetings::Entity::find_by_id(row.meeting_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let events = progress_events::Entity::find()
+        .filter(progress_events::Column::AssignmentId.eq(id))
+        .order_by_asc(progress_events::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let files: Vec<evidence::Model> = evidence::Entity::find()
+        .filter(evidence::Column::EventId.is_in(events.iter().map(|e| e.id)))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let names: HashMap<Uuid, String> = users::Entity::find()
+        .filter(users::Column::Id.is_in(events.iter().filter_map(|e| e.actor_user_id)))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let events = events
+        .into_iter()
+        .map(|e| {
+            Ok(ProgressEvent {
+                at: e.created_at,
+                who: e
+                    .actor_user_id
+                    .and_then(|u| names.get(&u).cloned())
+                    .unwrap_or_default(),
+                status: progress(&e.status)?,
+                evidence: files
+                    .iter()
+                    .filter(|f| f.event_id == e.id)
+                    .map(|f| (f.sha256.clone(), f.name.clone(), f.size))
+                    .collect(),
+                note: e.note,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    Ok(AssignmentFacts {
+        row,
+        events,
+        office,
+        meeting_office: meeting.office_id,
+        chair: meeting.chair_id,
+    })
 }

@@ -3,7 +3,8 @@
 //! every owed row, 200–300 for a district office, with their decisions,
 //! items and meetings), a verifier's queue and its count (every page's
 //! header asks the count of a secretary's or a chair's), and the dashboard
-//! and APA view per reach and year.
+//! and APA view per reach and year, and one assignment's page (its row,
+//! history and evidence: six queries each view before).
 //!
 //! A row shows its assignment (moves its office's counter and its meeting's
 //! office's), its meeting's title, memo number, item and decision (move the
@@ -20,13 +21,14 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
-/// Values kept at most: one per set of offices in use, each up to a few
-/// hundred rows of ~1 kB (a district's list is 200–300), so about 30 MB at
-/// most.
+/// Values kept at most by default: one per set of offices in use, each up
+/// to a few hundred rows of ~1 kB (a district's list is 200–300), so about
+/// 30 MB at most.
 const KEPT: usize = 128;
 
-/// Values of type `T` asked for by `K`, kept under the counters of offices.
-pub struct KeptByOffices<K, T> {
+/// Values of type `T` asked for by `K`, kept under the counters of offices;
+/// at most `N` of them (past that, all are dropped and read again).
+pub struct KeptByOffices<K, T, const N: usize = KEPT> {
     kept: Mutex<HashMap<(K, NaiveDate), Kept<T>>>,
     /// Per key, held while its value is read: the users of one office
     /// asking together after a write wait for the first read and find it
@@ -35,7 +37,7 @@ pub struct KeptByOffices<K, T> {
     reading: Mutex<HashMap<(K, NaiveDate), Arc<tokio::sync::Mutex<()>>>>,
 }
 
-impl<K, T> Default for KeptByOffices<K, T> {
+impl<K, T, const N: usize> Default for KeptByOffices<K, T, N> {
     fn default() -> Self {
         KeptByOffices {
             kept: Mutex::default(),
@@ -62,7 +64,7 @@ struct Kept<T> {
     value: Arc<T>,
 }
 
-impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
+impl<K: Hash + Eq + Clone, T: Clone, const N: usize> KeptByOffices<K, T, N> {
     /// The value for `key`, kept, or read by `read`, which also gives the
     /// offices of its rows' meetings. `offices` are those it was asked for.
     pub async fn get_or_read<C, F>(
@@ -90,7 +92,7 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
         }
         let turn = {
             let mut reading = lock(&self.reading);
-            if reading.len() >= KEPT && !reading.contains_key(&key) {
+            if reading.len() >= N && !reading.contains_key(&key) {
                 reading.clear();
             }
             reading.entry(key.clone()).or_default().clone()
@@ -117,7 +119,7 @@ impl<K: Hash + Eq + Clone, T: Clone> KeptByOffices<K, T> {
             value: value.clone(),
         };
         let mut all = lock(&self.kept);
-        if all.len() >= KEPT && !all.contains_key(&key) {
+        if all.len() >= N && !all.contains_key(&key) {
             all.clear();
         }
         all.insert(key, kept);
