@@ -26,6 +26,8 @@ use tokio::sync::Semaphore;
 use tower_sessions::session::{Id, Record};
 use uuid::Uuid;
 
+mod counters;
+
 tokio::task_local! {
     /// The change counters as this request read them.
     static VERSION: Versions;
@@ -44,7 +46,8 @@ struct Versions {
 const MAX_PAGE_BYTES: usize = 16 << 20;
 
 pub struct Cache {
-    db: DatabaseConnection,
+    /// The change counters, read for many requests at once.
+    counters: Arc<counters::Counters>,
     entries: Mutex<Entries>,
     /// Pages rendered at once. The others wait, then usually find the page
     /// made; this also bounds the memory that renders of big pages take.
@@ -84,7 +87,7 @@ impl Cache {
     pub fn new(db: DatabaseConnection, pages_on: bool) -> Arc<Cache> {
         let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
         Arc::new(Cache {
-            db,
+            counters: counters::Counters::new(db),
             entries: Mutex::default(),
             renders: Semaphore::new(2 * parallel),
             pages_on,
@@ -272,7 +275,7 @@ pub async fn track_changes(
     if req.uri().path().starts_with("/pkg/") {
         return next.run(req).await;
     }
-    match versions(&cache.db).await {
+    match cache.counters.read().await {
         Ok(versions) => {
             cache
                 .entries

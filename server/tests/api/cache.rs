@@ -451,3 +451,45 @@ async fn the_apa_view_is_counted_again_when_a_meeting_of_its_offices_changes() {
         .unwrap();
     assert_ne!(view().await, before);
 }
+
+/// Requests share reads of the change counters, but none is answered by a
+/// read that began before it arrived: with others asking all the while, a
+/// title another process commits shows at the next view, every time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_shows_at_the_next_view_while_many_others_ask() {
+    let app = std::sync::Arc::new(TestApp::with_demo().await);
+    let id = app.meeting_id().await;
+    let path = format!("/meetings/{id}");
+    let admin = app.login("admin").await;
+    let chair = app.login("chair").await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let others: Vec<_> = (0..6)
+        .map(|_| {
+            let (app, path, chair, stop) = (app.clone(), path.clone(), chair.clone(), stop.clone());
+            tokio::spawn(async move {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    assert_eq!(app.get(&path, Some(&chair)).await.status, StatusCode::OK);
+                }
+            })
+        })
+        .collect();
+    let other = startup::connect(&app.url).await.unwrap();
+    for i in 0..25 {
+        let title = format!("একসাথে পড়ার পরীক্ষা {i}");
+        meetings::Entity::update_many()
+            .col_expr(
+                meetings::Column::TitleBn,
+                sea_orm::sea_query::Expr::value(title.clone()),
+            )
+            .filter(meetings::Column::Id.eq(id))
+            .exec(&other)
+            .await
+            .unwrap();
+        let seen = app.get(&path, Some(&admin)).await.body;
+        assert!(seen.contains(&title), "write {i} not seen");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for task in others {
+        task.await.unwrap();
+    }
+}
