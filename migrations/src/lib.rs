@@ -21,6 +21,7 @@ mod m20261205_000001_shared_versions;
 pub mod m20261206_000001_counter_fixes;
 mod m20261207_000001_minutes_counter;
 mod m20261208_000001_search_rows;
+mod m20261209_000001_history_counters;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_counter_fixes::Migration),
             Box::new(m20261207_000001_minutes_counter::Migration),
             Box::new(m20261208_000001_search_rows::Migration),
+            Box::new(m20261209_000001_history_counters::Migration),
         ]
     }
 }

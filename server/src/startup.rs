@@ -28,8 +28,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         }
     }
     let mut opts = ConnectOptions::new(url.to_owned());
-    // Every statement at debug (`RUST_LOG=sqlx::query=debug` shows what a
-    // page asks), one slower than a second as a warning.
+    // Every statement at debug (`RUST_LOG=info,sqlx::query=debug` shows
+    // what a page asks), one slower than a second as a warning.
     opts.sqlx_logging(true)
         .sqlx_logging_level(log::LevelFilter::Debug)
         .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, SLOW_STATEMENT);

@@ -36,22 +36,26 @@ impl Counters {
 
     /// The counters as a read that started after this call reads them.
     pub(super) async fn read(self: &Arc<Self>) -> Result<Versions, Arc<DbErr>> {
-        let mut answer = {
+        let (mut answer, start) = {
             let mut state = lock(&self.state);
             if state.reading {
-                state
-                    .next
-                    .get_or_insert_with(|| watch::channel(None).0)
-                    .subscribe()
+                let next = state.next.get_or_insert_with(|| watch::channel(None).0);
+                (next.subscribe(), None)
             } else {
                 state.reading = true;
                 let (tx, rx) = watch::channel(None);
-                // A task of its own: it answers the waiters even if the
-                // request that started it is dropped.
-                tokio::spawn(self.clone().run(tx));
-                rx
+                (rx, Some(tx))
             }
         };
+        if let Some(tx) = start {
+            // A task of its own: it answers the waiters even if the request
+            // that started it is dropped. The guard goes with it from the
+            // start, so the read ends however the task does (never run,
+            // dropped, panicked); spawned outside the lock, which the guard
+            // takes when dropped.
+            let reading = Reading(Some(self.clone()));
+            tokio::spawn(run(reading, tx));
+        }
         let answered = match answer.wait_for(Option::is_some).await {
             Ok(answered) => answered.clone(),
             Err(_) => None,
@@ -62,35 +66,37 @@ impl Counters {
             None => versions(&self.db).await.map_err(Arc::new),
         }
     }
+}
 
-    /// Reads for the waiters of `tx`, then for those who came meanwhile,
-    /// until nobody waits.
-    async fn run(self: Arc<Self>, mut tx: watch::Sender<Answer>) {
-        // Should the task end otherwise, the next request starts a read.
-        let mut reading = Reading(Some(&self.state));
-        loop {
-            let answer = versions(&self.db).await.map_err(Arc::new);
-            tx.send_replace(Some(answer));
-            let mut state = lock(&self.state);
-            match state.next.take() {
-                Some(next) => tx = next,
-                None => {
-                    state.reading = false;
-                    reading.0 = None;
-                    return;
-                }
+/// Reads for the waiters of `tx`, then for those who came meanwhile,
+/// until nobody waits.
+async fn run(mut reading: Reading, mut tx: watch::Sender<Answer>) {
+    let Some(counters) = reading.0.clone() else {
+        return;
+    };
+    loop {
+        let answer = versions(&counters.db).await.map_err(Arc::new);
+        tx.send_replace(Some(answer));
+        let mut state = lock(&counters.state);
+        match state.next.take() {
+            Some(next) => tx = next,
+            None => {
+                state.reading = false;
+                reading.0 = None;
+                return;
             }
         }
     }
 }
 
-/// Ends the read under way if the task ends before it says so (a panic).
-struct Reading<'a>(Option<&'a Mutex<State>>);
+/// Ends the read under way if the task ends before it says so (never run,
+/// dropped, panicked).
+struct Reading(Option<Arc<Counters>>);
 
-impl Drop for Reading<'_> {
+impl Drop for Reading {
     fn drop(&mut self) {
-        if let Some(state) = self.0 {
-            let mut state = lock(state);
+        if let Some(counters) = &self.0 {
+            let mut state = lock(&counters.state);
             state.reading = false;
             // Waiters of a read that will not happen read for themselves.
             state.next = None;

@@ -116,8 +116,9 @@ async fn a_report_written_elsewhere_joins_the_secretarys_queue_at_once() {
 }
 
 /// An assignment's page is read once and shared by its readers: a report
-/// through the app, and another process's SQL that renames the reporter,
-/// the decision and the meeting, each show at the next view.
+/// through the app, and another process's SQL that corrects the report's
+/// note and renames the reporter, the decision and the meeting, each show
+/// at the next view.
 #[tokio::test]
 async fn an_assignments_page_is_read_again_when_anything_it_shows_changes() {
     let app = TestApp::with_demo().await;
@@ -152,7 +153,19 @@ async fn an_assignments_page_is_read_again_when_anything_it_shows_changes() {
         .await
         .unwrap()
         .unwrap();
+    let report = server::db::entities::progress_events::Entity::find()
+        .filter(server::db::entities::progress_events::Column::AssignmentId.eq(owed.id))
+        .filter(server::db::entities::progress_events::Column::Note.eq(note))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     for (sql, id, text) in [
+        (
+            "UPDATE progress_events SET note = ? WHERE id = ?",
+            report.id,
+            "মাঠ পর্যায়ের কাজ সংশোধিত নোট",
+        ),
         (
             "UPDATE users SET display_name = ? WHERE id = ?",
             reporter.id,

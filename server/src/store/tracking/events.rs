@@ -1,12 +1,11 @@
 //! Progress recorded on an assignment, and its evidence files served back.
-use super::{progress, SeaTrackingStore};
+use super::progress;
 use crate::audit::{self, Action, Change};
 use crate::db::entities::{assignments, evidence, progress_events};
 use crate::store::db_error;
 use app::domain::dates::today_in_dhaka;
 use app::domain::tracking::{Actor, Progress};
 use app::error::AppError;
-use app::ports::TrackingStore;
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
@@ -127,20 +126,9 @@ pub async fn evidence_file(
         .collect();
     assignments.sort();
     assignments.dedup();
-    let store = SeaTrackingStore {
-        db: db.clone(),
-        window: 0,
-        dashboards: Default::default(),
-        compliances: Default::default(),
-        owed: Default::default(),
-        to_verify: Default::default(),
-        to_verify_count: Default::default(),
-        assignments: Default::default(),
-        shared: Default::default(),
-    };
     let mut parties = vec![];
     for id in assignments {
-        let facts = store.assignment(id).await?;
+        let facts = super::read_assignment(db, id, 0).await?;
         parties.push((facts.office, facts.meeting_office));
     }
     Ok(Some((

@@ -195,9 +195,10 @@ impl TrackingStore for SeaTrackingStore {
 
     async fn assignment(&self, id: Uuid) -> Result<AssignmentFacts, AppError> {
         // Kept under the counters of the office that owes it and of its
-        // meeting's (every report, review and edit of the meeting moves
-        // them), the directory's (the office's name) and, in the key, the
-        // accounts' (who reported is a user's name).
+        // meeting's (every report, its evidence, review and edit of the
+        // meeting moves them: migrations m20261205 and m20261209), the
+        // directory's (the office's name) and, in the key, the accounts'
+        // (who reported is a user's name).
         let accounts = crate::cache::accounts_version(&self.db)
             .await
             .map_err(db_error)?;
@@ -330,7 +331,7 @@ impl SeaTrackingStore {
 }
 
 /// One assignment's row, history and evidence, and who may see and verify it.
-async fn read_assignment(
+pub(super) async fn read_assignment(
     db: &DatabaseConnection,
     id: Uuid,
     window: u32,
