@@ -22,6 +22,7 @@ pub mod m20261206_000001_counter_fixes;
 mod m20261207_000001_minutes_counter;
 mod m20261208_000001_search_rows;
 mod m20261209_000001_history_counters;
+mod m20261210_000001_draft_counters;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_minutes_counter::Migration),
             Box::new(m20261208_000001_search_rows::Migration),
             Box::new(m20261209_000001_history_counters::Migration),
+            Box::new(m20261210_000001_draft_counters::Migration),
         ]
     }
 }

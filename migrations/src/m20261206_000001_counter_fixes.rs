@@ -74,20 +74,33 @@ async fn set_update_triggers(m: &SchemaManager<'_>, both: bool) -> Result<(), Db
     let db = m.get_connection();
     let postgres = db.get_database_backend() == DbBackend::Postgres;
     for (name, table, bump) in update_triggers(both) {
-        db.execute_unprepared(&if postgres {
-            // The trigger calls the function by name: replacing it is enough.
-            format!(
-                "CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
-                 BEGIN {bump}; RETURN NULL; END $$;"
-            )
-        } else {
-            format!(
-                "DROP TRIGGER {name};
-                 CREATE TRIGGER {name} AFTER UPDATE ON {table} BEGIN {bump}; END;"
-            )
-        })
-        .await?;
+        replace_trigger(db, postgres, &name, table, "UPDATE", &bump).await?;
     }
+    Ok(())
+}
+
+/// Gives the counter trigger `name` (of m20261205) a new body.
+pub(crate) async fn replace_trigger(
+    db: &SchemaManagerConnection<'_>,
+    postgres: bool,
+    name: &str,
+    table: &str,
+    op: &str,
+    bump: &str,
+) -> Result<(), DbErr> {
+    db.execute_unprepared(&if postgres {
+        // The trigger calls the function by name: replacing it is enough.
+        format!(
+            "CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN {bump}; RETURN NULL; END $$;"
+        )
+    } else {
+        format!(
+            "DROP TRIGGER {name};
+             CREATE TRIGGER {name} AFTER {op} ON {table} BEGIN {bump}; END;"
+        )
+    })
+    .await?;
     Ok(())
 }
 

@@ -30,6 +30,20 @@ const MOVED_BY: [(&str, &str); 2] = [
     ),
 ];
 
+/// The keys `rows` selects for an operation's row (`R`): the new one, the
+/// old one, or for an update both.
+pub(crate) fn rows_of(op: &str, rows: &str) -> String {
+    match op {
+        "INSERT" => rows.replace("R.", "NEW."),
+        "DELETE" => rows.replace("R.", "OLD."),
+        _ => format!(
+            "{} UNION {}",
+            rows.replace("R.", "NEW."),
+            rows.replace("R.", "OLD.")
+        ),
+    }
+}
+
 /// Each trigger: (name, table, operation, body). An update moves the
 /// offices of the row before and after.
 fn triggers() -> Vec<(String, &'static str, &'static str, String)> {
@@ -39,20 +53,11 @@ fn triggers() -> Vec<(String, &'static str, &'static str, String)> {
         .iter()
         .flat_map(|(table, rows)| {
             ["INSERT", "UPDATE", "DELETE"].map(|op| {
-                let rows = match op {
-                    "INSERT" => rows.replace("R.", "NEW."),
-                    "DELETE" => rows.replace("R.", "OLD."),
-                    _ => format!(
-                        "{} UNION {}",
-                        rows.replace("R.", "NEW."),
-                        rows.replace("R.", "OLD.")
-                    ),
-                };
                 (
                     format!("{table}_{}_office_versions", op.to_lowercase()),
                     *table,
                     op,
-                    offices.bump(&rows),
+                    offices.bump(&rows_of(op, rows)),
                 )
             })
         })

@@ -64,6 +64,9 @@ mod reminders;
 #[path = "api/cache.rs"]
 mod cache;
 
+#[path = "api/drafts.rs"]
+mod drafts;
+
 #[path = "api/hardening/mod.rs"]
 mod hardening;
 

@@ -274,7 +274,7 @@ async fn number(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>)
     .map_or(0, |r| r.try_get_by_index::<i64>(0).unwrap())
 }
 
-async fn office_counter(db: &DatabaseConnection, office: Uuid) -> i64 {
+pub(crate) async fn office_counter(db: &DatabaseConnection, office: Uuid) -> i64 {
     let sql = "SELECT version FROM office_versions WHERE office_id = ?";
     number(db, sql, vec![office.into()]).await
 }

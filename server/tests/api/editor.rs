@@ -7,7 +7,7 @@ use app::domain::minutes::{Minutes, FORMAT};
 
 /// The seed minutes as a draft: what the editor can type.
 /// The editor form for `m`, digits in Bangla as the page shows them.
-fn form_of(m: &Minutes, version: i32, op: &str) -> String {
+pub(crate) fn form_of(m: &Minutes, version: i32, op: &str) -> String {
     typed(m, version, op, &[])
 }
 
@@ -29,7 +29,7 @@ fn typed(m: &Minutes, version: i32, op: &str, inputs: &[(&str, &str)]) -> String
 
 impl TestApp {
     /// A form post as a browser sends it without JavaScript (no JSON).
-    async fn submit(&self, path: &str, form: &str, session: &str) -> Reply {
+    pub(crate) async fn submit(&self, path: &str, form: &str, session: &str) -> Reply {
         let req = Request::post(path)
             .header("host", HOST)
             .header("origin", ORIGIN)
@@ -39,6 +39,22 @@ impl TestApp {
             .body(Body::from(form.to_owned()))
             .unwrap();
         self.request(req).await
+    }
+
+    /// A new draft of `m` through the form: its id and its editor's address.
+    pub(crate) async fn create(&self, m: &Minutes, session: &str) -> (Uuid, String) {
+        let r = self
+            .submit("/meetings/new", &form_of(m, 0, "save"), session)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let to = r.location.unwrap();
+        let id = to
+            .strip_prefix("/meetings/")
+            .and_then(|s| s.strip_suffix("/edit"))
+            .unwrap()
+            .parse()
+            .unwrap();
+        (id, to)
     }
 }
 
@@ -52,17 +68,7 @@ async fn the_form_creates_a_draft_and_saves_every_field_as_typed() {
     let secretary = app.login("secretary").await;
     let draft = seed_draft();
 
-    let r = app
-        .submit("/meetings/new", &form_of(&draft, 0, "save"), &secretary)
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let to = r.location.unwrap();
-    let id: Uuid = to
-        .strip_prefix("/meetings/")
-        .and_then(|s| s.strip_suffix("/edit"))
-        .unwrap()
-        .parse()
-        .unwrap();
+    let (id, to) = app.create(&draft, &secretary).await;
     assert_eq!(export(&app.db, id).await, draft, "every field, as typed");
     let page = app.get(&to, Some(&secretary)).await;
     assert!(page.body.contains("সংরক্ষিত হয়েছে।"), "the saved notice");
