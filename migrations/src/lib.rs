@@ -23,6 +23,7 @@ mod m20261207_000001_minutes_counter;
 mod m20261208_000001_search_rows;
 mod m20261209_000001_history_counters;
 mod m20261210_000001_draft_counters;
+mod m20261211_000001_search_counter;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000001_search_rows::Migration),
             Box::new(m20261209_000001_history_counters::Migration),
             Box::new(m20261210_000001_draft_counters::Migration),
+            Box::new(m20261211_000001_search_counter::Migration),
         ]
     }
 }

@@ -6,7 +6,8 @@
 //! write, from this instance, another one or the command line: row 1 by
 //! every write (migration `m20261201`), row 3 by the accounts (users, their
 //! roles, the office tree) and row 4 by the sessions (migration `m20261205`);
-//! row 5 by any meeting's minutes (`m20261207`, what searches are kept under).
+//! row 5 by what a search shows (`m20261207`, `m20261211`: what searches are
+//! kept under).
 //! Each request reads them once, first; whatever is kept under an older
 //! value is dropped. So a page is served from here only if nothing at all
 //! was written since it was rendered, on the same day, to the same session,
@@ -39,7 +40,7 @@ struct Versions {
     data: i64,
     accounts: i64,
     sessions: i64,
-    minutes: i64,
+    searches: i64,
 }
 
 /// Pages kept at most, in bytes of HTML; past it the pages start over.
@@ -223,13 +224,13 @@ pub async fn accounts_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> 
     Ok(versions(db).await?.accounts)
 }
 
-/// The minutes' counter (row 5: any meeting's, migration m20261207) as this
+/// The searches' counter (row 5: migrations m20261207, m20261211) as this
 /// request read it, or now.
-pub async fn minutes_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
+pub async fn searches_version<C: ConnectionTrait>(db: &C) -> Result<i64, DbErr> {
     if let Some(v) = request_versions() {
-        return Ok(v.minutes);
+        return Ok(v.searches);
     }
-    Ok(versions(db).await?.minutes)
+    Ok(versions(db).await?.searches)
 }
 
 /// The counters as this request read them first, if this runs for one: in
@@ -259,7 +260,7 @@ async fn versions<C: ConnectionTrait>(db: &C) -> Result<Versions, DbErr> {
             1 => v.data = version,
             3 => v.accounts = version,
             4 => v.sessions = version,
-            _ => v.minutes = version,
+            _ => v.searches = version,
         }
     }
     Ok(v)

@@ -9,6 +9,10 @@ use uuid::Uuid;
 
 /// Replaces the meeting's rows of the index. `ids` are the agenda items'
 /// and decisions' ids in the order the minutes list them.
+///
+/// Rows that would be written as they stand are left: a draft's autosave
+/// often changes no text the index holds (a venue, an attendee, a
+/// deadline), and a write to the index drops every kept search.
 pub async fn reindex<C: ConnectionTrait>(
     db: &C,
     meeting: Uuid,
@@ -18,6 +22,21 @@ pub async fn reindex<C: ConnectionTrait>(
 ) -> Result<(), DbErr> {
     let backend = db.get_database_backend();
     let sqlite = backend == DbBackend::Sqlite;
+    let mut rows: Vec<(&str, Uuid, &str)> = vec![("meeting", meeting, &m.title)];
+    let mut next_decision = decisions.iter();
+    for (item, id) in m.agenda.iter().zip(items) {
+        rows.push(("subject", *id, &item.subject));
+        rows.push(("discussion", *id, &item.discussion));
+        for d in &item.decisions {
+            if let Some(id) = next_decision.next() {
+                rows.push(("decision", *id, &d.text));
+            }
+        }
+    }
+    rows.retain(|(_, _, text)| !text.is_empty());
+    if indexed(db, meeting).await? == sorted(&rows) {
+        return Ok(());
+    }
     // SQLite's index is found by rowid only: its rows are looked up in
     // `search_index_rows` (migration m20261208), not by a scan of them all.
     let delete: &[&str] = if sqlite {
@@ -37,18 +56,7 @@ pub async fn reindex<C: ConnectionTrait>(
         ))
         .await?;
     }
-    let mut rows: Vec<(&str, Uuid, &str)> = vec![("meeting", meeting, &m.title)];
-    let mut next_decision = decisions.iter();
-    for (item, id) in m.agenda.iter().zip(items) {
-        rows.push(("subject", *id, &item.subject));
-        rows.push(("discussion", *id, &item.discussion));
-        for d in &item.decisions {
-            if let Some(id) = next_decision.next() {
-                rows.push(("decision", *id, &d.text));
-            }
-        }
-    }
-    for (kind, id, text) in rows.into_iter().filter(|(_, _, t)| !t.is_empty()) {
+    for (kind, id, text) in rows {
         let mut columns = "kind, meeting_id, ref_id, text";
         let mut values = vec![kind.into(), meeting.into(), id.into(), text.into()];
         if sqlite {
@@ -84,6 +92,48 @@ pub async fn reindex<C: ConnectionTrait>(
         .await?;
     }
     Ok(())
+}
+
+/// An index row: its kind, what it names, its text.
+type Row = (String, Uuid, String);
+
+fn sorted(rows: &[(&str, Uuid, &str)]) -> Vec<Row> {
+    let mut rows: Vec<Row> = rows
+        .iter()
+        .map(|(kind, id, text)| (kind.to_string(), *id, text.to_string()))
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// The meeting's rows of the index as they stand, sorted.
+async fn indexed<C: ConnectionTrait>(db: &C, meeting: Uuid) -> Result<Vec<Row>, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = if backend == DbBackend::Sqlite {
+        "SELECT kind, ref_id, text FROM search_index WHERE rowid IN
+            (SELECT seq FROM search_index_rows WHERE meeting_id = ?)"
+    } else {
+        "SELECT kind, ref_id, text FROM search_index WHERE meeting_id = ?"
+    };
+    let found = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, sql),
+            [meeting.into()],
+        ))
+        .await?;
+    let mut rows = found
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get("", "kind")?,
+                r.try_get("", "ref_id")?,
+                r.try_get("", "text")?,
+            ))
+        })
+        .collect::<Result<Vec<Row>, DbErr>>()?;
+    rows.sort();
+    Ok(rows)
 }
 
 /// Rebuilds the whole index from the tables (after bulk writes: the

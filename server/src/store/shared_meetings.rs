@@ -9,8 +9,9 @@
 //! - its carry-forward and its assignments: those and its office's counter
 //!   (moved by every report, review and meeting of the office).
 //!
-//! Searches are kept under the minutes' counter (row 5), which every write
-//! of a meeting moves in the transaction that writes its search rows.
+//! Searches are kept under the searches' counter (row 5), which a change to
+//! what a search shows moves (m20261211): the index, a meeting's title,
+//! office, status or date, an item's or decision's place.
 //!
 //! Which counters stand where (and who may read the meeting) is read once
 //! per move of the change counter (`crate::cache`), however many of a
@@ -93,8 +94,8 @@ pub struct SharedMeetings {
     /// Its history, under its minutes' counters and the accounts' (the
     /// names of who did what).
     pub histories: Shelf<(Minutes, i64), Vec<AuditEntry>>,
-    /// Search hits by query, under the minutes' counter: a write to any
-    /// meeting may add, change or hide a match (a phrase common to every
+    /// Search hits by query, under the searches' counter: a write to any
+    /// meeting's indexed text may add, change or hide a match (a phrase common to every
     /// meeting costs milliseconds of the index's work each time it is asked).
     searches: Mutex<HashMap<String, (i64, Arc<Vec<Hit>>)>>,
 }
@@ -161,7 +162,7 @@ impl SharedMeetings {
         let Some(query) = super::search::cleaned(query) else {
             return Ok(vec![]);
         };
-        let now = crate::cache::minutes_version(db).await.map_err(db_error)?;
+        let now = crate::cache::searches_version(db).await.map_err(db_error)?;
         if let Some((_, hits)) = lock(&self.searches).get(&query).filter(|(v, _)| *v == now) {
             return Ok(Vec::clone(hits));
         }

@@ -74,3 +74,88 @@ async fn a_drafts_saves_leave_its_offices_counter_and_the_apa_view_still_counts_
     assert_eq!(status_of(&app.db, id).await, "draft");
     assert!(office_counter(&app.db, office).await > submitted);
 }
+
+/// The searches' counter, as the searches read it.
+async fn searches_counter(db: &DatabaseConnection) -> i64 {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM data_version WHERE id = 5",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "version").unwrap()
+}
+
+/// A save that changes no text the index holds leaves the index and every
+/// kept search; one that moves the texts about is found where they went
+/// (an agenda item keeps its id while it keeps its place: the index names
+/// it); a position or date changed by SQL shows at the next search
+/// (migration m20261211).
+#[tokio::test]
+async fn a_save_that_changes_no_indexed_text_leaves_the_searches() {
+    use app::domain::search::Hit;
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let find = |q: &'static str| {
+        let form = format!(
+            "query={}",
+            form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
+        );
+        let (app, secretary) = (&app, secretary.clone());
+        async move {
+            let r = app.call("search", &form, Some(&secretary)).await;
+            serde_json::from_str::<Vec<Hit>>(&r.body).unwrap()
+        }
+    };
+    let mut draft = seed_draft();
+    draft.agenda[0].decisions[0].text = "নদীভাঙন কবলিত এলাকায় ত্রাণ দিতে হবে।".into();
+    draft.agenda[1].decisions[0].text = "বাঁধ মেরামত করতে হবে।".into();
+    let (id, to) = app.create(&draft, &secretary).await;
+    let anchor = |hits: Vec<Hit>| {
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        hits[0].anchor.clone().unwrap()
+    };
+    assert_eq!(anchor(find("নদীভাঙন").await), "item-1-1");
+
+    // The venue and an attendee: nothing the index holds.
+    let before = searches_counter(&app.db).await;
+    draft.venue = "নতুন সম্মেলন কক্ষ".into();
+    draft.attendees.pop();
+    let r = app
+        .post(&to, &form_of(&draft, 1, "save"), Some(&secretary))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(searches_counter(&app.db).await, before);
+    assert_eq!(anchor(find("নদীভাঙন").await), "item-1-1");
+
+    // The first two items swapped: each decision is found in its new place.
+    draft.agenda.swap(0, 1);
+    let r = app
+        .post(&to, &form_of(&draft, 2, "save"), Some(&secretary))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(anchor(find("নদীভাঙন").await), "item-2-1");
+    assert_eq!(anchor(find("বাঁধ মেরামত").await), "item-1-1");
+
+    // By SQL: the items' places, then the meeting's date.
+    let sql = |sql: &'static str| {
+        let db = app.db.clone();
+        async move {
+            let backend = db.get_database_backend();
+            db.execute_raw(sea_orm::Statement::from_sql_and_values(
+                backend,
+                server::store::search::placeholders(backend, sql),
+                [id.into()],
+            ))
+            .await
+            .unwrap();
+        }
+    };
+    sql("UPDATE agenda_items SET position = position + 10 WHERE meeting_id = ?").await;
+    assert_eq!(anchor(find("বাঁধ মেরামত").await), "item-11-1");
+    let before = searches_counter(&app.db).await;
+    sql("UPDATE meetings SET held_on = '2024-01-02' WHERE id = ?").await;
+    assert!(searches_counter(&app.db).await > before);
+}

@@ -92,7 +92,7 @@ async fn one_search_box_finds_bangla_in_meetings_items_and_decisions() {
         );
     }
     // A title changed outside the app (an operator's SQL, another instance)
-    // shows in the next answer: the meeting's counter moves the minutes'.
+    // shows in the next answer: it moves the searches' counter (m20261211).
     let backend = app.db.get_database_backend();
     let sql = "UPDATE meetings SET title_bn = 'চরাঞ্চলের সভা' WHERE id = ?";
     app.db

@@ -9,7 +9,9 @@ use app::domain::dates::FiscalYear;
 use app::domain::minutes::{Implementer, Minutes, Person};
 use app::domain::MeetingStatus;
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -124,17 +126,68 @@ pub(super) async fn write<C: ConnectionTrait>(
     meetings::Entity::insert(row)
         .exec_without_returning(db)
         .await?;
-    write_children(db, id, m, offices).await
+    write_children(db, id, m, offices, &Ids::default()).await
+}
+
+/// The ids of a meeting's agenda items and decisions by their positions.
+#[derive(Default)]
+struct Ids {
+    items: HashMap<i32, Uuid>,
+    decisions: HashMap<(i32, i32), Uuid>,
+}
+
+impl Ids {
+    async fn read<C: ConnectionTrait>(db: &C, meeting: Uuid) -> Result<Ids, DbErr> {
+        let items: Vec<(Uuid, i32)> = agenda_items::Entity::find()
+            .select_only()
+            .columns([agenda_items::Column::Id, agenda_items::Column::Position])
+            .filter(agenda_items::Column::MeetingId.eq(meeting))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let position: HashMap<Uuid, i32> = items.iter().copied().collect();
+        let decisions: Vec<(Uuid, Uuid, i32)> = decisions::Entity::find()
+            .select_only()
+            .columns([
+                decisions::Column::Id,
+                decisions::Column::AgendaItemId,
+                decisions::Column::Position,
+            ])
+            .filter(decisions::Column::AgendaItemId.is_in(position.keys().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(Ids {
+            items: items.into_iter().map(|(id, at)| (at, id)).collect(),
+            decisions: decisions
+                .into_iter()
+                .map(|(id, item, at)| ((position[&item], at), id))
+                .collect(),
+        })
+    }
+
+    fn item(&self, at: i32) -> Uuid {
+        self.items.get(&at).copied().unwrap_or_else(Uuid::new_v4)
+    }
+
+    fn decision(&self, item: i32, at: i32) -> Uuid {
+        (self.decisions.get(&(item, at)).copied()).unwrap_or_else(Uuid::new_v4)
+    }
 }
 
 /// The children written again in their new order; decisions, implementers
 /// and assignments go with their agenda items (ON DELETE CASCADE).
+///
+/// An agenda item or decision keeps its id while it keeps its position:
+/// the search index names them, so a save that changes no text the index
+/// holds leaves it, and every kept search, as it was (`search::reindex`).
 pub(crate) async fn rewrite_children<C: ConnectionTrait>(
     db: &C,
     id: Uuid,
     m: &Minutes,
     offices: &HashMap<String, offices::Model>,
 ) -> Result<(), DbErr> {
+    let ids = Ids::read(db, id).await?;
     attendees::Entity::delete_many()
         .filter(attendees::Column::MeetingId.eq(id))
         .exec(db)
@@ -147,7 +200,7 @@ pub(crate) async fn rewrite_children<C: ConnectionTrait>(
         .filter(recipients::Column::MeetingId.eq(id))
         .exec(db)
         .await?;
-    write_children(db, id, m, offices).await
+    write_children(db, id, m, offices, &ids).await
 }
 
 /// Attendance, agenda, decisions, implementers, the অনুলিপি list, and (for
@@ -157,6 +210,7 @@ async fn write_children<C: ConnectionTrait>(
     id: Uuid,
     m: &Minutes,
     offices: &HashMap<String, offices::Model>,
+    ids: &Ids,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
     let rows: Vec<_> = m
@@ -188,7 +242,7 @@ async fn write_children<C: ConnectionTrait>(
     let (mut items, mut decided, mut imps, mut owed) = (vec![], vec![], vec![], vec![]);
     let (mut item_ids, mut decision_ids) = (vec![], vec![]);
     for (i, item) in m.agenda.iter().enumerate() {
-        let item_id = Uuid::new_v4();
+        let item_id = ids.item(i as i32 + 1);
         item_ids.push(item_id);
         items.push(agenda_items::ActiveModel {
             id: Set(item_id),
@@ -198,7 +252,7 @@ async fn write_children<C: ConnectionTrait>(
             discussion_bn: Set(item.discussion.clone()),
         });
         for (j, d) in item.decisions.iter().enumerate() {
-            let decision_id = Uuid::new_v4();
+            let decision_id = ids.decision(i as i32 + 1, j as i32 + 1);
             decision_ids.push(decision_id);
             let (kind, on, days) = deadline_columns(d.deadline);
             decided.push(decisions::ActiveModel {
