@@ -105,6 +105,7 @@ pub fn services_with(db: DatabaseConnection, window: u32) -> Services {
             to_verify: Default::default(),
             to_verify_count: Default::default(),
             assignments: Default::default(),
+            office_counters: Default::default(),
             shared,
         }),
     }

@@ -8,38 +8,6 @@ use app::error::AppError;
 use sea_orm::{ConnectionTrait, Statement};
 use uuid::Uuid;
 
-/// The counters of these offices (migration m20261205: each moves with
-/// every write to an assignment the office owes or is owed, and to its
-/// meetings) added up, with the directory's (the offices' names). Each only
-/// grows, so the sum moves whenever any of them does.
-pub(super) async fn reach_version<C: ConnectionTrait>(
-    db: &C,
-    offices: &[Uuid],
-) -> Result<i64, AppError> {
-    let backend = db.get_database_backend();
-    // No office yet (a value read for the first time learns its offices as
-    // it is read): the directory's counter alone, and no empty IN list.
-    let sql = if offices.is_empty() {
-        "SELECT version AS v FROM data_version WHERE id = 2".to_string()
-    } else {
-        format!(
-            "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT)
-                    + (SELECT version FROM data_version WHERE id = 2) AS v
-               FROM office_versions WHERE office_id IN ({})",
-            marks(offices.len())
-        )
-    };
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            crate::store::search::placeholders(backend, &sql),
-            offices.iter().map(|o| sea_orm::Value::from(*o)),
-        ))
-        .await
-        .map_err(db_error)?;
-    row.map_or(Ok(0), |r| r.try_get::<i64>("", "v").map_err(db_error))
-}
-
 /// The fiscal years with meetings these offices held or owe decisions to,
 /// newest first.
 pub(super) async fn fiscal_years<C: ConnectionTrait>(

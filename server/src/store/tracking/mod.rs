@@ -25,6 +25,7 @@ mod carried;
 mod dashboard;
 mod events;
 mod lists;
+mod office_counters;
 mod owed;
 
 pub use carried::{carried, CARRIED_MEETINGS};
@@ -32,6 +33,7 @@ use dashboard::{dashboard_counts, fiscal_years};
 pub use events::{evidence_file, record_progress};
 use lists::report;
 pub(crate) use lists::rows;
+pub use office_counters::OfficeCounters;
 pub use owed::KeptByOffices;
 
 /// Who verifies: the offices they are secretary of, the person they are,
@@ -54,6 +56,8 @@ pub struct SeaTrackingStore {
     /// One assignment's page, per (assignment, accounts' counter): a
     /// district office opens its tens of assignments, so more are kept.
     pub assignments: KeptByOffices<(Uuid, i64), AssignmentFacts, 2048>,
+    /// The offices' counters all these are kept under.
+    pub office_counters: OfficeCounters,
     /// What every reader of a meeting shares (with the meetings' store).
     pub shared: std::sync::Arc<crate::store::shared_meetings::SharedMeetings>,
 }
@@ -154,7 +158,7 @@ impl TrackingStore for SeaTrackingStore {
             Ok((rows.await?, vec![]))
         };
         self.to_verify
-            .get_or_read(&self.db, key, &offices, today_in_dhaka(), read)
+            .get_or_read(self.kept(), key, &offices, today_in_dhaka(), read)
             .await
     }
 
@@ -170,7 +174,7 @@ impl TrackingStore for SeaTrackingStore {
             Ok((n.await?, vec![]))
         };
         self.to_verify_count
-            .get_or_read(&self.db, key, &offices, today_in_dhaka(), read)
+            .get_or_read(self.kept(), key, &offices, today_in_dhaka(), read)
             .await
     }
 
@@ -189,7 +193,7 @@ impl TrackingStore for SeaTrackingStore {
         };
         let key = owed::sorted(offices.clone());
         self.owed
-            .get_or_read(&self.db, key, &offices, today_in_dhaka(), read)
+            .get_or_read(self.kept(), key, &offices, today_in_dhaka(), read)
             .await
     }
 
@@ -208,7 +212,7 @@ impl TrackingStore for SeaTrackingStore {
             Ok((facts, offices))
         };
         self.assignments
-            .get_or_read(&self.db, (id, accounts), &[], today_in_dhaka(), read)
+            .get_or_read(self.kept(), (id, accounts), &[], today_in_dhaka(), read)
             .await
     }
 
@@ -242,7 +246,7 @@ impl TrackingStore for SeaTrackingStore {
         };
         let key = (owed::sorted(offices.clone()), fiscal_year);
         self.dashboards
-            .get_or_read(&self.db, key, &offices, today, read)
+            .get_or_read(self.kept(), key, &offices, today, read)
             .await
     }
 
@@ -265,7 +269,7 @@ impl TrackingStore for SeaTrackingStore {
         let key = (owed::sorted(offices.clone()), fiscal_year);
         let read = self.count_compliance(offices.clone(), fiscal_year, today);
         self.compliances
-            .get_or_read(&self.db, key, &offices, today, read)
+            .get_or_read(self.kept(), key, &offices, today, read)
             .await
     }
 
@@ -275,6 +279,11 @@ impl TrackingStore for SeaTrackingStore {
 }
 
 impl SeaTrackingStore {
+    /// Where what is kept by offices is read, and their counters.
+    fn kept(&self) -> (&DatabaseConnection, &OfficeCounters) {
+        (&self.db, &self.office_counters)
+    }
+
     /// Which quarters' meetings each office held and issued in the year (the
     /// APA view), under the offices' counters (their meetings move them)
     /// with their names (the directory's).

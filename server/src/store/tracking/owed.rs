@@ -10,9 +10,9 @@
 //! office's), its meeting's title, memo number, item and decision (move the
 //! counter of the meeting's office) and the office's name (the directory's).
 //! So a list is good while the counters of the offices it was asked for and
-//! of its rows' meetings' offices stand still (`reach_version`), on the same
+//! of its rows' meetings' offices stand still (`OfficeCounters`), on the same
 //! day (what is overdue changes at midnight).
-use super::dashboard::reach_version;
+use super::office_counters::OfficeCounters;
 use app::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
@@ -69,7 +69,7 @@ impl<K: Hash + Eq + Clone, T: Clone, const N: usize> KeptByOffices<K, T, N> {
     /// offices of its rows' meetings. `offices` are those it was asked for.
     pub async fn get_or_read<C, F>(
         &self,
-        db: &C,
+        (db, counters): (&C, &OfficeCounters),
         key: K,
         offices: &[Uuid],
         today: NaiveDate,
@@ -86,7 +86,7 @@ impl<K: Hash + Eq + Clone, T: Clone, const N: usize> KeptByOffices<K, T, N> {
         }
         let mut vouching = self.vouching(&key, offices);
         // Read before the value, so what is kept under it is no older.
-        let mut version = reach_version(db, &vouching).await?;
+        let mut version = counters.sum(db, &vouching, changes).await?;
         if let Some(value) = self.kept(&key, &vouching, version, changes) {
             return Ok(T::clone(&value));
         }
@@ -102,7 +102,7 @@ impl<K: Hash + Eq + Clone, T: Clone, const N: usize> KeptByOffices<K, T, N> {
         let now_vouching = self.vouching(&key, offices);
         if now_vouching != vouching {
             vouching = now_vouching;
-            version = reach_version(db, &vouching).await?;
+            version = counters.sum(db, &vouching, changes).await?;
         }
         if let Some(value) = self.kept(&key, &vouching, version, changes) {
             return Ok(T::clone(&value)); // read while this one waited its turn
