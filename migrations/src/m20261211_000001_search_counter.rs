@@ -17,6 +17,12 @@
 //! The app leaves a meeting's index rows as they are when a save would
 //! write them again unchanged (`store::search::reindex`), and keeps an
 //! agenda item's and a decision's id while it keeps its position.
+//!
+//! Not covered: an item or decision deleted by SQL alone. Its index rows
+//! stay (as they always did: only the app writes the index), and a kept
+//! search shows its old place until the index is next written; a fresh one
+//! would show it without a place. A save deletes and writes them again
+//! with the same ids, so a delete cannot tell one from the other here.
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 

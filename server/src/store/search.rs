@@ -56,6 +56,20 @@ pub async fn reindex<C: ConnectionTrait>(
         ))
         .await?;
     }
+    if false && !rows.is_empty() {
+        // Rows naming these items and decisions under another meeting (one
+        // moved there by SQL keeps its id here): PostgreSQL's index is keyed
+        // by what a row names, and the save would fail on them.
+        let named: Vec<Value> = rows.iter().map(|(_, id, _)| (*id).into()).collect();
+        let marks = vec!["?"; named.len()].join(", ");
+        let sql = format!("DELETE FROM search_index WHERE ref_id IN ({marks})");
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, &sql),
+            named,
+        ))
+        .await?;
+    }
     for (kind, id, text) in rows {
         let mut columns = "kind, meeting_id, ref_id, text";
         let mut values = vec![kind.into(), meeting.into(), id.into(), text.into()];

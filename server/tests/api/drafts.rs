@@ -159,3 +159,38 @@ async fn a_save_that_changes_no_indexed_text_leaves_the_searches() {
     sql("UPDATE meetings SET held_on = '2024-01-02' WHERE id = ?").await;
     assert!(searches_counter(&app.db).await > before);
 }
+
+/// An agenda item moved to another meeting by SQL keeps its id there; that
+/// meeting's next save keeps it too, and the index rows the item left under
+/// its first meeting give way (PostgreSQL keys them by what they name).
+#[tokio::test]
+async fn a_save_after_an_item_was_moved_here_by_sql_is_indexed() {
+    let app = TestApp::with_demo().await;
+    let secretary = app.login("secretary").await;
+    let draft = seed_draft();
+    let (from, _) = app.create(&draft, &secretary).await;
+    let (to, at) = app.create(&draft, &secretary).await;
+    let backend = app.db.get_database_backend();
+    for sql in [
+        "DELETE FROM agenda_items WHERE meeting_id = ? AND position = 1",
+        "UPDATE agenda_items SET meeting_id = ? WHERE meeting_id = ? AND position = 1",
+    ] {
+        let values: Vec<sea_orm::Value> = if sql.starts_with("DELETE") {
+            vec![to.into()]
+        } else {
+            vec![to.into(), from.into()]
+        };
+        app.db
+            .execute_raw(sea_orm::Statement::from_sql_and_values(
+                backend,
+                server::store::search::placeholders(backend, sql),
+                values,
+            ))
+            .await
+            .unwrap();
+    }
+    let r = app
+        .post(&at, &form_of(&draft, 1, "save"), Some(&secretary))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}

@@ -49,7 +49,12 @@ impl OfficeCounters {
                     Some(counters) => counters, // read while this one waited
                     None => {
                         let counters = Arc::new(read(db).await?);
-                        *lock(&self.read) = Some((changes, counters.clone()));
+                        let mut kept = lock(&self.read);
+                        // A request that began before the last write keeps
+                        // no older tag over the newer requests' counters.
+                        if !matches!(kept.as_ref(), Some((at, _)) if *at > changes) {
+                            *kept = Some((changes, counters.clone()));
+                        }
                         counters
                     }
                 }
