@@ -56,7 +56,7 @@ pub async fn reindex<C: ConnectionTrait>(
         ))
         .await?;
     }
-    if false && !rows.is_empty() {
+    if !sqlite && !rows.is_empty() {
         // Rows naming these items and decisions under another meeting (one
         // moved there by SQL keeps its id here): PostgreSQL's index is keyed
         // by what a row names, and the save would fail on them.
