@@ -39,17 +39,12 @@ impl Lang {
 pub fn detect_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use leptos::prelude::use_context;
-        use_context::<http::request::Parts>()
-            .and_then(|p| {
-                p.headers
-                    .get(http::header::COOKIE)?
-                    .to_str()
-                    .ok()
-                    .map(str::to_owned)
-            })
-            .and_then(|h| Lang::from_cookie_header(&h))
-            .unwrap_or_default()
+        leptos::prelude::with_context::<http::request::Parts, _>(|p| {
+            let cookie = p.headers.get(http::header::COOKIE)?.to_str().ok()?;
+            Lang::from_cookie_header(cookie)
+        })
+        .flatten()
+        .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {

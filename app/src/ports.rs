@@ -144,7 +144,8 @@ pub struct Services {
     pub tracking: Arc<dyn TrackingStore>,
 }
 
-/// The services of the running server, read from the Leptos context.
-pub fn services() -> Result<Services, AppError> {
-    leptos::prelude::use_context::<Services>().ok_or(AppError::Internal)
+/// The services of the running server, read from the Leptos context (one
+/// `Arc`: every server function of a page asks for them).
+pub fn services() -> Result<Arc<Services>, AppError> {
+    leptos::prelude::use_context::<Arc<Services>>().ok_or(AppError::Internal)
 }

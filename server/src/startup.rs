@@ -3,7 +3,7 @@ use crate::assets::Assets;
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
 use crate::routes::tracking::EvidenceDir;
-use crate::state::AppState;
+use crate::state::{AppState, Parts};
 use crate::store::issue::Issuing;
 use crate::store::{
     accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
@@ -194,7 +194,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         public_url: args.public_url.trim_end_matches('/').to_string(),
         due_soon_days: args.due_soon_days,
     });
-    let services = services_with(db.clone(), args.due_soon_days);
+    let services = Arc::new(services_with(db.clone(), args.due_soon_days));
     let routes = route_list();
     let cache = crate::cache::Cache::new(db.clone(), args.page_cache);
     let sessions = SessionManagerLayer::new(SeaSessionStore {
@@ -210,7 +210,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
     for route in crate::routes::table() {
         plain = plain.route(route.path, route.handler);
     }
-    let state = AppState {
+    let state = AppState::new(Parts {
         options: options.clone(),
         db,
         services: services.clone(),
@@ -219,7 +219,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
         renders: crate::memo::RenderSlots::new(args.renders),
         limiter: Arc::new(crate::limiter::LoginLimiter::default()),
         cache: cache.clone(),
-    };
+    });
     let context = move || provide_context(services.clone());
     let mut app = plain
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -10,24 +10,29 @@
 //! depend on nothing but their content and the page's language belong here
 //! (no signed-in user, no clock); the per-user parts are rendered around them.
 use leptos::prelude::*;
+#[cfg(not(feature = "ssr"))]
 use leptos::tachys::html::InertElement;
 use std::hash::Hash;
 
 /// `render(content)`'s HTML, rendered once per content and language.
+#[cfg(feature = "ssr")]
+pub fn rendered<T, V>(part: &'static str, content: T, render: fn(T) -> V) -> kept::Html
+where
+    T: Hash + Eq + Clone + Send + Sync + 'static,
+    V: IntoView,
+{
+    kept::html(part, crate::i18n::use_lang(), content, render)
+}
+
+/// In the browser nothing is kept (the pages' parts are not islands).
+#[cfg(not(feature = "ssr"))]
 pub fn rendered<T, V>(part: &'static str, content: T, render: fn(T) -> V) -> InertElement
 where
     T: Hash + Eq + Clone + Send + Sync + 'static,
     V: IntoView,
 {
-    #[cfg(feature = "ssr")]
-    {
-        kept::html(part, crate::i18n::use_lang(), content, render)
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = part;
-        InertElement::new(render(content).to_html())
-    }
+    let _ = part;
+    InertElement::new(render(content).to_html())
 }
 
 /// Content known by its allocation: the minutes and carry-forward a page
@@ -61,6 +66,7 @@ impl<T> Hash for Same<T> {
 
 #[cfg(feature = "ssr")]
 mod kept {
+    pub use super::html::Html;
     use super::*;
     use crate::i18n::Lang;
     use std::any::Any;
@@ -83,29 +89,25 @@ mod kept {
 
     static SHELF: LazyLock<Mutex<Shelf>> = LazyLock::new(Mutex::default);
 
-    pub(super) fn html<T, V>(
-        part: &'static str,
-        lang: Lang,
-        content: T,
-        render: fn(T) -> V,
-    ) -> InertElement
+    pub(super) fn html<T, V>(part: &'static str, lang: Lang, content: T, render: fn(T) -> V) -> Html
     where
         T: Hash + Eq + Clone + Send + Sync + 'static,
         V: IntoView,
     {
         let key = (part, lang, hash(&content));
         if let Some(html) = found(&key, &content) {
-            return InertElement::new(String::from(&*html));
+            return Html(html);
         }
         let kept: Arc<dyn Any + Send + Sync> = Arc::new(content.clone());
         let html = render(content).to_html();
         // A part too big to share the shelf with others (a meeting near the
         // limits of the minutes' size) is rendered each time.
+        let html: Arc<str> = Arc::from(html);
         if html.len() > BUDGET / 16 {
-            return InertElement::new(html);
+            return Html(html);
         }
         let mut shelf = SHELF.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((_, old)) = shelf.parts.insert(key, (kept, Arc::from(html.as_str()))) {
+        if let Some((_, old)) = shelf.parts.insert(key, (kept, html.clone())) {
             shelf.bytes -= old.len();
         } else {
             shelf.order.push_back(key);
@@ -119,7 +121,7 @@ mod kept {
                 shelf.bytes -= old.len();
             }
         }
-        InertElement::new(html)
+        Html(html)
     }
 
     /// The kept HTML of exactly this content, if any (a hash is only a hint).
@@ -137,6 +139,92 @@ mod kept {
         // Only a hint (the content is compared whole), so the fast one.
         static STATE: LazyLock<foldhash::fast::RandomState> = LazyLock::new(Default::default);
         STATE.hash_one(content)
+    }
+}
+
+/// Kept HTML as a page takes it: the shelf's own `Arc`, written straight
+/// into the page (an `InertElement` needs its own copy: a meeting's tens of
+/// kB copied twice for each reader). Only the server renders these parts;
+/// anything else a view may ask of it is the `InertElement`'s.
+#[cfg(feature = "ssr")]
+mod html {
+    use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
+    use leptos::tachys::html::InertElement;
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{add_attr::AddAnyAttr, Position, PositionState, Render, RenderHtml};
+    use std::sync::Arc;
+
+    pub struct Html(pub(super) Arc<str>);
+
+    impl Html {
+        fn inert(self) -> InertElement {
+            InertElement::new(String::from(&*self.0))
+        }
+    }
+
+    impl Render for Html {
+        type State = <InertElement as Render>::State;
+
+        fn build(self) -> Self::State {
+            self.inert().build()
+        }
+
+        fn rebuild(self, state: &mut Self::State) {
+            self.inert().rebuild(state)
+        }
+    }
+
+    impl AddAnyAttr for Html {
+        type Output<SomeNewAttr: Attribute> = Self;
+
+        fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Self::Output<NewAttr>
+        where
+            Self::Output<NewAttr>: RenderHtml,
+        {
+            // As `InertElement`: a part is a child, never a page's top.
+            panic!("kept HTML takes no attributes")
+        }
+    }
+
+    impl RenderHtml for Html {
+        type AsyncOutput = Self;
+        type Owned = Self;
+
+        const MIN_LENGTH: usize = 0;
+
+        fn html_len(&self) -> usize {
+            self.0.len()
+        }
+
+        fn dry_resolve(&mut self) {}
+
+        async fn resolve(self) -> Self {
+            self
+        }
+
+        fn to_html_with_buf(
+            self,
+            buf: &mut String,
+            position: &mut Position,
+            _escape: bool,
+            _mark_branches: bool,
+            _extra_attrs: Vec<AnyAttribute>,
+        ) {
+            buf.push_str(&self.0);
+            *position = Position::NextChild;
+        }
+
+        fn hydrate<const FROM_SERVER: bool>(
+            self,
+            cursor: &Cursor,
+            position: &PositionState,
+        ) -> Self::State {
+            self.inert().hydrate::<FROM_SERVER>(cursor, position)
+        }
+
+        fn into_owned(self) -> Self::Owned {
+            self
+        }
     }
 }
 

@@ -97,8 +97,9 @@ pub async fn editor(id: Option<Uuid>) -> Result<EditorState, AppError> {
 /// The flash the last post left for this editor, removed as it is read.
 #[cfg(feature = "ssr")]
 async fn take_flash(id: Option<Uuid>) -> Option<crate::domain::editor::Flash> {
-    let parts = use_context::<http::request::Parts>()?;
-    let session = parts.extensions.get::<tower_sessions::Session>()?;
+    let session = with_context::<http::request::Parts, _>(|parts| {
+        parts.extensions.get::<tower_sessions::Session>().cloned()
+    })??;
     let key = crate::domain::editor::flash_key(id);
     session.remove(&key).await.ok().flatten()
 }

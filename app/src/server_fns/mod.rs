@@ -22,13 +22,19 @@ mod guard {
     /// The signed-in user of this request, as the server's session layer
     /// found it (it puts `CurrentUser` into the request's extensions).
     pub fn current_user() -> Option<CurrentUser> {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+        // Looked at in place: `use_context` would copy the request's whole
+        // head (its headers, each extension) for every server function.
+        leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+            parts.extensions.get::<CurrentUser>().cloned()
+        })
+        .flatten()
     }
 
     /// The one door of every server function: may the caller do this? Also
     /// hands back the services, so nothing is reached before the check.
-    pub fn require(needs: Permission) -> Result<(Option<CurrentUser>, Services), AppError> {
+    pub fn require(
+        needs: Permission,
+    ) -> Result<(Option<CurrentUser>, std::sync::Arc<Services>), AppError> {
         let user = current_user();
         authorize(user.as_ref(), &needs).map_err(respond)?;
         Ok((user, services().map_err(respond)?))
@@ -38,7 +44,7 @@ mod guard {
     /// read rule for its minutes (`Permission::ReadMinutes`).
     pub async fn require_minutes(
         id: uuid::Uuid,
-    ) -> Result<(Option<CurrentUser>, Services), AppError> {
+    ) -> Result<(Option<CurrentUser>, std::sync::Arc<Services>), AppError> {
         let (user, services) = require(Permission::SignedIn)?;
         let (office, status) = services.meetings.access(id).await.map_err(respond)?;
         let needs = Permission::ReadMinutes {
@@ -77,8 +83,9 @@ mod guard {
 /// removed as it is read.
 #[cfg(feature = "ssr")]
 pub(crate) async fn take_kept(id: uuid::Uuid) -> Option<crate::domain::kept::KeptForm> {
-    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    let session = parts.extensions.get::<tower_sessions::Session>()?;
+    let session = leptos::prelude::with_context::<http::request::Parts, _>(|parts| {
+        parts.extensions.get::<tower_sessions::Session>().cloned()
+    })??;
     let key = crate::domain::kept::KeptForm::key(id);
     // Looked at first: a removal marks the session changed, and a page
     // whose session changed is not kept by the page cache.

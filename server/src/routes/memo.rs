@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(serde::Deserialize)]
@@ -19,7 +20,7 @@ pub struct MemoQuery {
 pub async fn memo_pdf(
     State(db): State<DatabaseConnection>,
     State(slots): State<memo::RenderSlots>,
-    State(services): State<Services>,
+    State(services): State<Arc<Services>>,
     caller: Caller,
     Path(id): Path<Uuid>,
     Query(query): Query<MemoQuery>,

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The largest file accepted: the seed-004 minutes are 22 KB.
@@ -154,7 +155,7 @@ pub async fn import_record(
 /// GET /meetings/{id}/minutes.json — the meeting as a file to download.
 pub async fn export(
     State(db): State<DatabaseConnection>,
-    State(services): State<app::ports::Services>,
+    State(services): State<Arc<app::ports::Services>>,
     caller: Caller,
     Path(id): Path<Uuid>,
 ) -> Result<Response, Refusal> {

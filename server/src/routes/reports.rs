@@ -8,6 +8,7 @@ use app::i18n::t;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(serde::Deserialize)]
@@ -16,7 +17,7 @@ pub struct Filter {
 }
 
 pub async fn implementation(
-    State(services): State<app::ports::Services>,
+    State(services): State<Arc<app::ports::Services>>,
     State(slots): State<crate::memo::RenderSlots>,
     caller: Caller,
     Path(format): Path<String>,

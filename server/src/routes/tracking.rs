@@ -15,6 +15,7 @@ use axum::extract::{Form, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -92,7 +93,7 @@ fn store_file(dir: &std::path::Path, bytes: &[u8]) -> std::io::Result<String> {
 /// (`status`: in_progress or done, `note`, any number of `evidence` files).
 pub async fn report(
     State(db): State<DatabaseConnection>,
-    State(services): State<Services>,
+    State(services): State<Arc<Services>>,
     State(EvidenceDir(dir)): State<EvidenceDir>,
     caller: Caller,
     session: Session,
@@ -194,7 +195,7 @@ pub struct Review {
 /// verifies what was reported done, or returns it with a reason.
 pub async fn review(
     State(db): State<DatabaseConnection>,
-    State(services): State<Services>,
+    State(services): State<Arc<Services>>,
     caller: Caller,
     session: Session,
     Path(id): Path<Uuid>,
