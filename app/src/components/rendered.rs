@@ -75,7 +75,7 @@ mod kept {
 
     /// The HTML kept at most, in bytes (about twice that with the content
     /// it was rendered from); past it, the longest kept goes first.
-    const BUDGET: usize = 24 << 20;
+    const BUDGET: usize = 12 << 20;
 
     type Key = (&'static str, Lang, u64);
 
