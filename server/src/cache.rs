@@ -369,9 +369,10 @@ pub async fn pages(State(cache): State<Arc<Cache>>, req: Request, next: Next) ->
         body,
     };
     if !session.is_some_and(|s| s.is_modified()) {
-        // Kept in a buffer of its own size: the page's grew by doubling as
-        // it was written, and kept as it came, a page held up to twice its
-        // bytes (the limit counts the bytes): 35 MB in the mix, not 16.
+        // Kept in a buffer of its own size: a render comes as one chunk,
+        // its buffer grown by doubling as it was written, and kept as it
+        // came a page held up to twice its bytes (the limit counts the
+        // bytes: the mix had kept 35 MB under a limit of 16).
         let kept = Page {
             headers: page.headers.clone(),
             body: Bytes::copy_from_slice(&page.body),

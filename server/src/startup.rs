@@ -3,7 +3,7 @@ use crate::assets::Assets;
 use crate::config::{sqlite_file, ServeArgs};
 use crate::middleware;
 use crate::routes::tracking::EvidenceDir;
-use crate::state::{AppState, Parts};
+use crate::state::{AppState, Inner};
 use crate::store::issue::Issuing;
 use crate::store::{
     accounts::SeaAccountStore, audit::SeaAuditStore, directory::SeaDirectoryStore,
@@ -210,7 +210,7 @@ pub fn router(db: DatabaseConnection, args: &ServeArgs) -> Router {
     for route in crate::routes::table() {
         plain = plain.route(route.path, route.handler);
     }
-    let state = AppState::new(Parts {
+    let state = AppState::new(Inner {
         options: options.clone(),
         db,
         services: services.clone(),

@@ -14,13 +14,13 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
-/// The parts behind one `Arc`: axum clones the state, and every middleware
+/// What the handlers share, behind one `Arc`: axum clones the state, and every middleware
 /// holding it, for each request; one count to move instead of a score of
 /// them (the parts' own `Arc`s and strings) was a few percent of a page.
 #[derive(Clone)]
-pub struct AppState(Arc<Parts>);
+pub struct AppState(Arc<Inner>);
 
-pub struct Parts {
+pub struct Inner {
     /// Leptos's own settings (the site root, the output name).
     pub options: LeptosOptions,
     pub db: DatabaseConnection,
@@ -34,8 +34,8 @@ pub struct Parts {
 }
 
 impl AppState {
-    pub fn new(parts: Parts) -> Self {
-        AppState(Arc::new(parts))
+    pub fn new(inner: Inner) -> Self {
+        AppState(Arc::new(inner))
     }
 }
 
