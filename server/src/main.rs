@@ -18,6 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const BLOCKING_THREADS: usize = 16;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(BLOCKING_THREADS)
@@ -28,6 +29,20 @@ fn main() -> ExitCode {
             eprintln!("sidhanto: cannot start the runtime: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Memory in 4 kB pages, not 2 MB ones: mimalloc asks the kernel for
+/// transparent huge pages on its arenas, and a 2 MB page partly used counts
+/// whole. Under bench/mix at 100k decisions the server's anonymous memory
+/// peaked at 125-132 MB with them (33-39 MB of it in huge pages) and at
+/// 94 MB without, at the same requests a second.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes one integer and touches no memory
+    // of ours; on a kernel without it the call fails and nothing changes.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 
