@@ -18,13 +18,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const BLOCKING_THREADS: usize = 16;
 
 fn main() -> ExitCode {
-    no_huge_pages();
+    let small_pages = no_huge_pages();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(BLOCKING_THREADS)
         .build();
     match runtime {
-        Ok(runtime) => runtime.block_on(start()),
+        Ok(runtime) => runtime.block_on(start(small_pages)),
         Err(e) => {
             eprintln!("sidhanto: cannot start the runtime: {e}");
             ExitCode::FAILURE
@@ -35,24 +35,34 @@ fn main() -> ExitCode {
 /// Memory in 4 kB pages, not 2 MB ones: mimalloc asks the kernel for
 /// transparent huge pages on its arenas, and a 2 MB page partly used counts
 /// whole. Under bench/mix at 100k decisions the server's anonymous memory
-/// peaked at 125-132 MB with them (33-39 MB of it in huge pages) and at
-/// 94 MB without, at the same requests a second.
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes one integer and touches no memory
-    // of ours; on a kernel without it the call fails and nothing changes.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
+/// peaked at 123-142 MB with them (33-39 MB of it in huge pages) and at
+/// 94-98 MB without, at the same requests a second. Whether the kernel
+/// took it is told once the log is set up (`start`).
+#[cfg(target_os = "linux")]
+fn no_huge_pages() -> bool {
+    let disable: libc::c_ulong = 1;
+    let unused: libc::c_ulong = 0;
+    // SAFETY: PR_SET_THP_DISABLE reads its integer arguments (the kernel
+    // takes them as unsigned longs, the unused ones zero) and touches no
+    // memory of ours; a kernel without it refuses and nothing changes.
+    unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, disable, unused, unused, unused) == 0 }
 }
 
-async fn start() -> ExitCode {
+#[cfg(not(target_os = "linux"))]
+fn no_huge_pages() -> bool {
+    true
+}
+
+async fn start(small_pages: bool) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
         )
         .init();
+    if !small_pages {
+        tracing::warn!("the kernel refused to turn transparent huge pages off: the server may take more memory");
+    }
     let cli = Cli::parse();
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,7 +3,7 @@
 //! two app instances running the job at once send each digest once.
 use super::*;
 use server::db::entities::notifications;
-use server::store::reminders::{run, Mailer};
+use server::store::reminders::{run, run_in_groups, Mailer};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -117,6 +117,43 @@ async fn two_instances_send_each_office_one_digest_a_day() {
     let dc = app.login("dc.dinajpur").await;
     let page = app.get("/my", Some(&dc)).await;
     assert!(page.body.contains("আজকের স্মরণিকা"), "{}", page.body);
+}
+
+/// Three offices at a time (the job takes 32): every office with work
+/// due gets its digest once, and every reminder is made once.
+#[tokio::test]
+async fn reminders_made_a_few_offices_at_a_time_reach_each_office_once() {
+    let app = TestApp::with_demo().await;
+    let (port, received) = smtp_sink().await;
+    let mailer = Mailer::new(
+        &format!("smtp://127.0.0.1:{port}"),
+        "sidhanto@rangpurdiv.gov.bd",
+        "https://sidhanto.example",
+    )
+    .unwrap();
+    let today = app::domain::dates::today_in_dhaka();
+    let run = run_in_groups(&app.db, today, 7, Some(&mailer), 3)
+        .await
+        .unwrap()
+        .expect("the day was not claimed yet");
+    // The 8 district offices in groups of 3, 3 and 2.
+    assert_eq!(run.emails, 8, "{run:?}");
+    let to: std::collections::HashSet<_> = received
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(to, _)| to.clone())
+        .collect();
+    assert_eq!(to.len(), 8, "{to:?}");
+    let made = notifications::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(made.len(), run.notifications);
+    let assignments: std::collections::HashSet<_> = made.iter().map(|n| n.assignment_id).collect();
+    assert_eq!(
+        assignments.len(),
+        made.len(),
+        "an assignment reminded twice"
+    );
+    assert!(run.notifications >= 8 * 5);
 }
 
 async fn run_again(
