@@ -63,16 +63,21 @@ async fn smtp_sink() -> (u16, Arc<Mutex<Vec<(Vec<String>, String)>>>) {
     (port, received)
 }
 
-#[tokio::test]
-async fn two_instances_send_each_office_one_digest_a_day() {
-    let app = TestApp::with_demo().await;
-    let (port, received) = smtp_sink().await;
-    let mailer = Mailer::new(
+/// A mailer through the sink on `port`.
+fn mailer(port: u16) -> Mailer {
+    Mailer::new(
         &format!("smtp://127.0.0.1:{port}"),
         "sidhanto@rangpurdiv.gov.bd",
         "https://sidhanto.example",
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[tokio::test]
+async fn two_instances_send_each_office_one_digest_a_day() {
+    let app = TestApp::with_demo().await;
+    let (port, received) = smtp_sink().await;
+    let mailer = mailer(port);
     let today = app::domain::dates::today_in_dhaka();
     // Two instances, the same hour.
     let (a, b) = tokio::join!(
@@ -125,12 +130,7 @@ async fn two_instances_send_each_office_one_digest_a_day() {
 async fn reminders_made_a_few_offices_at_a_time_reach_each_office_once() {
     let app = TestApp::with_demo().await;
     let (port, received) = smtp_sink().await;
-    let mailer = Mailer::new(
-        &format!("smtp://127.0.0.1:{port}"),
-        "sidhanto@rangpurdiv.gov.bd",
-        "https://sidhanto.example",
-    )
-    .unwrap();
+    let mailer = mailer(port);
     let today = app::domain::dates::today_in_dhaka();
     let run = run_in_groups(&app.db, today, 7, Some(&mailer), 3)
         .await
