@@ -40,10 +40,13 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // (write transactions begin IMMEDIATE, `store::begin_write`).
         // Foreign keys are a per-connection setting in SQLite: set on each.
         // An in-memory database is one per connection: keep it to one.
-        // The file is read through a memory map, shared by the connections:
-        // at 100k decisions (800 MB) each connection's own 2 MB page cache
-        // missed on most pages, and every miss was a read() copying 4 kB.
-        // (Writes still go through the WAL file, as before.)
+        // No memory map of the file (SQLite's default): the mapped pages a
+        // request touched counted in the server's memory, 20-60 MB of the
+        // 800 MB file at 100k decisions under bench/mix (peak 210-322 MB
+        // against 126 MB without), and the mix ran as fast without it: the
+        // shared meetings and rendered parts take most reads away, and what
+        // each connection's 2 MB page cache misses the system's file cache
+        // holds.
         let connections = if url.contains(":memory:") {
             1
         } else {
@@ -53,7 +56,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
             o.journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
-                .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
+                .pragma("cache_size", format!("-{SQLITE_CACHE_KIB}"))
         });
     }
     let db = Database::connect(opts).await?;
@@ -66,8 +69,11 @@ const SLOW_STATEMENT: std::time::Duration = std::time::Duration::from_secs(1);
 /// SQLite connections in the pool: readers in parallel (WAL), one writer at
 /// a time whatever the number.
 const SQLITE_CONNECTIONS: u32 = 4;
-/// How much of the SQLite file is read through the memory map.
-const SQLITE_MMAP_BYTES: u64 = 1 << 30;
+/// Each SQLite connection's own page cache, in KiB (SQLite's default is
+/// 2,000): the system's file cache holds the file for all of them, and each
+/// connection's cache and its thread's allocator arena came to 5-6 MB, a
+/// fifth of the server's memory under bench/mix.
+const SQLITE_CACHE_KIB: u32 = 512;
 /// How long a SQLite writer waits for another's commit before giving up.
 const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
 

@@ -102,6 +102,10 @@ pub(crate) fn test_router(db: DatabaseConnection) -> axum::Router {
         // Keys of one test run, outside the repository.
         key_dir: std::env::temp_dir().join("sidhanto-test-keys"),
         evidence_dir: evidence_dir(),
+        // Pages kept too (off by default): every test then also proves a
+        // kept page is never older than the database (`cache.rs`); the
+        // browser tests serve with the default.
+        page_cache: true,
         ..ServeArgs::default()
     };
     startup::router(db, &args)
