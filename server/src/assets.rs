@@ -167,11 +167,12 @@ impl Assets {
             let (assets, dir) = (self.clone(), pkg_dir.to_path_buf());
             std::thread::spawn(move || {
                 assets.precompress(&dir);
-                // Brotli 11 took ~60 MB for the wasm; give it back now
-                // (the allocator kept it for this thread, and the server
-                // stayed that much larger after each new build's start).
-                // SAFETY: mi_collect takes no pointers; it frees what this
-                // thread's heap holds unused.
+                // Brotli 11 took ~60 MB for the wasm: free this thread's
+                // unused pages and purge the allocator's arenas now (without
+                // it the server stayed that much larger after each new
+                // build's first start).
+                // SAFETY: mi_collect takes no pointers; it frees only what
+                // is unused.
                 unsafe { libmimalloc_sys::mi_collect(true) };
             });
         }

@@ -18,7 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const BLOCKING_THREADS: usize = 16;
 
 /// How long mimalloc keeps freed memory before it gives it back: 100 ms
-/// rather than its 1 s. Under bench/mix at 100k decisions the anonymous
+/// rather than its 1 s (`MIMALLOC_PURGE_DELAY` still overrides it). Under bench/mix at 100k decisions the anonymous
 /// peak fell 81-84 -> 75-77 MB at the same requests a second within the
 /// runs' noise; at once (0) it fell as far but cost 8-10% of them.
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
@@ -27,9 +27,11 @@ const PURGE_DELAY_MS: std::ffi::c_long = 100;
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> ExitCode {
-    // SAFETY: mi_option_set stores an integer in mimalloc's option table;
-    // it takes no pointers and is safe to call at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    // SAFETY: mi_option_set_default stores an integer in mimalloc's option
+    // table (unless the environment set it); it takes no pointers, and it
+    // runs here first, before any other thread exists (it is not
+    // thread-safe).
+    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
     one_c_arena();
     let small_pages = no_huge_pages();
     let runtime = tokio::runtime::Builder::new_multi_thread()

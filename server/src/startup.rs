@@ -45,8 +45,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // 800 MB file at 100k decisions under bench/mix (peak 210-322 MB
         // against 126 MB without), and the mix ran as fast without it: the
         // shared meetings and rendered parts take most reads away, and what
-        // each connection's 2 MB page cache misses the system's file cache
-        // holds.
+        // each connection's 512 KiB page cache misses the system's file
+        // cache holds.
         let connections = if url.contains(":memory:") {
             1
         } else {
