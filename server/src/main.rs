@@ -18,9 +18,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const BLOCKING_THREADS: usize = 16;
 
 /// How long mimalloc keeps freed memory before it gives it back: 100 ms
-/// rather than its 1 s (`MIMALLOC_PURGE_DELAY` still overrides it). Under bench/mix at 100k decisions the anonymous
-/// peak fell 81-84 -> 75-77 MB at the same requests a second within the
-/// runs' noise; at once (0) it fell as far but cost 8-10% of them.
+/// rather than its 1 s (`MIMALLOC_PURGE_DELAY` still overrides it). Under
+/// bench/mix at 100k decisions the anonymous peak fell 81-84 -> 75-77 MB at
+/// the same requests a second within the runs' noise; at once (0) it fell
+/// as far but cost 8-10% of them.
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
 /// `mi_option_purge_delay` in mimalloc's `mi_option_e` (mimalloc.h);
 /// libmimalloc-sys names no constant for it.
