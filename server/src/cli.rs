@@ -80,7 +80,7 @@ pub async fn create_user(
         return Err("the password needs at least 10 characters".into());
     }
     let password_hash =
-        tokio::task::spawn_blocking(move || password_auth::generate_hash(password)).await?;
+        tokio::task::spawn_blocking(move || crate::password::hash(&password)).await??;
     let id = accounts::create_user(
         db,
         None,

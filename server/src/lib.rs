@@ -12,6 +12,7 @@ pub mod limiter;
 pub mod memo;
 pub mod middleware;
 pub mod minutes_form;
+pub mod password;
 pub mod routes;
 pub mod startup;
 pub mod state;

@@ -444,4 +444,4 @@ pub const DEMO_PASSWORD: &str = "sidhanto-demo";
 
 /// Hashed once per process: argon2 is slow on purpose.
 static DEMO_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| password_auth::generate_hash(DEMO_PASSWORD));
+    std::sync::LazyLock::new(|| crate::password::hash(DEMO_PASSWORD).expect("hashes"));

@@ -1,5 +1,6 @@
 use super::{local_path, see_other, Caller, Refusal};
 use crate::limiter::LoginLimiter;
+use crate::password::{self, Verdict};
 use crate::store::accounts;
 use app::domain::auth::{validate_new_password, Permission};
 use app::i18n::Lang;
@@ -31,21 +32,22 @@ fn internal() -> Response {
 }
 
 pub(super) async fn hash(password: String) -> Result<String, Response> {
-    hashing(move || password_auth::generate_hash(password))
-        .await
-        .ok_or_else(internal)
+    match hashing(move || password::hash(&password)).await {
+        Some(Ok(hash)) => Ok(hash),
+        _ => Err(internal()),
+    }
 }
 
-async fn verify(password: String, hash: String) -> bool {
-    hashing(move || password_auth::verify_password(password, &hash).is_ok())
+async fn verify(password: String, hash: String) -> Verdict {
+    hashing(move || password::verify(&password, &hash))
         .await
-        .unwrap_or(false)
+        .unwrap_or(Verdict::Wrong)
 }
 
 /// Runs a password hash off the async threads, a core's worth at a time.
-/// Each Argon2 hash takes 19 MB (password-auth's parameters) and a core for
-/// its whole run: more at once finish no sooner, and the allocator keeps
-/// what they took (six sign-ins at once left the server 108 MB larger).
+/// Each Argon2 hash takes 7 MB (`crate::password`) and a core for its whole
+/// run: more at once finish no sooner, and the allocator keeps what they
+/// took (six sign-ins at once left the server 108 MB larger at 19 MB each).
 async fn hashing<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
     static AT_ONCE: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -57,8 +59,8 @@ async fn hashing<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> O
     tokio::task::spawn_blocking(move || {
         let _turn = turn;
         let out = f();
-        // The hash's 19 MB go back to the system now: the allocator kept
-        // them for this thread (each sign-in left the server 19 MB larger).
+        // The hash's memory goes back to the system now: the allocator kept
+        // it for this thread (each sign-in left the server 19 MB larger).
         // SAFETY: mi_collect takes no pointers; it only frees what this
         // thread's heap holds unused, and is safe to call from any thread.
         unsafe { libmimalloc_sys::mi_collect(true) };
@@ -71,7 +73,7 @@ async fn hashing<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> O
 /// A hash to verify against when the user does not exist, so that an unknown
 /// username takes as long as a wrong password.
 static DUMMY_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| password_auth::generate_hash("not a real password"));
+    std::sync::LazyLock::new(|| password::hash("not a real password").expect("hashes"));
 
 #[derive(Deserialize)]
 pub struct LoginForm {
@@ -122,7 +124,8 @@ pub async fn login(
     if user.locked_until.is_some_and(|t| t > now) {
         return again("locked");
     }
-    if !verify(form.password.clone(), user.password_hash.clone()).await {
+    let verdict = verify(form.password.clone(), user.password_hash.clone()).await;
+    if verdict == Verdict::Wrong {
         return match accounts::record_failed_login(&db, &user, now).await {
             Ok(true) => again("locked"),
             Ok(false) => again("wrong"),
@@ -132,7 +135,16 @@ pub async fn login(
     if !user.active {
         return again("inactive");
     }
-    if accounts::record_successful_login(&db, &user).await.is_err() {
+    // A hash made under older settings is made again now, while the
+    // password is at hand; a failure here only leaves the old hash.
+    let rehashed = match verdict {
+        Verdict::RightButOutdated => hash(form.password.clone()).await.ok(),
+        _ => None,
+    };
+    if accounts::record_successful_login(&db, &user, rehashed)
+        .await
+        .is_err()
+    {
         return internal();
     }
     // A new session id at login: an id planted before login is worthless;
@@ -210,7 +222,7 @@ pub async fn change_password(
     let Ok(Some(row)) = accounts::find_by_username(&db, &user.username).await else {
         return Ok(internal());
     };
-    if !verify(form.current_password, row.password_hash.clone()).await {
+    if verify(form.current_password, row.password_hash.clone()).await == Verdict::Wrong {
         return Ok(again("current_password", "wrong_current"));
     }
     let Ok(new_hash) = hash(form.new_password).await else {

@@ -194,14 +194,21 @@ pub async fn record_failed_login(
     Ok(locked)
 }
 
+/// Clears the failed sign-ins and, when the password was re-hashed under
+/// today's settings (`crate::password`), stores the new hash. The password
+/// is the same, so no session ends and nothing is audited.
 pub async fn record_successful_login(
     db: &DatabaseConnection,
     user: &users::Model,
+    rehashed: Option<String>,
 ) -> Result<(), DbErr> {
-    if user.failed_logins != 0 || user.locked_until.is_some() {
+    if user.failed_logins != 0 || user.locked_until.is_some() || rehashed.is_some() {
         let mut row: users::ActiveModel = user.clone().into();
         row.failed_logins = Set(0);
         row.locked_until = Set(None);
+        if let Some(hash) = rehashed {
+            row.password_hash = Set(hash);
+        }
         row.update(db).await?;
     }
     Ok(())

@@ -352,3 +352,46 @@ async fn behind_a_proxy_the_login_limit_counts_each_client_not_the_proxy() {
         "another client behind the same proxy may still sign in"
     );
 }
+
+#[tokio::test]
+async fn a_hash_under_older_settings_signs_in_and_is_made_again() {
+    let app = TestApp::with_demo().await;
+    let find = || async {
+        users::Entity::find()
+            .filter(users::Column::Username.eq("chair"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    // password-auth 1.0's setting (19 MiB, two passes): every hash stored
+    // before `server::password`.
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    let old = argon2::Argon2::default()
+        .hash_password(
+            demo::DEMO_PASSWORD.as_bytes(),
+            &SaltString::generate(&mut OsRng),
+        )
+        .unwrap()
+        .to_string();
+    let mut row: users::ActiveModel = find().await.into();
+    row.password_hash = sea_orm::Set(old);
+    sea_orm::ActiveModelTrait::update(row, &app.db)
+        .await
+        .unwrap();
+    let audited = audit_count(&app.db, "user.password_change").await;
+
+    let first = app.login("chair").await;
+    let made_again = find().await.password_hash;
+    assert!(
+        made_again.starts_with("$argon2id$v=19$m=7168,t=5,p=1$"),
+        "{made_again}"
+    );
+    // The same password, so nothing to audit and no session ends.
+    assert_eq!(audit_count(&app.db, "user.password_change").await, audited);
+    assert!(app.login_with("chair", "wrong-password").await.is_err());
+    app.login("chair").await;
+    assert_eq!(find().await.password_hash, made_again, "made once");
+    let r = app.call("account/me", "", Some(&first)).await;
+    assert!(r.body.contains("\"chair\""), "{}", r.body);
+}

@@ -46,7 +46,7 @@ async fn my_work_is_shown_fifty_rows_a_page() {
             username: "busy.office",
             display_name: "Busy office",
             person_id: None,
-            password_hash: password_auth::generate_hash(demo::DEMO_PASSWORD),
+            password_hash: server::password::hash(demo::DEMO_PASSWORD).unwrap(),
             grants,
         },
     )

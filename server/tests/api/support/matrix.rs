@@ -130,7 +130,7 @@ pub(crate) async fn add_other_admin(app: &TestApp) {
             username: "admin.doict",
             display_name: "ICT admin",
             person_id: None,
-            password_hash: password_auth::generate_hash(demo::DEMO_PASSWORD),
+            password_hash: server::password::hash(demo::DEMO_PASSWORD).unwrap(),
             grants: vec![(Role::Admin, doict, true)],
         },
     )
