@@ -7,6 +7,7 @@ use app::domain::auth::{CurrentUser, Grant, Role};
 use app::error::AppError;
 use app::ports::AccountStore;
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionSession, TransactionTrait,
@@ -196,20 +197,27 @@ pub async fn record_failed_login(
 
 /// Clears the failed sign-ins and, when the password was re-hashed under
 /// today's settings (`crate::password`), stores the new hash. The password
-/// is the same, so no session ends and nothing is audited.
+/// is the same, so no session ends and nothing is audited. The new hash
+/// replaces only the hash that was checked: a password set meanwhile (an
+/// admin's reset during the sign-in) is never put back to the old one.
 pub async fn record_successful_login(
     db: &DatabaseConnection,
     user: &users::Model,
     rehashed: Option<String>,
 ) -> Result<(), DbErr> {
-    if user.failed_logins != 0 || user.locked_until.is_some() || rehashed.is_some() {
+    if user.failed_logins != 0 || user.locked_until.is_some() {
         let mut row: users::ActiveModel = user.clone().into();
         row.failed_logins = Set(0);
         row.locked_until = Set(None);
-        if let Some(hash) = rehashed {
-            row.password_hash = Set(hash);
-        }
         row.update(db).await?;
+    }
+    if let Some(hash) = rehashed {
+        users::Entity::update_many()
+            .col_expr(users::Column::PasswordHash, Expr::value(hash))
+            .filter(users::Column::Id.eq(user.id))
+            .filter(users::Column::PasswordHash.eq(user.password_hash.as_str()))
+            .exec(db)
+            .await?;
     }
     Ok(())
 }

@@ -395,3 +395,31 @@ async fn a_hash_under_older_settings_signs_in_and_is_made_again() {
     let r = app.call("account/me", "", Some(&first)).await;
     assert!(r.body.contains("\"chair\""), "{}", r.body);
 }
+
+#[tokio::test]
+async fn a_rehash_never_puts_back_a_password_reset_during_the_sign_in() {
+    let app = TestApp::with_demo().await;
+    let chair = users::Entity::find()
+        .filter(users::Column::Username.eq("chair"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = app.login("admin").await;
+    // The sign-in read `chair` (and checked its hash); an admin's reset
+    // commits before the sign-in stores its new hash of the old password.
+    let r = app
+        .post(
+            &format!("/admin/users/{}/password", chair.id),
+            "password=a-new-password-1",
+            Some(&admin),
+        )
+        .await;
+    assert!(r.location.unwrap().contains("ok=password"));
+    let rehash = server::password::hash(demo::DEMO_PASSWORD).unwrap();
+    accounts::record_successful_login(&app.db, &chair, Some(rehash))
+        .await
+        .unwrap();
+    assert!(app.login_with("chair", demo::DEMO_PASSWORD).await.is_err());
+    assert!(app.login_with("chair", "a-new-password-1").await.is_ok());
+}
