@@ -357,9 +357,7 @@ async fn behind_a_proxy_the_login_limit_counts_each_client_not_the_proxy() {
 async fn a_hash_under_older_settings_signs_in_and_is_made_again() {
     let app = TestApp::with_demo().await;
     let find = || async {
-        users::Entity::find()
-            .filter(users::Column::Username.eq("chair"))
-            .one(&app.db)
+        accounts::find_by_username(&app.db, "chair")
             .await
             .unwrap()
             .unwrap()
@@ -399,9 +397,7 @@ async fn a_hash_under_older_settings_signs_in_and_is_made_again() {
 #[tokio::test]
 async fn a_rehash_never_puts_back_a_password_reset_during_the_sign_in() {
     let app = TestApp::with_demo().await;
-    let chair = users::Entity::find()
-        .filter(users::Column::Username.eq("chair"))
-        .one(&app.db)
+    let chair = accounts::find_by_username(&app.db, "chair")
         .await
         .unwrap()
         .unwrap();
